@@ -1,0 +1,14 @@
+//! gongkai (政务公开年报工作台): the pure core first, then the browser shell and the components.
+
+// -- pure core: no web_sys, js_sys, wasm_bindgen or leptos (enforced by tests/tidy.rs) --
+pub mod backup;
+pub mod catalog;
+pub mod example;
+pub mod model;
+pub mod route;
+pub mod store;
+pub mod text;
+
+// -- shell --
+pub mod ui;
+pub mod web;

@@ -1,0 +1,17 @@
+//! The workspace data model (schema v1): reports by year, their narrative, categories and table values.
+
+mod migrate;
+mod report;
+mod workspace;
+
+pub use migrate::{parse_workspace, LoadError, SUPPORTED_SCHEMA};
+pub use report::{
+    CategoryContent, ItemContent, Narrative, OverviewSections, Report, ReportStructure,
+    TableFormat, TableValues,
+};
+pub use workspace::{ModelError, Workspace, YEAR_RANGE};
+
+/// The `format` tag of a workspace, both in storage and in backup files.
+pub const WORKSPACE_FORMAT: &str = "gongkai-workspace";
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;

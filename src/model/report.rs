@@ -1,0 +1,253 @@
+//! One year's report: unit, year, structure, narrative sections, category content and table cells.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::catalog;
+
+/// Which outline the report follows (DESIGN §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStructure {
+    /// 领域报告: 一、完成既定目标 … 六、其他需要报告的事项 (as in the seed).
+    #[default]
+    Field,
+    /// 条例第五十条 statutory annual report.
+    Statutory,
+}
+
+/// The national table format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TableFormat {
+    /// 2019 trial format (国办公开办函〔2019〕60号), used for the 2019 and 2020 reports.
+    #[serde(rename = "2019")]
+    V2019,
+    /// 2021 format (国办公开办函〔2021〕30号), from the 2021 report on.
+    #[serde(rename = "2021")]
+    V2021,
+}
+
+impl TableFormat {
+    /// The format a report of `year` uses unless the user overrides it.
+    pub fn for_year(year: u16) -> Self {
+        if year <= 2020 {
+            TableFormat::V2019
+        } else {
+            TableFormat::V2021
+        }
+    }
+}
+
+/// Sub-heads of 一、总体情况 in the statutory structure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct OverviewSections {
+    pub active: String,
+    pub on_request: String,
+    pub management: String,
+    pub platform: String,
+    pub supervision: String,
+}
+
+/// Free-text sections. Both structures' fields live side by side, so switching structure loses nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Narrative {
+    /// Opening paragraph(s) before section 一.
+    pub preamble: String,
+    /// Field: 一、完成既定目标.
+    pub goals: String,
+    /// Field: 二、工作开展情况, one entry per numbered point.
+    pub work_items: Vec<String>,
+    /// Field: the sentence that opens 三、政务公开事项公开情况.
+    pub disclosure_intro: String,
+    /// Statutory: 一、总体情况.
+    pub overview: OverviewSections,
+    /// The line under the 第二十条 tables (e.g. 发布总数量).
+    pub tables_note: String,
+    /// 五、存在的主要问题及改进情况.
+    pub problems: String,
+    /// 六、其他需要报告的事项.
+    pub other: String,
+    /// Statutory 六: 信息处理费 line.
+    pub fee_line: String,
+}
+
+impl Narrative {
+    pub fn is_empty(&self) -> bool {
+        *self == Narrative::default()
+    }
+}
+
+/// One second-level item (二级事项) as filled for this report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ItemContent {
+    /// Stable id within the category (catalogue id, or `custom-N` for user items).
+    pub id: String,
+    pub name: String,
+    /// The narrative text that goes into the report.
+    pub text: String,
+}
+
+/// One first-level category (一级事项) as filled for this report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CategoryContent {
+    /// Catalogue key, e.g. `policy` (DESIGN §4).
+    pub key: String,
+    /// Text printed under the category heading before its items.
+    pub intro: String,
+    pub items: Vec<ItemContent>,
+}
+
+impl CategoryContent {
+    pub fn is_empty(&self) -> bool {
+        self.intro.trim().is_empty() && self.items.iter().all(|i| i.text.trim().is_empty())
+    }
+}
+
+/// Raw cell text of the statutory tables, keyed `table/block/row/column` (see `catalog::cell_key`).
+/// Text is kept as typed ("增10", "1276.5534万元"); parsing happens in the check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct TableValues(pub BTreeMap<String, String>);
+
+impl TableValues {
+    pub fn get(&self, key: &str) -> &str {
+        self.0.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    /// Sets a cell; an empty value removes it so that blanks stay blanks.
+    pub fn set(&mut self, key: impl Into<String>, value: impl Into<String>) {
+        let (key, value) = (key.into(), value.into());
+        if value.trim().is_empty() {
+            self.0.remove(&key);
+        } else {
+            self.0.insert(key, value);
+        }
+    }
+}
+
+/// One year's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub year: u16,
+    #[serde(default)]
+    pub unit_name: String,
+    #[serde(default)]
+    pub region: String,
+    /// Custom title; empty means `<单位><年份>年政务公开工作年度报告`.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub structure: ReportStructure,
+    /// `None` follows the year (`TableFormat::for_year`).
+    #[serde(default)]
+    pub table_format: Option<TableFormat>,
+    #[serde(default)]
+    pub narrative: Narrative,
+    #[serde(default)]
+    pub categories: Vec<CategoryContent>,
+    #[serde(default)]
+    pub tables: TableValues,
+}
+
+impl Report {
+    /// A blank report with the ten categories of the catalogue in order.
+    pub fn blank(year: u16) -> Self {
+        Report {
+            year,
+            unit_name: String::new(),
+            region: String::new(),
+            title: String::new(),
+            structure: ReportStructure::default(),
+            table_format: None,
+            narrative: Narrative::default(),
+            categories: catalog::CATEGORIES
+                .iter()
+                .map(|c| CategoryContent {
+                    key: c.key.to_string(),
+                    ..CategoryContent::default()
+                })
+                .collect(),
+            tables: TableValues::default(),
+        }
+    }
+
+    pub fn effective_table_format(&self) -> TableFormat {
+        self.table_format
+            .unwrap_or_else(|| TableFormat::for_year(self.year))
+    }
+
+    pub fn display_title(&self) -> String {
+        if self.title.trim().is_empty() {
+            format!("{}{}年政务公开工作年度报告", self.unit_name, self.year)
+        } else {
+            self.title.clone()
+        }
+    }
+
+    pub fn category(&self, key: &str) -> Option<&CategoryContent> {
+        self.categories.iter().find(|c| c.key == key)
+    }
+
+    /// True when nothing has been entered beyond the year.
+    pub fn is_blank(&self) -> bool {
+        self.unit_name.trim().is_empty()
+            && self.region.trim().is_empty()
+            && self.title.trim().is_empty()
+            && self.narrative.is_empty()
+            && self.categories.iter().all(CategoryContent::is_empty)
+            && self.tables.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_follows_year_unless_overridden() {
+        let mut r = Report::blank(2020);
+        assert_eq!(r.effective_table_format(), TableFormat::V2019);
+        r.year = 2021;
+        assert_eq!(r.effective_table_format(), TableFormat::V2021);
+        r.table_format = Some(TableFormat::V2019);
+        assert_eq!(r.effective_table_format(), TableFormat::V2019);
+    }
+
+    #[test]
+    fn blank_report_has_ten_categories_and_is_blank() {
+        let r = Report::blank(2024);
+        assert_eq!(r.categories.len(), 10);
+        assert!(r.is_blank());
+    }
+
+    #[test]
+    fn any_entered_text_makes_report_non_blank() {
+        let mut r = Report::blank(2024);
+        r.narrative.other = "无".into();
+        assert!(!r.is_blank());
+        let mut r = Report::blank(2024);
+        r.tables.set("t2/a20_1/rules/new_made", "0");
+        assert!(!r.is_blank());
+    }
+
+    #[test]
+    fn setting_a_blank_cell_removes_it() {
+        let mut t = TableValues::default();
+        t.set("k", "3");
+        assert_eq!(t.get("k"), "3");
+        t.set("k", "  ");
+        assert_eq!(t.get("k"), "");
+        assert!(t.0.is_empty());
+    }
+
+    #[test]
+    fn default_title_uses_unit_and_year() {
+        let mut r = Report::blank(2020);
+        r.unit_name = "汽开区教育局".into();
+        assert_eq!(r.display_title(), "汽开区教育局2020年政务公开工作年度报告");
+    }
+}

@@ -1,0 +1,313 @@
+//! Every user-facing string, per locale. Components read `text::t()`; adding a locale means adding one
+//! more `Texts` value.
+
+use crate::model::{LoadError, ModelError, ReportStructure, TableFormat};
+
+/// All strings of one locale. Parameterised messages are functions.
+pub struct Texts {
+    pub app_title: &'static str,
+    pub app_subtitle: &'static str,
+    pub nav_label: &'static str,
+    pub nav_overview: &'static str,
+    pub nav_settings: &'static str,
+    pub nav_categories: &'static str,
+    pub nav_narrative: &'static str,
+    pub nav_tables: &'static str,
+    pub nav_check: &'static str,
+    pub nav_report: &'static str,
+    pub nav_schools: &'static str,
+    pub nav_school: &'static str,
+    pub nav_districts: &'static str,
+    pub nav_lookup: &'static str,
+    pub nav_data: &'static str,
+    pub coming_title: &'static str,
+    pub coming_body: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_home: &'static str,
+
+    pub status_clean: &'static str,
+    pub status_saving: &'static str,
+    pub status_saved: fn(&str) -> String,
+    pub status_failed: &'static str,
+    pub status_memory: &'static str,
+    pub status_conflict: &'static str,
+
+    pub storage_blocked: &'static str,
+    pub storage_quota: &'static str,
+    pub storage_failed: fn(&str) -> String,
+    pub storage_corrupt: fn(&str) -> String,
+    pub storage_corrupt_unsaved: &'static str,
+    pub download_corrupt: &'static str,
+    pub banner_export: &'static str,
+
+    pub conflict_body: fn(u64) -> String,
+    pub conflict_use_theirs: &'static str,
+    pub conflict_keep_mine: &'static str,
+    pub reloaded_from_other_tab: &'static str,
+
+    pub overview_title: &'static str,
+    pub overview_empty: &'static str,
+    pub overview_unit: &'static str,
+    pub overview_year: &'static str,
+    pub overview_structure: &'static str,
+    pub overview_format: &'static str,
+    pub overview_categories: &'static str,
+    pub category_filled: &'static str,
+    pub category_empty: &'static str,
+    pub unit_missing: &'static str,
+    pub backup_reminder: &'static str,
+    pub load_example: &'static str,
+    pub example_loaded: &'static str,
+    pub confirm_replace_example: &'static str,
+    pub confirm_yes: &'static str,
+    pub confirm_no: &'static str,
+
+    pub settings_title: &'static str,
+    pub settings_unit: &'static str,
+    pub settings_region: &'static str,
+    pub settings_year: &'static str,
+    pub settings_title_field: &'static str,
+    pub settings_title_hint: &'static str,
+    pub settings_structure: &'static str,
+    pub settings_format: &'static str,
+    pub format_auto: fn(TableFormat) -> String,
+    pub settings_years: &'static str,
+    pub settings_add_year: &'static str,
+    pub settings_new_year: &'static str,
+
+    pub data_title: &'static str,
+    pub export_backup: &'static str,
+    pub export_backup_hint: &'static str,
+    pub import_backup: &'static str,
+    pub import_backup_hint: &'static str,
+    pub import_reading: &'static str,
+    pub import_error: fn(&str, &str) -> String,
+    pub import_summary_title: fn(&str) -> String,
+    pub import_unit: fn(&str, &str) -> String,
+    pub import_added: &'static str,
+    pub import_removed: &'static str,
+    pub import_changed: &'static str,
+    pub import_unchanged: &'static str,
+    pub import_noop: &'static str,
+    pub import_confirm: &'static str,
+    pub import_cancel: &'static str,
+    pub import_done: &'static str,
+    pub storage_status_title: &'static str,
+    pub storage_mode_ok: &'static str,
+    pub storage_mode_memory: &'static str,
+    pub storage_revision: fn(u64) -> String,
+    pub storage_size: fn(f64) -> String,
+    pub stored_unreadable_present: &'static str,
+    pub delete_unreadable: &'static str,
+    pub download_failed: &'static str,
+    pub file_read_failed: &'static str,
+}
+
+impl Texts {
+    pub fn structure(&self, s: ReportStructure) -> &'static str {
+        match s {
+            ReportStructure::Field => "领域报告（一、完成既定目标 … 六、其他需要报告的事项）",
+            ReportStructure::Statutory => "法定年报（条例第五十条六段式）",
+        }
+    }
+
+    pub fn table_format(&self, f: TableFormat) -> &'static str {
+        match f {
+            TableFormat::V2019 => "2019 年试行格式（国办公开办函〔2019〕60号）",
+            TableFormat::V2021 => "2021 年格式（国办公开办函〔2021〕30号）",
+        }
+    }
+
+    /// A reason a file or stored value could not be read, in plain words.
+    pub fn load_error(&self, e: &LoadError) -> String {
+        match e {
+            LoadError::Empty => "文件是空的。".into(),
+            LoadError::NotJson { line, column, .. } => {
+                format!("文件不是有效的 JSON 数据（第 {line} 行第 {column} 列附近出错），可能已损坏或被截断。")
+            }
+            LoadError::NotAnObject => "文件内容不是工作台数据（最外层应为 JSON 对象）。".into(),
+            LoadError::WrongFormat(f) if f.is_empty() => {
+                "文件缺少 format 字段，不是本工作台导出的备份文件（*.gongkai.json）。".into()
+            }
+            LoadError::WrongFormat(f) => {
+                format!("文件的 format 为“{f}”，不是本工作台的备份文件（应为 gongkai-workspace）。")
+            }
+            LoadError::MissingVersion => {
+                "文件缺少数据版本号 schema_version，或版本号不是数字。".into()
+            }
+            LoadError::TooNew(v) => {
+                format!("文件的数据版本为 {v}，比本程序支持的版本新。请使用新版工作台打开。")
+            }
+            LoadError::BadField { path, detail } => {
+                format!("字段“{path}”的内容不符合要求（{detail}）。")
+            }
+            LoadError::YearMismatch { key, year } => {
+                format!("报告列表中 {key} 年的条目写的是 {year} 年，前后不一致。")
+            }
+            LoadError::YearOutOfRange(y) => format!("年份 {y} 不在 2000—2100 之间。"),
+        }
+    }
+
+    pub fn model_error(&self, e: &ModelError) -> String {
+        match e {
+            ModelError::YearOutOfRange(y) => {
+                format!("年份 {y} 无效：请填写 2000—2100 之间的四位年份。")
+            }
+            ModelError::YearTaken(y) => format!("已有 {y} 年的报告，不能重复。"),
+            ModelError::NoSuchYear(y) => format!("没有 {y} 年的报告。"),
+        }
+    }
+
+    pub fn year_not_a_number(&self, input: &str) -> String {
+        format!("“{input}”不是年份：请填写 2000—2100 之间的四位数字。")
+    }
+}
+
+/// Simplified Chinese.
+pub static ZH_CN: Texts = Texts {
+    app_title: "政务公开年报工作台",
+    app_subtitle: "义务教育领域基层政务公开 · 离线使用，数据只保存在本机",
+    nav_label: "主导航",
+    nav_overview: "概览",
+    nav_settings: "报告设置",
+    nav_categories: "十类公开事项",
+    nav_narrative: "叙述部分",
+    nav_tables: "法定表格",
+    nav_check: "体检",
+    nav_report: "预览与导出",
+    nav_schools: "学校报送",
+    nav_school: "学校填报模式",
+    nav_districts: "学区数据",
+    nav_lookup: "学区查询",
+    nav_data: "数据与备份",
+    coming_title: "此功能正在建设中",
+    coming_body: "这一页将在后续版本中提供。导航与地址已经可用，可以先收藏。",
+    not_found_title: "找不到这个页面",
+    not_found_body: "地址中的页面不存在。",
+    back_home: "返回概览",
+
+    status_clean: "未修改",
+    status_saving: "保存中…",
+    status_saved: |at| format!("已保存 {at}"),
+    status_failed: "保存失败",
+    status_memory: "保存失败：浏览器存储不可用，数据只在本页内存中",
+    status_conflict: "未保存：另一窗口有更新的数据",
+
+    storage_blocked: "浏览器存储不可用（可能是隐私模式，或从本地文件打开时浏览器禁止了存储）。现在的修改只保存在本页内存中，关闭页面就会丢失。请随时导出备份文件。",
+    storage_quota: "浏览器存储空间已满，最近的修改没有保存。浏览器中原有的已保存数据保持不变，本页中的数据也还在。请立即导出备份，然后在“数据与备份”中清理空间。",
+    storage_failed: |m| format!("写入浏览器存储时出错：{m}。最近的修改没有保存，请导出备份。"),
+    storage_corrupt: |why| format!("浏览器中保存的数据无法读取：{why} 原始内容已原样另存，没有被覆盖；现在从空白工作区开始。可下载原始内容交技术人员恢复。"),
+    storage_corrupt_unsaved: "浏览器中保存的数据无法读取，且无法另存原始内容，因此本页不会写入存储，以免覆盖它。请先下载原始内容，再导出备份。",
+    download_corrupt: "下载无法读取的原始数据",
+    banner_export: "导出备份",
+
+    conflict_body: |rev| format!("另一个窗口已保存了更新的数据（第 {rev} 版），而本窗口还有未保存的修改。为避免互相覆盖，请选择保留哪一份："),
+    conflict_use_theirs: "载入另一窗口的数据（放弃本窗口的修改）",
+    conflict_keep_mine: "保留本窗口的数据（覆盖另一窗口的修改）",
+    reloaded_from_other_tab: "已载入另一窗口保存的最新数据。",
+
+    overview_title: "概览",
+    overview_empty: "还没有填写内容。可以先载入内置示例看看完整的报告，或在“报告设置”中填写单位和年度。",
+    overview_unit: "单位",
+    overview_year: "年度",
+    overview_structure: "报告结构",
+    overview_format: "表格格式",
+    overview_categories: "十类公开事项",
+    category_filled: "已填写",
+    category_empty: "未填写",
+    unit_missing: "（未填写单位名称）",
+    backup_reminder: "上次导出备份以后数据有修改。浏览器存储可能被清除，请定期导出备份文件。",
+    load_example: "载入内置示例（汽开区教育局 2020 年报告）",
+    example_loaded: "已载入内置示例。",
+    confirm_replace_example: "当前工作区已有数据。载入示例会替换全部现有数据。建议先导出备份。确定要替换吗？",
+    confirm_yes: "替换",
+    confirm_no: "取消",
+
+    settings_title: "报告设置",
+    settings_unit: "单位名称",
+    settings_region: "所属地区",
+    settings_year: "报告年度",
+    settings_title_field: "报告标题",
+    settings_title_hint: "留空则使用“单位 + 年度 + 年政务公开工作年度报告”。",
+    settings_structure: "报告结构",
+    settings_format: "表格格式",
+    format_auto: |f| format!("按年度自动（现为 {}）", ZH_CN.table_format(f)),
+    settings_years: "已有年度",
+    settings_add_year: "新建年度报告",
+    settings_new_year: "新年度",
+
+    data_title: "数据与备份",
+    export_backup: "导出备份",
+    export_backup_hint: "把全部数据保存为一个 .gongkai.json 文件。浏览器存储可能被清除，备份文件才是可靠的存档。",
+    import_backup: "导入备份",
+    import_backup_hint: "选择 .gongkai.json 文件。导入前会先显示将要发生的变化，确认后才替换。",
+    import_reading: "正在读取文件…",
+    import_error: |file, why| format!("无法导入“{file}”：{why} 现有数据没有任何改动。"),
+    import_summary_title: |file| format!("导入“{file}”将会："),
+    import_unit: |before, after| format!("单位：{before} → {after}"),
+    import_added: "新增年度",
+    import_removed: "删除年度（文件中没有）",
+    import_changed: "替换内容的年度",
+    import_unchanged: "内容相同的年度",
+    import_noop: "文件内容与现有数据相同，导入不会改变任何内容。",
+    import_confirm: "确认导入并替换",
+    import_cancel: "取消",
+    import_done: "已导入备份。",
+    storage_status_title: "存储状态",
+    storage_mode_ok: "浏览器存储可用，修改会自动保存。",
+    storage_mode_memory: "浏览器存储不可用，数据只在本页内存中。",
+    storage_revision: |r| format!("已保存版本：第 {r} 版"),
+    storage_size: |kb| format!("占用浏览器存储约 {kb:.1} KB（浏览器通常限制约 5 MB）"),
+    stored_unreadable_present: "浏览器中另存着一份无法读取的旧数据。",
+    delete_unreadable: "删除这份旧数据",
+    download_failed: "下载失败，请重试。",
+    file_read_failed: "无法读取所选文件。",
+};
+
+/// The active locale.
+pub fn t() -> &'static Texts {
+    &ZH_CN
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_load_error_has_a_chinese_message() {
+        let errors = [
+            LoadError::Empty,
+            LoadError::NotJson {
+                line: 2,
+                column: 3,
+                detail: String::new(),
+            },
+            LoadError::NotAnObject,
+            LoadError::WrongFormat(String::new()),
+            LoadError::WrongFormat("x".into()),
+            LoadError::MissingVersion,
+            LoadError::TooNew(9),
+            LoadError::BadField {
+                path: "a.b".into(),
+                detail: "d".into(),
+            },
+            LoadError::YearMismatch { key: 1, year: 2 },
+            LoadError::YearOutOfRange(1),
+        ];
+        for e in errors {
+            let m = t().load_error(&e);
+            assert!(
+                m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{m}"
+            );
+        }
+        assert!(t()
+            .load_error(&LoadError::NotJson {
+                line: 2,
+                column: 3,
+                detail: String::new()
+            })
+            .contains("第 2 行第 3 列"));
+    }
+}

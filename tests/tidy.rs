@@ -1,0 +1,98 @@
+//! Architecture rules, checked on the source: the pure core imports no browser crate, every source
+//! file opens with a `//!` line, and the shell does not unwrap.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Core modules: everything in src/ except the shell (`web/`, `ui/`) and `main.rs`.
+fn core_files() -> Vec<PathBuf> {
+    rust_files(&src())
+        .into_iter()
+        .filter(|p| {
+            let rel = p.strip_prefix(src()).unwrap();
+            !(rel.starts_with("web") || rel.starts_with("ui") || rel == Path::new("main.rs"))
+        })
+        .collect()
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+const BROWSER_CRATES: [&str; 7] = [
+    "web_sys",
+    "js_sys",
+    "wasm_bindgen",
+    "gloo",
+    "leptos",
+    "crate::web",
+    "crate::ui",
+];
+
+#[test]
+fn core_imports_no_browser_crate() {
+    let files = core_files();
+    assert!(files.len() >= 8, "core files found: {files:?}");
+    let mut offences = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for krate in BROWSER_CRATES {
+                if code.contains(&format!("{krate}::")) || code.contains(&format!("use {krate}")) {
+                    offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "browser code in the core:\n{}",
+        offences.join("\n")
+    );
+}
+
+#[test]
+fn every_source_file_says_what_it_is_for() {
+    let missing: Vec<_> = rust_files(&src())
+        .into_iter()
+        .chain(rust_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"),
+        ))
+        .filter(|p| !fs::read_to_string(p).unwrap().starts_with("//!"))
+        .collect();
+    assert!(missing.is_empty(), "files without a //! line: {missing:?}");
+}
+
+#[test]
+fn shell_has_no_unwrap() {
+    let mut offences = Vec::new();
+    for dir in ["web", "ui"] {
+        for file in rust_files(&src().join(dir)) {
+            let text = fs::read_to_string(&file).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                if line.contains(".unwrap()") || line.contains(".expect(") {
+                    offences.push(format!("{}:{}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "unwrap/expect in the shell: {offences:?}"
+    );
+}
