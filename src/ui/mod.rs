@@ -1,0 +1,7 @@
+//! Components and pages. They wire the core to the shell: no domain rule is decided here.
+
+pub mod app;
+mod banner;
+mod nav;
+mod pages;
+pub mod state;

@@ -1,0 +1,172 @@
+//! `#/data`: backup export and import (with a summary before anything is replaced), storage status.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::backup::{self, ImportSummary};
+use crate::model::Workspace;
+use crate::store::{CORRUPT_KEY, WORKSPACE_KEY};
+use crate::text::t;
+use crate::ui::pages::overview::LoadExample;
+use crate::ui::state::AppState;
+use crate::web::file_input::{read_text, take_files};
+use crate::web::storage::BrowserStorage;
+
+/// A checked backup waiting for the user's confirmation.
+#[derive(Clone)]
+struct PendingImport {
+    file: String,
+    workspace: Workspace,
+    summary: ImportSummary,
+}
+
+fn years(list: &[u16]) -> String {
+    list.iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pending = RwSignal::new(None::<PendingImport>);
+    let error = RwSignal::new(None::<String>);
+    let reading = RwSignal::new(false);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = take_files(&ev).into_iter().next() else {
+            return;
+        };
+        error.set(None);
+        pending.set(None);
+        reading.set(true);
+        spawn_local(async move {
+            let name = file.name();
+            let text = read_text(&file).await;
+            reading.set(false);
+            let Some(text) = text else {
+                error.set(Some((t().import_error)(&name, t().file_read_failed)));
+                return;
+            };
+            match backup::import(&text) {
+                Ok(workspace) => {
+                    let summary = state
+                        .ws
+                        .with_untracked(|cur| backup::summarize(cur, &workspace));
+                    pending.set(Some(PendingImport {
+                        file: name,
+                        workspace,
+                        summary,
+                    }));
+                }
+                Err(e) => error.set(Some((t().import_error)(&name, &t().load_error(&e)))),
+            }
+        });
+    };
+    let confirm = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            pending.set(None);
+            state.replace_all(p.workspace, t().import_done);
+        }
+    };
+
+    view! {
+        <section data-testid="page-data">
+            <h2>{t().data_title}</h2>
+            <div class="card">
+                <h3>{t().export_backup}</h3>
+                <p class="hint">{t().export_backup_hint}</p>
+                <button data-testid="export-backup" on:click=move |_| state.export_backup()>
+                    {t().export_backup}
+                </button>
+            </div>
+            <div class="card">
+                <h3>{t().import_backup}</h3>
+                <p class="hint">{t().import_backup_hint}</p>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="import-backup"
+                    aria-label=t().import_backup
+                    on:change=on_file
+                />
+                <Show when=move || reading.get()>
+                    <p role="status">{t().import_reading}</p>
+                </Show>
+                <Show when=move || error.with(Option::is_some)>
+                    <p class="field-error" data-testid="import-error" role="alert">
+                        {move || error.get().unwrap_or_default()}
+                    </p>
+                </Show>
+                {move || pending.get().map(|p| view! {
+                    <div class="confirm" data-testid="import-summary" role="alertdialog">
+                        <p>{(t().import_summary_title)(&p.file)}</p>
+                        <ul>
+                            <li>{(t().import_unit)(&p.summary.unit_before, &p.summary.unit_after)}</li>
+                            {(!p.summary.added.is_empty()).then(|| view! {
+                                <li>{t().import_added}"：" {years(&p.summary.added)}</li>
+                            })}
+                            {(!p.summary.removed.is_empty()).then(|| view! {
+                                <li class="danger">{t().import_removed}"：" {years(&p.summary.removed)}</li>
+                            })}
+                            {(!p.summary.changed.is_empty()).then(|| view! {
+                                <li>{t().import_changed}"：" {years(&p.summary.changed)}</li>
+                            })}
+                            {(!p.summary.unchanged.is_empty()).then(|| view! {
+                                <li>{t().import_unchanged}"：" {years(&p.summary.unchanged)}</li>
+                            })}
+                        </ul>
+                        {p.summary.is_noop().then(|| view! { <p>{t().import_noop}</p> })}
+                        <button data-testid="import-confirm" on:click=confirm>{t().import_confirm}</button>
+                        <button data-testid="import-cancel" on:click=move |_| pending.set(None)>
+                            {t().import_cancel}
+                        </button>
+                    </div>
+                })}
+            </div>
+            <StorageStatus/>
+            <LoadExample/>
+        </section>
+    }
+}
+
+#[component]
+fn StorageStatus() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_unreadable = RwSignal::new(
+        BrowserStorage::attach().is_some_and(|s| s.get(CORRUPT_KEY).ok().flatten().is_some()),
+    );
+    let size_kb = move || {
+        state.revision.track();
+        BrowserStorage::attach().map(|s| s.len_of(WORKSPACE_KEY) as f64 * 2.0 / 1024.0)
+    };
+    view! {
+        <div class="card" data-testid="storage-status">
+            <h3>{t().storage_status_title}</h3>
+            <p>
+                {move || if state.issue.with(Option::is_some) || state.corrupt.with(|c| c.as_ref().is_some_and(|c| !c.preserved)) {
+                    t().storage_mode_memory
+                } else {
+                    t().storage_mode_ok
+                }}
+            </p>
+            <p>{move || (t().storage_revision)(state.revision.get())}</p>
+            <p>{move || size_kb().map(t().storage_size).unwrap_or_default()}</p>
+            <Show when=move || has_unreadable.get()>
+                <p>{t().stored_unreadable_present}</p>
+                <button
+                    data-testid="delete-unreadable"
+                    on:click=move |_| {
+                        if let Some(s) = BrowserStorage::attach() {
+                            s.remove(CORRUPT_KEY);
+                        }
+                        has_unreadable.set(false);
+                    }
+                >
+                    {t().delete_unreadable}
+                </button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,105 @@
+//! `#/`: the open report at a glance, completeness per category, backup reminder, the example button.
+
+use leptos::prelude::*;
+
+use crate::catalog::CATEGORIES;
+use crate::example::example_workspace;
+use crate::route::Route;
+use crate::text::t;
+use crate::ui::state::AppState;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let report = move || state.ws.with(|ws| ws.current().cloned());
+    let categories = move || {
+        let r = report();
+        CATEGORIES
+            .iter()
+            .map(|c| {
+                let filled = r
+                    .as_ref()
+                    .and_then(|r| r.category(c.key))
+                    .is_some_and(|cc| !cc.is_empty());
+                view! {
+                    <li class:filled=filled>
+                        <a href=Route::Category(c.key).href()>{c.name}</a>
+                        " "
+                        <span class="tag">
+                            {if filled { t().category_filled } else { t().category_empty }}
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section data-testid="page-overview">
+            <h2>{t().overview_title}</h2>
+            <Show when=move || state.backup_due()>
+                <p class="reminder" data-testid="backup-reminder">
+                    {t().backup_reminder} " " <a href="#/data">{t().export_backup}</a>
+                </p>
+            </Show>
+            <Show when=move || state.ws.with(|w| w.is_blank())>
+                <p class="hint">{t().overview_empty}</p>
+            </Show>
+            <dl class="facts">
+                <dt>{t().overview_unit}</dt>
+                <dd data-testid="overview-unit">
+                    {move || {
+                        report()
+                            .map(|r| r.unit_name)
+                            .filter(|u| !u.trim().is_empty())
+                            .unwrap_or_else(|| t().unit_missing.to_string())
+                    }}
+                </dd>
+                <dt>{t().overview_year}</dt>
+                <dd data-testid="overview-year">
+                    {move || report().map(|r| r.year.to_string()).unwrap_or_default()}
+                </dd>
+                <dt>{t().overview_structure}</dt>
+                <dd>{move || report().map(|r| t().structure(r.structure)).unwrap_or_default()}</dd>
+                <dt>{t().overview_format}</dt>
+                <dd>
+                    {move || report().map(|r| t().table_format(r.effective_table_format())).unwrap_or_default()}
+                </dd>
+            </dl>
+            <h3>{t().overview_categories}</h3>
+            <ul class="category-status" data-testid="category-status">{categories}</ul>
+            <LoadExample/>
+        </section>
+    }
+}
+
+/// The example button; asks before replacing data that is not blank.
+#[component]
+pub fn LoadExample() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let confirming = RwSignal::new(false);
+    let load = move || {
+        confirming.set(false);
+        state.replace_all(example_workspace(), t().example_loaded);
+    };
+    view! {
+        <div class="load-example">
+            <button
+                data-testid="load-example"
+                on:click=move |_| {
+                    if state.ws.with_untracked(|w| w.is_blank()) { load() } else { confirming.set(true) }
+                }
+            >
+                {t().load_example}
+            </button>
+            <Show when=move || confirming.get()>
+                <div class="confirm" data-testid="confirm-replace" role="alertdialog">
+                    <p>{t().confirm_replace_example}</p>
+                    <button data-testid="confirm-yes" on:click=move |_| load()>{t().confirm_yes}</button>
+                    <button data-testid="confirm-no" on:click=move |_| confirming.set(false)>
+                        {t().confirm_no}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}

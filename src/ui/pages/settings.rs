@@ -1,0 +1,280 @@
+//! `#/settings`: unit, region, year, title, structure, table format, and the list of years.
+
+use leptos::prelude::*;
+
+use crate::model::{Report, ReportStructure, TableFormat, Workspace};
+use crate::text::t;
+use crate::ui::state::AppState;
+
+/// Parses a year typed by the user, with the message to show when it is not acceptable.
+fn parse_year(input: &str) -> Result<u16, String> {
+    let trimmed = input.trim();
+    let n: i64 = trimmed
+        .parse()
+        .map_err(|_| t().year_not_a_number(trimmed))?;
+    Workspace::validate_year(n).map_err(|e| t().model_error(&e))
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_report = move || state.ws.with(|w| w.current().is_some());
+    view! {
+        <section data-testid="page-settings">
+            <h2>{t().settings_title}</h2>
+            <Show when=has_report>
+                <ReportSettings/>
+            </Show>
+            <YearList/>
+        </section>
+    }
+}
+
+#[component]
+fn ReportSettings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let get = move |f: fn(&Report) -> String| {
+        move || state.ws.with(|w| w.current().map(f).unwrap_or_default())
+    };
+    let set = move |f: fn(&mut Report, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            state.edit(|w| {
+                if let Some(r) = w.current_mut() {
+                    f(r, value)
+                }
+            });
+        }
+    };
+
+    let year_text = RwSignal::new(
+        state
+            .ws
+            .with_untracked(|w| w.current_year.map(|y| y.to_string()).unwrap_or_default()),
+    );
+    let year_error = RwSignal::new(None::<String>);
+    // Keep the field in step when the year changes elsewhere (import, other tab).
+    Effect::new(move |_| {
+        if let Some(y) = state.ws.with(|w| w.current_year) {
+            if parse_year(&year_text.get_untracked()).ok() != Some(y) {
+                year_text.set(y.to_string());
+                year_error.set(None);
+            }
+        }
+    });
+    let on_year = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        year_text.set(value.clone());
+        let Some(current) = state.ws.with_untracked(|w| w.current_year) else {
+            return;
+        };
+        let result = parse_year(&value).and_then(|y| {
+            let mut probe = state.ws.get_untracked();
+            probe
+                .change_year(current, y)
+                .map_err(|e| t().model_error(&e))?;
+            Ok(y)
+        });
+        match result {
+            Ok(y) => {
+                year_error.set(None);
+                if y != current {
+                    state.edit(|w| {
+                        let _ = w.change_year(current, y);
+                    });
+                }
+            }
+            Err(message) => year_error.set(Some(message)),
+        }
+    };
+
+    let structure = move || {
+        state
+            .ws
+            .with(|w| w.current().map(|r| r.structure).unwrap_or_default())
+    };
+    let format_choice = move || {
+        state
+            .ws
+            .with(|w| match w.current().and_then(|r| r.table_format) {
+                None => "auto",
+                Some(TableFormat::V2019) => "2019",
+                Some(TableFormat::V2021) => "2021",
+            })
+    };
+    let year_format = move || {
+        state.ws.with(|w| {
+            w.current()
+                .map(|r| TableFormat::for_year(r.year))
+                .unwrap_or(TableFormat::V2021)
+        })
+    };
+
+    view! {
+        <form class="form" on:submit=|ev| ev.prevent_default()>
+            <label>
+                <span>{t().settings_unit}</span>
+                <input
+                    type="text"
+                    data-testid="settings-unit"
+                    prop:value=get(|r| r.unit_name.clone())
+                    on:input=set(|r, v| r.unit_name = v)
+                />
+            </label>
+            <label>
+                <span>{t().settings_region}</span>
+                <input
+                    type="text"
+                    data-testid="settings-region"
+                    prop:value=get(|r| r.region.clone())
+                    on:input=set(|r, v| r.region = v)
+                />
+            </label>
+            <label>
+                <span>{t().settings_year}</span>
+                <input
+                    type="text"
+                    inputmode="numeric"
+                    maxlength="4"
+                    data-testid="settings-year"
+                    aria-invalid=move || year_error.with(Option::is_some).then_some("true")
+                    prop:value=move || year_text.get()
+                    on:input=on_year
+                />
+            </label>
+            <Show when=move || year_error.with(Option::is_some)>
+                <p class="field-error" data-testid="settings-year-error" role="alert">
+                    {move || year_error.get().unwrap_or_default()}
+                </p>
+            </Show>
+            <label>
+                <span>{t().settings_title_field}</span>
+                <input
+                    type="text"
+                    data-testid="settings-title"
+                    placeholder=move || state.ws.with(|w| w.current().map(|r| {
+                        let mut r = r.clone();
+                        r.title.clear();
+                        r.display_title()
+                    }).unwrap_or_default())
+                    prop:value=get(|r| r.title.clone())
+                    on:input=set(|r, v| r.title = v)
+                />
+            </label>
+            <p class="hint">{t().settings_title_hint}</p>
+            <label>
+                <span>{t().settings_structure}</span>
+                <select
+                    data-testid="settings-structure"
+                    on:change=set(|r, v| {
+                        r.structure = if v == "statutory" {
+                            ReportStructure::Statutory
+                        } else {
+                            ReportStructure::Field
+                        }
+                    })
+                >
+                    <option value="field" selected=move || structure() == ReportStructure::Field>
+                        {t().structure(ReportStructure::Field)}
+                    </option>
+                    <option value="statutory" selected=move || structure() == ReportStructure::Statutory>
+                        {t().structure(ReportStructure::Statutory)}
+                    </option>
+                </select>
+            </label>
+            <label>
+                <span>{t().settings_format}</span>
+                <select
+                    data-testid="settings-table-format"
+                    on:change=set(|r, v| {
+                        r.table_format = match v.as_str() {
+                            "2019" => Some(TableFormat::V2019),
+                            "2021" => Some(TableFormat::V2021),
+                            _ => None,
+                        }
+                    })
+                >
+                    <option value="auto" selected=move || format_choice() == "auto">
+                        {move || (t().format_auto)(year_format())}
+                    </option>
+                    <option value="2019" selected=move || format_choice() == "2019">
+                        {t().table_format(TableFormat::V2019)}
+                    </option>
+                    <option value="2021" selected=move || format_choice() == "2021">
+                        {t().table_format(TableFormat::V2021)}
+                    </option>
+                </select>
+            </label>
+        </form>
+    }
+}
+
+/// Years in the workspace: switch between them, add one.
+#[component]
+fn YearList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let new_year = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let years = move || {
+        state
+            .ws
+            .with(|w| w.reports.keys().copied().collect::<Vec<_>>())
+    };
+    let add = move |_| match parse_year(&new_year.get_untracked()).and_then(|y| {
+        let mut probe = state.ws.get_untracked();
+        probe.add_year(y).map_err(|e| t().model_error(&e))?;
+        Ok(y)
+    }) {
+        Ok(y) => {
+            error.set(None);
+            new_year.set(String::new());
+            state.edit(|w| {
+                let _ = w.add_year(y);
+            });
+        }
+        Err(m) => error.set(Some(m)),
+    };
+    view! {
+        <h3>{t().settings_years}</h3>
+        <ul class="years" data-testid="year-list">
+            {move || {
+                years()
+                    .into_iter()
+                    .map(|y| {
+                        let current = move || state.ws.with(|w| w.current_year == Some(y));
+                        view! {
+                            <li>
+                                <button
+                                    class:current=current
+                                    aria-pressed=move || current().to_string()
+                                    on:click=move |_| state.edit(|w| w.current_year = Some(y))
+                                >
+                                    {y.to_string()}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+        <div class="inline-form">
+            <label>
+                <span>{t().settings_new_year}</span>
+                <input
+                    type="text"
+                    inputmode="numeric"
+                    maxlength="4"
+                    data-testid="new-year"
+                    prop:value=move || new_year.get()
+                    on:input=move |ev| new_year.set(event_target_value(&ev))
+                />
+            </label>
+            <button data-testid="add-year" on:click=add>{t().settings_add_year}</button>
+            <Show when=move || error.with(Option::is_some)>
+                <p class="field-error" data-testid="new-year-error" role="alert">
+                    {move || error.get().unwrap_or_default()}
+                </p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,334 @@
+//! The app state shared by all pages, and its persistence: debounced autosave, storage failures,
+//! unreadable stored data and the two-tab revision protocol (rules in `store`).
+
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
+use leptos::prelude::*;
+use std::time::Duration;
+
+use crate::backup;
+use crate::model::Workspace;
+use crate::store::{
+    self, Envelope, ExternalChange, SaveDecision, Stamp, Startup, CORRUPT_KEY, WORKSPACE_KEY,
+};
+use crate::text::t;
+use crate::web::clock;
+use crate::web::download::download_text;
+use crate::web::random::tab_id;
+use crate::web::storage::{BrowserStorage, StorageError};
+
+/// Autosave runs this long after the last edit.
+pub const SAVE_DELAY: Duration = Duration::from_millis(600);
+
+/// What `save-status` shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing edited since the page loaded.
+    Clean,
+    Saving,
+    /// Saved at this time (ms since the epoch).
+    Saved(f64),
+    Failed,
+    /// Storage is unusable: nothing is ever saved.
+    MemoryOnly,
+    /// Not saved because another tab wrote a newer revision.
+    Conflict,
+}
+
+/// Why storage does not work right now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageIssue {
+    Blocked,
+    Quota,
+    Failed(String),
+}
+
+/// Stored data that could not be read at start-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorruptNotice {
+    pub raw: String,
+    pub reason: String,
+    /// The raw text was copied to [`CORRUPT_KEY`]; otherwise this tab never writes storage.
+    pub preserved: bool,
+}
+
+/// Bookkeeping of the persistence protocol, not shown directly.
+#[derive(Debug, Clone, Default)]
+struct Persist {
+    /// This tab's writer id in the envelope.
+    tab: String,
+    /// The stored revision this tab's data derives from.
+    base: Stamp,
+    /// Edits not yet written.
+    dirty: bool,
+    /// Never write storage (blocked, or unreadable data that could not be preserved).
+    memory_only: bool,
+    timer: Option<TimeoutHandle>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub ws: RwSignal<Workspace>,
+    pub status: RwSignal<SaveStatus>,
+    pub issue: RwSignal<Option<StorageIssue>>,
+    pub corrupt: RwSignal<Option<CorruptNotice>>,
+    /// Revision of a newer write by another tab while this one has unsaved edits.
+    pub conflict: RwSignal<Option<u64>>,
+    /// A passing message (example loaded, backup imported, …).
+    pub notice: RwSignal<Option<String>>,
+    /// The stored revision this tab is at, and the one last backed up.
+    pub revision: RwSignal<u64>,
+    pub backup_revision: RwSignal<u64>,
+    persist: StoredValue<Persist>,
+}
+
+impl AppState {
+    /// Probes storage, reads the stored workspace and classifies what it found.
+    pub fn start() -> AppState {
+        let blank = || Workspace::blank(clock::current_year().saturating_sub(1));
+        let state = AppState {
+            ws: RwSignal::new(Workspace::default()),
+            status: RwSignal::new(SaveStatus::Clean),
+            issue: RwSignal::new(None),
+            corrupt: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            revision: RwSignal::new(0),
+            backup_revision: RwSignal::new(0),
+            persist: StoredValue::new(Persist {
+                tab: tab_id(),
+                ..Persist::default()
+            }),
+        };
+        let storage = match BrowserStorage::open() {
+            Ok(s) => s,
+            Err(_) => {
+                state.ws.set(blank());
+                state.go_memory_only(StorageIssue::Blocked);
+                return state;
+            }
+        };
+        let stored = match storage.get(WORKSPACE_KEY) {
+            Ok(v) => v,
+            Err(_) => {
+                state.ws.set(blank());
+                state.go_memory_only(StorageIssue::Blocked);
+                return state;
+            }
+        };
+        match store::startup(stored) {
+            Startup::Empty => state.ws.set(blank()),
+            Startup::Loaded(env) => state.adopt(env),
+            Startup::Corrupt { raw, error } => {
+                let already =
+                    storage.get(CORRUPT_KEY).ok().flatten().as_deref() == Some(raw.as_str());
+                let preserved = already || storage.set(CORRUPT_KEY, &raw).is_ok();
+                state.ws.set(blank());
+                if !preserved {
+                    state.persist.update_value(|p| p.memory_only = true);
+                    state.status.set(SaveStatus::MemoryOnly);
+                }
+                state.corrupt.set(Some(CorruptNotice {
+                    raw,
+                    reason: t().load_error(&error),
+                    preserved,
+                }));
+            }
+        }
+        state
+    }
+
+    fn go_memory_only(&self, issue: StorageIssue) {
+        self.persist.update_value(|p| p.memory_only = true);
+        self.issue.set(Some(issue));
+        self.status.set(SaveStatus::MemoryOnly);
+    }
+
+    /// Takes a stored envelope as this tab's clean state.
+    fn adopt(&self, env: Envelope) {
+        if let Some(timer) = self.persist.with_value(|p| p.timer) {
+            timer.clear();
+        }
+        self.persist.update_value(|p| {
+            p.base = env.stamp();
+            p.dirty = false;
+            p.timer = None;
+        });
+        self.revision.set(env.revision);
+        self.backup_revision.set(env.backup_revision);
+        self.ws.set(env.workspace);
+    }
+
+    /// Applies an edit and schedules the autosave.
+    pub fn edit(&self, f: impl FnOnce(&mut Workspace)) {
+        self.ws.update(f);
+        self.persist.update_value(|p| p.dirty = true);
+        if self.persist.with_value(|p| p.memory_only) {
+            return;
+        }
+        if self.conflict.get_untracked().is_some() {
+            self.status.set(SaveStatus::Conflict);
+            return;
+        }
+        self.status.set(SaveStatus::Saving);
+        let this = *self;
+        if let Some(old) = self.persist.with_value(|p| p.timer) {
+            old.clear();
+        }
+        let handle = set_timeout_with_handle(move || this.save_now(), SAVE_DELAY).ok();
+        self.persist.update_value(|p| p.timer = handle);
+    }
+
+    /// Writes the workspace now, unless another tab wrote a newer revision.
+    pub fn save_now(&self) {
+        self.persist.update_value(|p| p.timer = None);
+        if self.persist.with_value(|p| p.memory_only) {
+            self.status.set(SaveStatus::MemoryOnly);
+            return;
+        }
+        let Some(storage) = BrowserStorage::attach() else {
+            self.go_memory_only(StorageIssue::Blocked);
+            return;
+        };
+        let stored = stored_envelope(&storage).map(|e| e.stamp());
+        let base = self.persist.with_value(|p| p.base.clone());
+        match store::decide_save(&base, stored.as_ref()) {
+            SaveDecision::Conflict { theirs, .. } => {
+                self.conflict.set(Some(theirs));
+                self.status.set(SaveStatus::Conflict);
+            }
+            SaveDecision::Write { revision } => self.write(&storage, revision),
+        }
+    }
+
+    fn write(&self, storage: &BrowserStorage, revision: u64) {
+        let now = clock::now_ms();
+        let stamp = Stamp::new(revision, self.persist.with_value(|p| p.tab.clone()));
+        let env = Envelope::new(
+            self.ws.get_untracked(),
+            stamp.clone(),
+            now,
+            self.backup_revision.get_untracked(),
+        );
+        match storage.set(WORKSPACE_KEY, &env.encode()) {
+            Ok(()) => {
+                self.persist.update_value(|p| {
+                    p.base = stamp;
+                    p.dirty = false;
+                });
+                self.revision.set(revision);
+                self.issue.set(None);
+                self.status.set(SaveStatus::Saved(now));
+            }
+            Err(e) => {
+                self.issue.set(Some(match e {
+                    StorageError::Quota => StorageIssue::Quota,
+                    other => StorageIssue::Failed(other.to_string()),
+                }));
+                self.status.set(SaveStatus::Failed);
+            }
+        }
+    }
+
+    /// Another tab wrote storage (`storage` event). The event only triggers a re-read: what counts is
+    /// what storage holds now, since two tabs' events can cross.
+    pub fn on_external_write(&self, key: Option<String>) {
+        if key.as_deref() != Some(WORKSPACE_KEY) || self.persist.with_value(|p| p.memory_only) {
+            return;
+        }
+        let Some(env) = BrowserStorage::attach().and_then(|s| stored_envelope(&s)) else {
+            return;
+        };
+        let (base, dirty) = self.persist.with_value(|p| (p.base.clone(), p.dirty));
+        match store::on_external_change(&base, dirty, &env.stamp()) {
+            ExternalChange::Ignore => {}
+            ExternalChange::Reload => {
+                self.adopt(env);
+                self.status.set(SaveStatus::Saved(clock::now_ms()));
+                self.notice
+                    .set(Some(t().reloaded_from_other_tab.to_string()));
+            }
+            ExternalChange::Conflict => {
+                self.conflict.set(Some(env.revision));
+                self.status.set(SaveStatus::Conflict);
+            }
+        }
+    }
+
+    /// Conflict: drop this tab's edits and take the stored data.
+    pub fn use_theirs(&self) {
+        if let Some(env) = BrowserStorage::attach().and_then(|s| stored_envelope(&s)) {
+            self.adopt(env);
+            self.status.set(SaveStatus::Saved(clock::now_ms()));
+        }
+        self.conflict.set(None);
+    }
+
+    /// Conflict: write this tab's data over the newer revision, knowingly.
+    pub fn keep_mine(&self) {
+        if self.conflict.get_untracked().is_none() {
+            return;
+        }
+        if let Some(env) = BrowserStorage::attach().and_then(|s| stored_envelope(&s)) {
+            self.persist.update_value(|p| p.base = env.stamp());
+        }
+        self.conflict.set(None);
+        self.save_now();
+    }
+
+    /// Replaces the whole workspace (example, import) as one edit.
+    pub fn replace_all(&self, ws: Workspace, notice: &str) {
+        self.edit(move |w| *w = ws);
+        self.notice.set(Some(notice.to_string()));
+    }
+
+    /// Downloads the backup file and records the revision as backed up.
+    pub fn export_backup(&self) {
+        let ws = self.ws.get_untracked();
+        let text = backup::export(&ws, &clock::now_iso());
+        if download_text(&backup::file_name(&ws), "application/json", &text).is_err() {
+            self.notice.set(Some(t().download_failed.to_string()));
+            return;
+        }
+        let (base, dirty) = self.persist.with_value(|p| (p.base.clone(), p.dirty));
+        // With unsaved edits the backup is newer than `base`: it counts once they are saved.
+        let backed_up = if dirty {
+            base.revision + 1
+        } else {
+            base.revision
+        };
+        self.backup_revision.set(backed_up);
+        if !dirty && !self.persist.with_value(|p| p.memory_only) {
+            if let Some(storage) = BrowserStorage::attach() {
+                // Same revision, same writer: only the backup mark changes, other tabs ignore it.
+                if stored_envelope(&storage).map(|e| e.stamp()) == Some(base.clone()) {
+                    let env = Envelope::new(ws, base, clock::now_ms(), backed_up);
+                    let _ = storage.set(WORKSPACE_KEY, &env.encode());
+                }
+            }
+        }
+    }
+
+    /// True when saved changes are newer than the last backup.
+    pub fn backup_due(&self) -> bool {
+        self.revision.get() > self.backup_revision.get() && !self.ws.with(Workspace::is_blank)
+    }
+
+    /// Downloads the unreadable stored text found at start-up.
+    pub fn download_corrupt(&self) {
+        if let Some(c) = self.corrupt.get_untracked() {
+            let name = format!("gongkai-无法读取的数据-{}.txt", clock::now_ms() as u64);
+            if download_text(&name, "text/plain;charset=utf-8", &c.raw).is_err() {
+                self.notice.set(Some(t().download_failed.to_string()));
+            }
+        }
+    }
+}
+
+/// The envelope in storage now, if there is a readable one.
+fn stored_envelope(storage: &BrowserStorage) -> Option<Envelope> {
+    storage
+        .get(WORKSPACE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| store::decode(&raw).ok())
+}

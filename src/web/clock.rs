@@ -1,0 +1,27 @@
+//! The clock, read from the browser and handed to the core as plain values.
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// ISO 8601 UTC time, e.g. `2026-11-26T10:00:00.000Z`.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// The local calendar year.
+pub fn current_year() -> u16 {
+    u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(2026)
+}
+
+/// Local time of day `HH:MM:SS` for a timestamp.
+pub fn time_of_day(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}

@@ -1,0 +1,8 @@
+//! The browser shell: the only modules that touch `web_sys`. Everything here is thin; decisions live in
+//! the core (`store`, `backup`, `route`).
+
+pub mod clock;
+pub mod download;
+pub mod file_input;
+pub mod random;
+pub mod storage;
