@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: format and lint checks, native unit and integration tests, then the release build
+# and the end-to-end user stories in headless Chromium. Installs missing tools first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/tools.sh test
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "fetch dependencies (locked)"
+cargo fetch --locked
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native and wasm32), warnings are errors"
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+step "native tests"
+cargo test --locked
+
+step "release build (trunk, offline)"
+trunk build --release --offline=true
+
+step "end-to-end tests (headless Chromium)"
+cd tests/e2e
+node --test --test-concurrency=1 --test-reporter=spec .

@@ -1,0 +1,145 @@
+// Shared harness of the end-to-end tests: serves dist/ under a sub-path on 127.0.0.1, starts Debian's
+// headless Chromium through playwright-core, and watches every page for errors and for requests that
+// leave the local server.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(process.env.GONGKAI_DIST ?? path.join(here, '../../dist'));
+/** The app is served below this path to prove it works from a sub-path. */
+export const BASE_PATH = '/apps/gongkai/';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Starts a static server for DIST on 127.0.0.1 (random port). */
+export async function startServer() {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `no build at ${DIST}: run trunk build --release first`);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (!url.pathname.startsWith(BASE_PATH)) {
+      res.writeHead(404).end('outside the app');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || 'index.html';
+    const file = path.join(DIST, path.normalize(rel));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}${BASE_PATH}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * One test's world: a server, a browser, and helpers. Every page opened through it is watched:
+ * `finish()` fails on page errors, console errors, or any request that left the local server.
+ */
+export async function world() {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const problems = [];
+  const requests = [];
+
+  function watch(page) {
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('request', (r) => requests.push(r.url()));
+    return page;
+  }
+
+  /** A fresh browser profile (its own localStorage). */
+  async function profile() {
+    const context = await browser.newContext({ acceptDownloads: true });
+    return context;
+  }
+
+  /** Opens the app at `hash` in `context` and waits until it has mounted. `before(page)` runs
+   * before navigation (e.g. to install a fake clock). */
+  async function open(context, hash = '#/', before = async () => {}) {
+    const page = watch(await context.newPage());
+    await before(page);
+    await page.goto(server.url + hash);
+    await page.getByTestId('save-status').waitFor();
+    return page;
+  }
+
+  async function finish() {
+    try {
+      const foreign = requests.filter(
+        (u) => !u.startsWith(server.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'),
+      );
+      assert.deepEqual(foreign, [], 'requests left 127.0.0.1');
+      assert.deepEqual(problems, [], 'the page reported errors');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+
+  return { server, browser, profile, open, finish, requests, problems };
+}
+
+/** The stored workspace envelope, parsed. */
+export async function storedEnvelope(page) {
+  const raw = await page.evaluate(() => localStorage.getItem('gongkai:workspace'));
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/** Waits until save-status says saved. */
+export async function waitSaved(page) {
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+}
+
+/** Clicks `trigger` and returns the download's name and text. */
+export async function downloadText(page, trigger) {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8'), file };
+}
