@@ -111,8 +111,10 @@ impl CategorySeed {
                     id: i.id.to_string(),
                     name: i.name.to_string(),
                     text: i.text.to_string(),
+                    ..ItemContent::default()
                 })
                 .collect(),
+            status: None,
         }
     }
 }

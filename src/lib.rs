@@ -3,6 +3,8 @@
 // -- pure core: no web_sys, js_sys, wasm_bindgen or leptos (enforced by tests/tidy.rs) --
 pub mod backup;
 pub mod catalog;
+pub mod cell;
+pub mod check;
 pub mod example;
 pub mod model;
 pub mod route;

@@ -1,7 +1,11 @@
 //! Every user-facing string, per locale. Components read `text::t()`; adding a locale means adding one
 //! more `Texts` value.
 
-use crate::model::{LoadError, ModelError, ReportStructure, TableFormat};
+use crate::check::{Finding, Rule, Severity, Term};
+use crate::model::{
+    Audience, DisclosureMode, DisclosureStatus, Level, LoadError, ModelError, ReportStructure,
+    TableFormat,
+};
 
 /// All strings of one locale. Parameterised messages are functions.
 pub struct Texts {
@@ -156,6 +160,87 @@ impl Texts {
             }
             ModelError::YearTaken(y) => format!("已有 {y} 年的报告，不能重复。"),
             ModelError::NoSuchYear(y) => format!("没有 {y} 年的报告。"),
+        }
+    }
+
+    pub fn severity(&self, s: Severity) -> &'static str {
+        match s {
+            Severity::Error => "错误",
+            Severity::Hint => "提示",
+        }
+    }
+
+    /// The rule a finding breaks, in plain words.
+    pub fn rule(&self, r: Rule) -> &'static str {
+        match r {
+            Rule::RequestBalance => "申请情况勾稽关系：一、本年新收 + 二、上年结转 应等于 （七）总计 + 四、结转下年度继续办理",
+            Rule::OutcomeTotal => "（七）总计 应等于各项办理结果之和",
+            Rule::ApplicantTotal => "“总计”列 应等于六类申请人之和",
+            Rule::AppealTotal => "结果维持 + 结果纠正 + 其他结果 + 尚未审结 应等于 总计",
+            Rule::CarryOver => "二、上年结转 应等于上一年度的 四、结转下年度继续办理",
+            Rule::ProjectCount => "本年的 上一年项目数量 宜等于上一年度的 上一年项目数量 + 本年增/减",
+            Rule::InvalidCell => "表格中有无法识别的数字",
+            Rule::EmptyCategory => "公开事项没有填写内容，也没有标注“本年度无此项”",
+            Rule::EmptyItem => "二级事项没有填写内容和公开状态",
+            Rule::MissingReason => "标为“未公开”的事项须说明原因",
+            Rule::MissingUnit => "没有填写单位名称",
+            Rule::MissingYear => "没有填写报告年度",
+        }
+    }
+
+    /// One finding: the rule, what it applies to, and the numbers on both sides.
+    pub fn finding(&self, f: &Finding) -> String {
+        let side = |terms: &[Term]| -> String {
+            let parts: Vec<String> = terms
+                .iter()
+                .map(|t| format!("{} {}", t.label, t.value))
+                .collect();
+            if terms.len() > 1 {
+                format!("{} = {}", parts.join(" + "), Finding::sum(terms))
+            } else {
+                parts.join("")
+            }
+        };
+        let mut out = format!("【{}】", f.subject);
+        out.push_str(self.rule(f.rule));
+        if !f.lhs.is_empty() || !f.rhs.is_empty() {
+            out.push_str(&format!("。现为：{}；而 {}", side(&f.lhs), side(&f.rhs)));
+        }
+        if f.rule == Rule::InvalidCell {
+            out.push_str(&format!("：“{}”", f.found));
+        }
+        out.push('。');
+        out
+    }
+
+    pub fn status(&self, s: DisclosureStatus) -> &'static str {
+        match s {
+            DisclosureStatus::Published => "已公开",
+            DisclosureStatus::Partial => "部分公开",
+            DisclosureStatus::NotPublished => "未公开（须说明原因）",
+            DisclosureStatus::NotApplicable => "本年度无此项",
+        }
+    }
+
+    pub fn audience(&self, a: Audience) -> &'static str {
+        match a {
+            Audience::Public => "全社会",
+            Audience::SpecificGroup => "特定群体",
+        }
+    }
+
+    pub fn mode(&self, m: DisclosureMode) -> &'static str {
+        match m {
+            DisclosureMode::Active => "主动",
+            DisclosureMode::OnRequest => "依申请",
+        }
+    }
+
+    pub fn level(&self, l: Level) -> &'static str {
+        match l {
+            Level::County => "县级",
+            Level::Township => "乡级",
+            Level::School => "学校",
         }
     }
 

@@ -36,6 +36,7 @@ fn report() -> impl Strategy<Value = Report> {
                     id: "custom-1".into(),
                     name,
                     text,
+                    ..ItemContent::default()
                 });
                 r
             },

@@ -6,8 +6,8 @@ mod workspace;
 
 pub use migrate::{parse_workspace, LoadError, SUPPORTED_SCHEMA};
 pub use report::{
-    CategoryContent, ItemContent, Narrative, OverviewSections, Report, ReportStructure,
-    TableFormat, TableValues,
+    Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
+    Narrative, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
 };
 pub use workspace::{ModelError, Workspace, YEAR_RANGE};
 

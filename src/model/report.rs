@@ -79,7 +79,63 @@ impl Narrative {
     }
 }
 
-/// One second-level item (二级事项) as filled for this report.
+/// Whether an item (or a whole category) was disclosed this year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisclosureStatus {
+    /// 已公开
+    Published,
+    /// 部分公开
+    Partial,
+    /// 未公开（须说明原因）
+    NotPublished,
+    /// 本年度无此项
+    NotApplicable,
+}
+
+/// 公开对象.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// 全社会
+    Public,
+    /// 特定群体
+    SpecificGroup,
+}
+
+/// 公开方式.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisclosureMode {
+    /// 主动
+    Active,
+    /// 依申请
+    OnRequest,
+}
+
+/// 公开层级.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 县级
+    County,
+    /// 乡级
+    Township,
+    /// 学校
+    School,
+}
+
+/// An optional count shown with an item, e.g. 发布信息 26 条.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ItemCount {
+    pub label: String,
+    pub value: u64,
+    pub unit: String,
+}
+
+/// One second-level item (二级事项) as filled for this report: the catalogue columns (defaults from
+/// `catalog::default_items`, editable per report), the status, and the text that goes into the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct ItemContent {
@@ -88,6 +144,25 @@ pub struct ItemContent {
     pub name: String,
     /// The narrative text that goes into the report.
     pub text: String,
+    /// 公开内容（要素）.
+    pub content: String,
+    /// 公开依据.
+    pub basis: String,
+    /// 公开时限.
+    pub deadline: String,
+    /// 公开主体.
+    pub subject: String,
+    /// 公开渠道和载体 of the catalogue (labels from `catalog::CHANNELS`).
+    pub channels: Vec<String>,
+    pub audience: Option<Audience>,
+    pub mode: Option<DisclosureMode>,
+    pub level: Option<Level>,
+    pub status: Option<DisclosureStatus>,
+    /// Why it was not disclosed (required with `NotPublished`).
+    pub reason: String,
+    /// The channels actually used this year.
+    pub channels_used: Vec<String>,
+    pub counts: Vec<ItemCount>,
 }
 
 /// One first-level category (一级事项) as filled for this report.
@@ -99,11 +174,18 @@ pub struct CategoryContent {
     /// Text printed under the category heading before its items.
     pub intro: String,
     pub items: Vec<ItemContent>,
+    /// `Some(NotApplicable)` marks the whole category 本年度无此项.
+    pub status: Option<DisclosureStatus>,
 }
 
 impl CategoryContent {
+    /// True when nothing of this year's content has been written (catalogue columns do not count).
     pub fn is_empty(&self) -> bool {
-        self.intro.trim().is_empty() && self.items.iter().all(|i| i.text.trim().is_empty())
+        self.intro.trim().is_empty()
+            && self
+                .items
+                .iter()
+                .all(|i| i.text.trim().is_empty() && i.status.is_none())
     }
 }
 
@@ -168,6 +250,10 @@ impl Report {
                 .iter()
                 .map(|c| CategoryContent {
                     key: c.key.to_string(),
+                    items: catalog::default_items(c.key)
+                        .iter()
+                        .map(catalog::ItemDef::to_content)
+                        .collect(),
                     ..CategoryContent::default()
                 })
                 .collect(),
@@ -192,14 +278,9 @@ impl Report {
         self.categories.iter().find(|c| c.key == key)
     }
 
-    /// True when nothing has been entered beyond the year.
+    /// True when nothing has been entered or changed beyond the year.
     pub fn is_blank(&self) -> bool {
-        self.unit_name.trim().is_empty()
-            && self.region.trim().is_empty()
-            && self.title.trim().is_empty()
-            && self.narrative.is_empty()
-            && self.categories.iter().all(CategoryContent::is_empty)
-            && self.tables.0.is_empty()
+        *self == Report::blank(self.year)
     }
 }
 

@@ -1,0 +1,93 @@
+//! The check (体检): every finding about a report, from the table arithmetic and cross-year continuity
+//! (`tables`) and from completeness (`completeness`). Findings are data; `text` words them.
+
+mod completeness;
+mod tables;
+
+use crate::model::Workspace;
+
+/// 错误 for arithmetic, 提示 for completeness and soft rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Hint,
+}
+
+/// Which rule a finding breaks. Worded by `text::Texts::rule`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// 表三, per column: 一 + 二 = 三（七）总计 + 四.
+    RequestBalance,
+    /// 表三, per column: （七）总计 = the sum of the outcome rows.
+    OutcomeTotal,
+    /// 表三, per row: 总计 = the sum of the six applicant columns.
+    ApplicantTotal,
+    /// 表四: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计, per group.
+    AppealTotal,
+    /// 表三 二、上年结转 = last year's 四、结转下年度继续办理, per column.
+    CarryOver,
+    /// 表二 (2019, soft): 上一年项目数量 = last year's 上一年项目数量 + 本年增/减.
+    ProjectCount,
+    /// A cell holds text that is not a number of the expected kind.
+    InvalidCell,
+    /// A category has no content and is not marked 本年度无此项.
+    EmptyCategory,
+    /// An item has no text and no status.
+    EmptyItem,
+    /// 未公开 without a reason.
+    MissingReason,
+    MissingUnit,
+    MissingYear,
+}
+
+/// One side of an equation, with the labels as printed in the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub label: String,
+    pub value: i64,
+}
+
+/// Where the user fixes a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A field of `#/settings`, by its `data-testid`.
+    Settings(&'static str),
+    /// A category (and an item in it) of `#/category/<key>`.
+    Category { key: String, item: Option<String> },
+    /// A cell of `#/tables`, by its `TableValues` key.
+    Cell(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub rule: Rule,
+    /// What the rule was applied to, verbatim from the catalogue (a column, row, group, category or
+    /// item name; a cell's row and column).
+    pub subject: String,
+    /// The two sides of the broken equation (empty for non-arithmetic rules).
+    pub lhs: Vec<Term>,
+    pub rhs: Vec<Term>,
+    /// For `InvalidCell`: the text found.
+    pub found: String,
+    pub target: Target,
+}
+
+impl Finding {
+    pub fn sum(terms: &[Term]) -> i64 {
+        terms.iter().map(|t| t.value).sum()
+    }
+}
+
+/// All findings for the report of `year`, errors first; the previous year's report (if any) feeds the
+/// cross-year rules.
+pub fn check(ws: &Workspace, year: u16) -> Vec<Finding> {
+    let Some(report) = ws.reports.get(&year) else {
+        return Vec::new();
+    };
+    let previous = year.checked_sub(1).and_then(|y| ws.reports.get(&y));
+    let mut findings = tables::check(report, previous);
+    findings.extend(completeness::check(report));
+    findings.sort_by_key(|f| f.severity);
+    findings
+}
