@@ -2,15 +2,22 @@
 //!
 //! The text is the seed report's (`shared/seeds/000_7785ecb1c462ef30.txt`) character for character, with two
 //! exceptions: the Word artefacts `[bookmark: …]` are dropped, and the "1、" … "5、" numbering of 二、工作开展情况
-//! is left to the renderer. Second-level items follow the seed's layout: "名称——文字" and "名称  文字" give the name
-//! before the separator and the text after it; a name on its own line takes the following lines as its text.
-//! 控辍保学 has no heading line in the seed, so its name is supplied and its text is the seed's four lines.
-//! 民办学校信息 and 教育督导 are empty, as in the seed. Every 第二十条 cell of the 2019 format is "0".
+//! is left to the renderer. Each category keeps exactly the seed's second-level items, in the seed's order; an item
+//! the catalogue knows keeps its id and catalogue columns (`catalog::default_items`) and takes the seed's name and
+//! text. The catalogue's other default items are removed from this report (`catalog::restore_defaults` brings them
+//! back). Items follow the seed's layout: "名称——文字" and "名称  文字" give the name before the separator and the
+//! text after it; a name on its own line takes the following lines as its text. 控辍保学 has no heading line in
+//! the seed, so its name is supplied and its text is the seed's four lines. 招生管理 keeps its opening sentence as
+//! the category intro and splits the rest into its three published documents, whose names are supplied.
+//! 政策文件 and 财务信息 are one sentence each in the seed, kept as the category intro without items.
+//! Items with text are 已公开 with the channels the seed names, except 校车使用许可, which the seed says was not
+//! disclosed (未公开, with the seed's reason). 民办学校信息 and 教育督导 keep their default items and stay empty,
+//! as in the seed. Every 第二十条 cell of the 2019 format is "0".
 
 use crate::catalog;
 use crate::model::{
-    CategoryContent, ItemContent, Narrative, Report, ReportStructure, TableFormat, TableValues,
-    Workspace,
+    CategoryContent, DisclosureStatus, ItemContent, ItemCount, Narrative, Report, ReportStructure,
+    TableFormat, TableValues, Workspace,
 };
 
 /// Year of the example report.
@@ -38,12 +45,9 @@ fn example_report() -> Report {
     report.table_format = None;
     report.narrative = narrative();
     for seed in &CATEGORY_SEEDS {
-        let category = report
-            .categories
-            .iter_mut()
-            .find(|c| c.key == seed.key)
-            .expect("every example category is in the catalogue");
-        *category = seed.content();
+        if let Some(category) = report.categories.iter_mut().find(|c| c.key == seed.key) {
+            *category = seed.content();
+        }
     }
     report.tables = zero_tables(TableFormat::V2019);
     report
@@ -87,10 +91,69 @@ fn zero_tables(format: TableFormat) -> TableValues {
     tables
 }
 
+const WEBSITE: &str = "政府网站";
+const APPS: &str = "两微一端";
+const BROADCAST: &str = "广播电视";
+const PRINT: &str = "纸质媒体";
+const BOARD: &str = "社区/企事业单位/村公示栏（电子屏）";
+const OTHER: &str = "其他";
+
 struct ItemSeed {
+    /// A catalogue id of the category.
     id: &'static str,
     name: &'static str,
     text: &'static str,
+    /// The channels the seed names, as labels of `catalog::CHANNELS`.
+    channels: &'static [&'static str],
+    /// Non-empty: the item was not disclosed (未公开), for this reason.
+    reason: &'static str,
+    counts: &'static [(&'static str, u64, &'static str)],
+}
+
+impl ItemSeed {
+    const fn published(
+        id: &'static str,
+        name: &'static str,
+        text: &'static str,
+        channels: &'static [&'static str],
+    ) -> Self {
+        ItemSeed {
+            id,
+            name,
+            text,
+            channels,
+            reason: "",
+            counts: &[],
+        }
+    }
+
+    fn content(&self, category: &str) -> ItemContent {
+        let mut item = catalog::default_item(category, self.id)
+            .map(catalog::ItemDef::to_content)
+            .unwrap_or_else(|| ItemContent {
+                id: self.id.to_string(),
+                ..ItemContent::default()
+            });
+        item.name = self.name.to_string();
+        item.text = self.text.to_string();
+        item.channels_used = self.channels.iter().map(|c| c.to_string()).collect();
+        if self.reason.is_empty() {
+            item.status = Some(DisclosureStatus::Published);
+        } else {
+            item.status = Some(DisclosureStatus::NotPublished);
+            item.reason = self.reason.to_string();
+        }
+        item.counts = self
+            .counts
+            .iter()
+            .map(|(label, value, unit)| ItemCount {
+                label: label.to_string(),
+                value: *value,
+                unit: unit.to_string(),
+            })
+            .collect();
+        item
+    }
 }
 
 struct CategorySeed {
@@ -104,16 +167,7 @@ impl CategorySeed {
         CategoryContent {
             key: self.key.to_string(),
             intro: self.intro.to_string(),
-            items: self
-                .items
-                .iter()
-                .map(|i| ItemContent {
-                    id: i.id.to_string(),
-                    name: i.name.to_string(),
-                    text: i.text.to_string(),
-                    ..ItemContent::default()
-                })
-                .collect(),
+            items: self.items.iter().map(|i| i.content(self.key)).collect(),
             status: None,
         }
     }
@@ -131,16 +185,18 @@ const CATEGORY_SEEDS: [CategorySeed; 8] = [
         key: "overview",
         intro: "",
         items: &[
-            ItemSeed {
-                id: "statistics",
-                name: "教育统计数据",
-                text: "在内部机构中，通过上报数据进行公开",
-            },
-            ItemSeed {
-                id: "school-list",
-                name: "义务教育学校名录",
-                text: "区域所属学校通过公众号进行公开",
-            },
+            ItemSeed::published(
+                "statistics",
+                "教育统计数据",
+                "在内部机构中，通过上报数据进行公开",
+                &[OTHER],
+            ),
+            ItemSeed::published(
+                "school-list",
+                "义务教育学校名录",
+                "区域所属学校通过公众号进行公开",
+                &[APPS],
+            ),
         ],
     },
     CategorySeed {
@@ -150,70 +206,91 @@ const CATEGORY_SEEDS: [CategorySeed; 8] = [
     },
     CategorySeed {
         key: "enrollment",
-        intro: concat!(
-            "依据《中华人民共和国政府信息公开条例》、《教育部关于进一步做好小学升入初中免试就近入学工作的实施意见》和《教育部关于推进中小学信息公开工作的意见》，汽开区招生办在公开中主要在政府网站公布了《长春汽车经济技术开发区2020年义务教阶段招生入学工作实施方案》、《长春汽车经济技术开发区义务教育段招生预警》和《学区查询》。\n",
-            "在《实施方案》中，明确了招生范围、招生时间、具体操作流程、军警子女优待办法、残疾子女照顾政策等。\n",
-            "在《招生预警》中提醒家长汽开区生源严重超员的部分学校。\n",
-            "开设了《学区查询》系统。",
-        ),
-        items: &[],
+        intro: "依据《中华人民共和国政府信息公开条例》、《教育部关于进一步做好小学升入初中免试就近入学工作的实施意见》和《教育部关于推进中小学信息公开工作的意见》，汽开区招生办在公开中主要在政府网站公布了《长春汽车经济技术开发区2020年义务教阶段招生入学工作实施方案》、《长春汽车经济技术开发区义务教育段招生预警》和《学区查询》。",
+        items: &[
+            ItemSeed::published(
+                "policy",
+                "招生入学工作实施方案",
+                "在《实施方案》中，明确了招生范围、招生时间、具体操作流程、军警子女优待办法、残疾子女照顾政策等。",
+                &[WEBSITE],
+            ),
+            ItemSeed::published(
+                "warning",
+                "招生预警",
+                "在《招生预警》中提醒家长汽开区生源严重超员的部分学校。",
+                &[WEBSITE],
+            ),
+            ItemSeed::published(
+                "districts",
+                "学区查询",
+                "开设了《学区查询》系统。",
+                &[WEBSITE],
+            ),
+        ],
     },
     CategorySeed {
         key: "students",
         intro: "",
         items: &[
-            ItemSeed {
-                id: "student-status",
-                name: "学籍管理",
-                text: "在吉林省政务平台上进行公开",
-            },
-            ItemSeed {
-                id: "student-awards",
-                name: "学生评优奖励",
-                text: "学生评优评先工作的公开。在工作开展之前，采取公示栏、家长座谈会、书面送达等形式，将学生评优评先工作的有关政策、程序、条件、办法等向学生和家长公开。之后，评定的人选，在学校醒目之处、公众号上进行公示。在学校表彰及结业式上，利用APP进行宣传，为未成年人树立可亲、可信、可敬、可学的榜样，让他们从榜样的感人事迹中受到鼓舞、汲取力量。",
-            },
+            ItemSeed::published(
+                "student-status",
+                "学籍管理",
+                "在吉林省政务平台上进行公开",
+                &[WEBSITE],
+            ),
+            ItemSeed::published(
+                "student-awards",
+                "学生评优奖励",
+                "学生评优评先工作的公开。在工作开展之前，采取公示栏、家长座谈会、书面送达等形式，将学生评优评先工作的有关政策、程序、条件、办法等向学生和家长公开。之后，评定的人选，在学校醒目之处、公众号上进行公示。在学校表彰及结业式上，利用APP进行宣传，为未成年人树立可亲、可信、可敬、可学的榜样，让他们从榜样的感人事迹中受到鼓舞、汲取力量。",
+                &[APPS, BOARD, OTHER],
+            ),
         ],
     },
     CategorySeed {
         key: "teachers",
         intro: "",
         items: &[
-            ItemSeed {
-                id: "recruitment",
-                name: "教师招聘、职称评聘公平公正。",
-                text: "通过长春市人力资源和社会保障局、长春市教育局及长春汽车经济技术开发区管理委员会官方网站对我区教师招聘、职称评聘发布公告并公示笔试、面试成绩，做到全程留痕、全部公开，广泛接受社会监督，整个招聘工作公正、透明，得到了社会的普遍认可。",
-            },
-            ItemSeed {
-                id: "training",
-                name: "教师培训、教师行为规范、教师评优评先：",
-                text: "通过长春市教育局官方网站对教师培训、教师行为规范、教师评优评先发布公告，汽开区教育局依据公开内容组织实施并转发各单位，做到全程留痕、全部公开，广泛接受社会监督。",
-            },
-            ItemSeed {
-                id: "certification",
-                name: "教师资格认证",
-                text: "2020年5月春季教师资格认定工作由于疫情原因全省延迟。2020年秋教师资格认证工作，汽开区现场确认时间为：10月21日-23日，共认证86人。我区中小学、幼儿园教师资格证“一门式、一张网”综合改革上线，实现了行政审批及公共服务“只跑一次”的便民服务。",
-            },
+            ItemSeed::published(
+                "recruitment",
+                "教师招聘、职称评聘公平公正。",
+                "通过长春市人力资源和社会保障局、长春市教育局及长春汽车经济技术开发区管理委员会官方网站对我区教师招聘、职称评聘发布公告并公示笔试、面试成绩，做到全程留痕、全部公开，广泛接受社会监督，整个招聘工作公正、透明，得到了社会的普遍认可。",
+                &[WEBSITE],
+            ),
+            ItemSeed::published(
+                "training",
+                "教师培训、教师行为规范、教师评优评先：",
+                "通过长春市教育局官方网站对教师培训、教师行为规范、教师评优评先发布公告，汽开区教育局依据公开内容组织实施并转发各单位，做到全程留痕、全部公开，广泛接受社会监督。",
+                &[WEBSITE],
+            ),
+            ItemSeed::published(
+                "certification",
+                "教师资格认证",
+                "2020年5月春季教师资格认定工作由于疫情原因全省延迟。2020年秋教师资格认证工作，汽开区现场确认时间为：10月21日-23日，共认证86人。我区中小学、幼儿园教师资格证“一门式、一张网”综合改革上线，实现了行政审批及公共服务“只跑一次”的便民服务。",
+                &[],
+            ),
         ],
     },
     CategorySeed {
         key: "policy-execution",
         intro: "",
         items: &[
-            ItemSeed {
-                id: "dropout-control",
-                name: "控辍保学",
-                text: concat!(
+            ItemSeed::published(
+                "dropout-control",
+                "控辍保学",
+                concat!(
                     "控辍保学执行情况的公开。通过召开专题会议、长春市教育督政工作平台、微信群等形式将控辍保学工作方案、年度工作进展情况、督导检查结果公告进行公开。\n",
                     "“一县一策”控辍保学工作方案\n",
                     "年度工作进展情况（含义务教育学生失学、辍学的总体情况，建档立卡家庭贫困学生总体就学情况）\n",
                     "督导检查结果公告",
                 ),
-            },
-            ItemSeed {
-                id: "two-exemptions-one-subsidy",
-                name: "统一城乡义务教育“两免一补”政策",
-                text: "在吉林省政务平台上进行公开",
-            },
+                &[APPS, OTHER],
+            ),
+            ItemSeed::published(
+                "two-exemptions-one-subsidy",
+                "统一城乡义务教育“两免一补”政策",
+                "在吉林省政务平台上进行公开",
+                &[WEBSITE],
+            ),
             ItemSeed {
                 id: "arts-sports-evaluation",
                 name: "学校美育、体育评价",
@@ -222,6 +299,13 @@ const CATEGORY_SEEDS: [CategorySeed; 8] = [
                     "教育局坚持以人民为中心的发展思路，按照依法行政、科学行政、民主行政和阳光行政的要求，把政民互动作为基本形式，把公开透明作为基本原则，将政府活动开放日纳入单位重要议程，并积极组织开展“局长接待日”和“学校开放日”活动。各校按照计划每学期开展1-2次“学校开放日”活动，同时利用公众号，及时准确的将信息向社会公开，让学生家长深入了解学校，了解教育。\n",
                     "2020年，体卫艺科在汽开区教育云平台公开本级政务信息26件，在长春市教育局官网发布信息6条，转载、链接教育部、教育厅及市教育局信息56条。",
                 ),
+                channels: &[WEBSITE, APPS, BROADCAST, BOARD, OTHER],
+                reason: "",
+                counts: &[
+                    ("汽开区教育云平台公开本级政务信息", 26, "件"),
+                    ("长春市教育局官网发布信息", 6, "条"),
+                    ("转载、链接教育部、教育厅及市教育局信息", 56, "条"),
+                ],
             },
         ],
     },
@@ -229,25 +313,31 @@ const CATEGORY_SEEDS: [CategorySeed; 8] = [
         key: "safety",
         intro: "",
         items: &[
-            ItemSeed {
-                id: "safety-rules",
-                name: "校园安全管理法律法规、配套管理制度公开情况",
-                text: "学校安全科通过印制学习材料、汇编管理制度等方式公开校园安全管理法律法规、配套管理制度。",
-            },
-            ItemSeed {
-                id: "safety-management",
-                name: "学生住宿、用餐、组织活动等安全管理情况",
-                text: "各单位结合实际情况，在学校宣传栏、校内媒体公开学生住宿、用餐、组织活动等安全管理情况；学校安全科通过定期安全例会进行总结、公开。",
-            },
-            ItemSeed {
-                id: "emergency",
-                name: "校园安全突发事件应急预案、预警信息、应对情况、调查处理情况",
-                text: "学校安全科通过印制材料汇编等方式进行公开校园安全突发事件应急预案、预警信息、应对情况、调查处理情况。",
-            },
+            ItemSeed::published(
+                "safety-rules",
+                "校园安全管理法律法规、配套管理制度公开情况",
+                "学校安全科通过印制学习材料、汇编管理制度等方式公开校园安全管理法律法规、配套管理制度。",
+                &[PRINT],
+            ),
+            ItemSeed::published(
+                "safety-management",
+                "学生住宿、用餐、组织活动等安全管理情况",
+                "各单位结合实际情况，在学校宣传栏、校内媒体公开学生住宿、用餐、组织活动等安全管理情况；学校安全科通过定期安全例会进行总结、公开。",
+                &[BOARD, OTHER],
+            ),
+            ItemSeed::published(
+                "emergency",
+                "校园安全突发事件应急预案、预警信息、应对情况、调查处理情况",
+                "学校安全科通过印制材料汇编等方式进行公开校园安全突发事件应急预案、预警信息、应对情况、调查处理情况。",
+                &[PRINT],
+            ),
             ItemSeed {
                 id: "school-bus",
                 name: "校车使用许可申请政策规定及申请流程公开情况",
                 text: "根据中华人民共和国国务院令第617号《校车安全管理条例》第三章“校车使用许可”第十五条要求，校车使用许可需教育行政部门、公安机关交通管理部门、交通运输部门共同审批，现汽开区交通运输管理局无此项职能，故无法审批。因此校车申请流程未对外公开。",
+                channels: &[],
+                reason: "校车使用许可需教育行政部门、公安机关交通管理部门、交通运输部门共同审批，现汽开区交通运输管理局无此项职能，故无法审批。",
+                counts: &[],
             },
         ],
     },
@@ -329,21 +419,17 @@ mod tests {
             .filter(|k| *k != "supervision")
             .collect();
         assert_eq!(filled, expected);
+        // Both keep the catalogue's default items, untouched.
+        let blank = Report::blank(EXAMPLE_YEAR);
         for key in ["private-schools", "supervision"] {
-            let c = r.category(key).unwrap();
-            assert_eq!(
-                *c,
-                CategoryContent {
-                    key: key.to_string(),
-                    ..CategoryContent::default()
-                }
-            );
+            assert_eq!(r.category(key), blank.category(key), "{key}");
+            assert!(!r.category(key).unwrap().items.is_empty(), "{key}");
         }
     }
 
     #[test]
     fn items_have_unique_ids_names_and_texts() {
-        for c in &report().categories {
+        for c in report().categories.iter().filter(|c| !c.is_empty()) {
             let mut ids: Vec<_> = c.items.iter().map(|i| i.id.as_str()).collect();
             let n = ids.len();
             ids.sort_unstable();
@@ -363,6 +449,141 @@ mod tests {
         let overview = report().category("overview").cloned().unwrap();
         assert_eq!(overview.items[0].name, "教育统计数据");
         assert_eq!(overview.items[0].text, "在内部机构中，通过上报数据进行公开");
+    }
+
+    fn item_ids(r: &Report, key: &str) -> Vec<String> {
+        r.category(key)
+            .unwrap()
+            .items
+            .iter()
+            .map(|i| i.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn categories_keep_exactly_the_seeds_items_in_seed_order() {
+        let r = report();
+        let expected: [(&str, &[&str]); 10] = [
+            ("policy", &[]),
+            ("overview", &["statistics", "school-list"]),
+            ("private-schools", &["basic-info", "approval", "oversight"]),
+            ("finance", &[]),
+            ("enrollment", &["policy", "warning", "districts"]),
+            ("students", &["student-status", "student-awards"]),
+            ("teachers", &["recruitment", "training", "certification"]),
+            (
+                "policy-execution",
+                &[
+                    "dropout-control",
+                    "two-exemptions-one-subsidy",
+                    "arts-sports-evaluation",
+                ],
+            ),
+            ("supervision", &["evaluation-reports", "inspectors"]),
+            (
+                "safety",
+                &[
+                    "safety-rules",
+                    "safety-management",
+                    "emergency",
+                    "school-bus",
+                ],
+            ),
+        ];
+        for (key, ids) in expected {
+            assert_eq!(item_ids(&r, key), ids, "{key}");
+        }
+        let enrollment = r.category("enrollment").unwrap();
+        assert!(enrollment
+            .intro
+            .starts_with("依据《中华人民共和国政府信息公开条例》"));
+        let names: Vec<_> = enrollment.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["招生入学工作实施方案", "招生预警", "学区查询"]);
+    }
+
+    #[test]
+    fn seed_items_reuse_the_catalogue_columns() {
+        for c in report().categories {
+            for item in &c.items {
+                let def = catalog::default_item(&c.key, &item.id)
+                    .unwrap_or_else(|| panic!("{} {} is a catalogue item", c.key, item.id));
+                let mut expected = def.to_content();
+                expected.name = item.name.clone();
+                expected.text = item.text.clone();
+                expected.status = item.status;
+                expected.reason = item.reason.clone();
+                expected.channels_used = item.channels_used.clone();
+                expected.counts = item.counts.clone();
+                assert_eq!(*item, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn statuses_and_channels_used() {
+        let r = report();
+        for c in &r.categories {
+            for item in &c.items {
+                assert!(
+                    item.channels_used
+                        .iter()
+                        .all(|ch| catalog::CHANNELS.contains(&ch.as_str())),
+                    "{}",
+                    item.id
+                );
+                if item.text.is_empty() {
+                    assert_eq!(item.status, None, "{}", item.id);
+                } else if item.id == "school-bus" {
+                    assert_eq!(item.status, Some(DisclosureStatus::NotPublished));
+                    assert!(item.text.contains(&item.reason) && !item.reason.is_empty());
+                } else {
+                    assert_eq!(
+                        item.status,
+                        Some(DisclosureStatus::Published),
+                        "{}",
+                        item.id
+                    );
+                }
+            }
+        }
+        let overview = r.category("overview").unwrap();
+        assert_eq!(overview.items[1].channels_used, ["两微一端"]);
+        assert_eq!(
+            r.category("enrollment").unwrap().items[0].channels_used,
+            ["政府网站"]
+        );
+    }
+
+    #[test]
+    fn arts_and_sports_counts_are_in_the_text() {
+        let r = report();
+        let item = &r.category("policy-execution").unwrap().items[2];
+        let values: Vec<_> = item.counts.iter().map(|c| c.value).collect();
+        assert_eq!(values, [26, 6, 56]);
+        for c in &item.counts {
+            let phrase = format!("{}{}{}", c.label, c.value, c.unit);
+            assert!(item.text.contains(&phrase), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn removed_defaults_can_be_restored() {
+        let r = report();
+        let mut enrollment = r.category("enrollment").unwrap().clone();
+        catalog::restore_defaults(&mut enrollment);
+        assert_eq!(
+            enrollment.items.len(),
+            catalog::default_items("enrollment").len()
+        );
+        // The seed's items stay as they are.
+        for item in &r.category("enrollment").unwrap().items {
+            assert!(enrollment.items.contains(item));
+        }
+        let mut policy = r.category("policy").unwrap().clone();
+        catalog::restore_defaults(&mut policy);
+        let ids: Vec<_> = policy.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["laws", "normative"]);
+        assert_eq!(policy.intro, "义务教育相关政策法规分别在政府网站公开。");
     }
 
     #[test]

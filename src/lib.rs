@@ -2,10 +2,12 @@
 
 // -- pure core: no web_sys, js_sys, wasm_bindgen or leptos (enforced by tests/tidy.rs) --
 pub mod backup;
+pub mod carry;
 pub mod catalog;
 pub mod cell;
 pub mod check;
 pub mod example;
+pub mod grid;
 pub mod model;
 pub mod route;
 pub mod store;

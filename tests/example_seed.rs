@@ -1,9 +1,10 @@
 //! The built-in example carries the seed report's text verbatim: the title, sections 一 to 三, 五 and 六, and the
-//! zeros of the 第二十条 tables.
+//! zeros of the 第二十条 tables; and the check finds nothing in it but the two categories the seed leaves empty.
 
 use std::path::{Path, PathBuf};
 
-use gongkai::example::example_workspace;
+use gongkai::check::{self, Rule, Severity, Target};
+use gongkai::example::{example_workspace, EXAMPLE_YEAR};
 use gongkai::model::Report;
 
 fn seed_path() -> PathBuf {
@@ -212,6 +213,36 @@ fn tables_note_and_zero_cells_match_section_four() {
     let zeros = four.iter().filter(|l| **l == "0").count();
     assert_eq!(zeros, r.tables.0.len(), "one table cell per 0 of the seed");
     assert!(r.tables.0.values().all(|v| v == "0"));
+}
+
+#[test]
+fn check_finds_only_the_two_empty_categories() {
+    let ws = example_workspace();
+    let findings = check::check(&ws, EXAMPLE_YEAR);
+    assert!(
+        findings.iter().all(|f| f.severity != Severity::Error),
+        "errors in the example: {findings:#?}"
+    );
+    let hints: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Hint)
+        .map(|f| (f.rule, f.subject.as_str(), f.target.clone()))
+        .collect();
+    let empty = |key: &str| Target::Category {
+        key: key.to_string(),
+        item: None,
+    };
+    assert_eq!(
+        hints,
+        [
+            (
+                Rule::EmptyCategory,
+                "民办学校信息",
+                empty("private-schools")
+            ),
+            (Rule::EmptyCategory, "教育督导", empty("supervision")),
+        ]
+    );
 }
 
 #[test]

@@ -114,6 +114,26 @@ impl Workspace {
         Ok(())
     }
 
+    /// Adds a report for `year` carried forward (`crate::carry::carry_forward`) from the report of
+    /// `year - 1`, else from the open report, else blank; opens it. Refuses invalid and taken years.
+    pub fn add_year_carried(&mut self, year: u16) -> Result<(), ModelError> {
+        Self::validate_year(i64::from(year))?;
+        if self.reports.contains_key(&year) {
+            return Err(ModelError::YearTaken(year));
+        }
+        let source = year
+            .checked_sub(1)
+            .and_then(|y| self.reports.get(&y))
+            .or_else(|| self.current());
+        let report = match source {
+            Some(prev) => crate::carry::carry_forward(prev, year),
+            None => Report::blank(year),
+        };
+        self.reports.insert(year, report);
+        self.current_year = Some(year);
+        Ok(())
+    }
+
     /// File-name stem `<单位>-<年份>` of the open report, for backups.
     pub fn file_stem(&self) -> String {
         match self.current() {
@@ -179,6 +199,28 @@ mod tests {
         ws.add_year(2021).unwrap();
         assert_eq!(ws.current().unwrap().unit_name, "某教育局");
         assert_eq!(ws.add_year(2021), Err(ModelError::YearTaken(2021)));
+    }
+
+    #[test]
+    fn add_year_carried_uses_the_year_before_else_the_open_report() {
+        let mut ws = Workspace::default();
+        ws.add_year_carried(2020).unwrap();
+        assert!(ws.reports[&2020].is_blank());
+        ws.current_mut().unwrap().unit_name = "某教育局".into();
+        ws.add_year(2022).unwrap();
+        ws.current_mut().unwrap().unit_name = "新名称".into();
+        // 2021 comes from 2020 (the year before), not from the open 2022.
+        ws.add_year_carried(2021).unwrap();
+        assert_eq!(ws.current_year, Some(2021));
+        assert_eq!(ws.current().unwrap().unit_name, "某教育局");
+        // 2030 has no year before: from the open report (2021).
+        ws.add_year_carried(2030).unwrap();
+        assert_eq!(ws.current().unwrap().unit_name, "某教育局");
+        assert_eq!(ws.add_year_carried(2021), Err(ModelError::YearTaken(2021)));
+        assert_eq!(
+            ws.add_year_carried(1999),
+            Err(ModelError::YearOutOfRange(1999))
+        );
     }
 
     #[test]
