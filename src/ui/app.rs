@@ -5,11 +5,14 @@ use leptos::prelude::*;
 
 use super::banner::Banners;
 use super::nav::Nav;
-use super::pages::{ComingSoon, DataPage, NotFound, Overview, SettingsPage};
+use super::pages::{
+    CategoryPage, CheckPage, ComingSoon, DataPage, NarrativePage, NotFound, Overview, SettingsPage,
+    TablesPage,
+};
 use super::state::{AppState, SaveStatus};
 use crate::route::Route;
 use crate::text::t;
-use crate::web::clock;
+use crate::web::{clock, dom};
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -26,6 +29,18 @@ pub fn App() -> impl IntoView {
     });
     let on_storage = window_event_listener(ev::storage, move |e| {
         state.on_external_write(e.key());
+    });
+    // A link such as `#/tables?focus=<cell>` (from a check finding) focuses that field once the page is drawn.
+    Effect::new(move |_| {
+        route.track();
+        request_animation_frame(|| {
+            if let Some(target) = dom::hash_param("focus") {
+                let quoted = target.replace('"', "");
+                dom::focus(&format!(
+                    "[data-testid=\"{quoted}\"], [data-cell=\"{quoted}\"] input, [data-item-id=\"{quoted}\"]"
+                ));
+            }
+        });
     });
     on_cleanup(move || {
         on_hash.remove();
@@ -48,6 +63,10 @@ pub fn App() -> impl IntoView {
                     Route::Overview => view! { <Overview/> }.into_any(),
                     Route::Settings => view! { <SettingsPage/> }.into_any(),
                     Route::Data => view! { <DataPage/> }.into_any(),
+                    Route::Category(key) => view! { <CategoryPage key=key/> }.into_any(),
+                    Route::Narrative => view! { <NarrativePage/> }.into_any(),
+                    Route::Check => view! { <CheckPage/> }.into_any(),
+                    Route::Tables => view! { <TablesPage/> }.into_any(),
                     Route::NotFound(_) => view! { <NotFound/> }.into_any(),
                     other => view! { <ComingSoon route=other/> }.into_any(),
                 }}

@@ -2,6 +2,7 @@
 //! the core (`store`, `backup`, `route`).
 
 pub mod clock;
+pub mod dom;
 pub mod download;
 pub mod file_input;
 pub mod random;

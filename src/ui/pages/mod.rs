@@ -1,11 +1,19 @@
 //! One module per page.
 
+mod category;
+pub mod check;
 mod data;
+mod narrative;
 mod overview;
 mod placeholder;
 mod settings;
+mod tables;
 
+pub use category::CategoryPage;
+pub use check::CheckPage;
 pub use data::DataPage;
+pub use narrative::NarrativePage;
 pub use overview::Overview;
 pub use placeholder::{ComingSoon, NotFound};
 pub use settings::SettingsPage;
+pub use tables::TablesPage;

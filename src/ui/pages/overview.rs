@@ -3,15 +3,18 @@
 use leptos::prelude::*;
 
 use crate::catalog::CATEGORIES;
+use crate::check::Severity;
 use crate::example::example_workspace;
 use crate::route::Route;
 use crate::text::t;
+use crate::ui::pages::check::findings;
 use crate::ui::state::AppState;
 
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = expect_context::<AppState>();
     let report = move || state.ws.with(|ws| ws.current().cloned());
+    let check = findings(state);
     let categories = move || {
         let r = report();
         CATEGORIES
@@ -65,6 +68,14 @@ pub fn Overview() -> impl IntoView {
                     {move || report().map(|r| t().table_format(r.effective_table_format())).unwrap_or_default()}
                 </dd>
             </dl>
+            <p class="check-summary" data-testid="overview-check">
+                <a href="#/check">
+                    {move || {
+                        let errors = check.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count());
+                        (t().check_summary)(errors, check.with(Vec::len) - errors)
+                    }}
+                </a>
+            </p>
             <h3>{t().overview_categories}</h3>
             <ul class="category-status" data-testid="category-status">{categories}</ul>
             <LoadExample/>

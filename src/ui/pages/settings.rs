@@ -222,14 +222,14 @@ fn YearList() -> impl IntoView {
     };
     let add = move |_| match parse_year(&new_year.get_untracked()).and_then(|y| {
         let mut probe = state.ws.get_untracked();
-        probe.add_year(y).map_err(|e| t().model_error(&e))?;
+        probe.add_year_carried(y).map_err(|e| t().model_error(&e))?;
         Ok(y)
     }) {
         Ok(y) => {
             error.set(None);
             new_year.set(String::new());
             state.edit(|w| {
-                let _ = w.add_year(y);
+                let _ = w.add_year_carried(y);
             });
         }
         Err(m) => error.set(Some(m)),
@@ -270,6 +270,7 @@ fn YearList() -> impl IntoView {
                 />
             </label>
             <button data-testid="add-year" on:click=add>{t().settings_add_year}</button>
+            <p class="hint">{t().settings_add_year_hint}</p>
             <Show when=move || error.with(Option::is_some)>
                 <p class="field-error" data-testid="new-year-error" role="alert">
                     {move || error.get().unwrap_or_default()}

@@ -1,0 +1,150 @@
+//! `#/narrative`: the free-text sections of both report structures. Both sets are kept, so switching the
+//! structure loses nothing; the chosen structure's sections come first.
+
+use leptos::prelude::*;
+
+use crate::model::{Narrative, ReportStructure};
+use crate::text::t;
+use crate::ui::state::AppState;
+
+type ReadField = fn(&Narrative) -> String;
+type WriteField = fn(&mut Narrative, String);
+/// An edit of the 工作开展情况 list.
+type ListEdit = Box<dyn FnOnce(&mut Vec<String>)>;
+
+/// A labelled textarea bound to one narrative field.
+fn text_field(
+    state: AppState,
+    testid: &'static str,
+    label: &'static str,
+    rows: u32,
+    get: ReadField,
+    put: WriteField,
+) -> impl IntoView {
+    view! {
+        <label class="block">
+            <span>{label}</span>
+            <textarea
+                data-testid=testid
+                rows=rows.to_string()
+                prop:value=move || state.ws.with(|w| w.current().map(|r| get(&r.narrative)).unwrap_or_default())
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.edit(|w| {
+                        if let Some(r) = w.current_mut() {
+                            put(&mut r.narrative, v)
+                        }
+                    });
+                }
+            ></textarea>
+        </label>
+    }
+}
+
+#[component]
+pub fn NarrativePage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let structure = move || {
+        state
+            .ws
+            .with(|w| w.current().map(|r| r.structure).unwrap_or_default())
+    };
+    let field_sections = move || {
+        view! {
+            <section class="card" data-testid="narrative-field">
+                <h3>{t().structure(ReportStructure::Field)}</h3>
+                {text_field(state, "narrative-goals", t().nar_goals, 3, |n| n.goals.clone(), |n, v| n.goals = v)}
+                <WorkItems/>
+                {text_field(state, "narrative-disclosure-intro", t().nar_disclosure_intro, 2, |n| n.disclosure_intro.clone(), |n, v| n.disclosure_intro = v)}
+                {text_field(state, "narrative-tables-note", t().nar_tables_note, 2, |n| n.tables_note.clone(), |n, v| n.tables_note = v)}
+            </section>
+        }
+    };
+    let statutory_sections = move || {
+        view! {
+            <section class="card" data-testid="narrative-statutory">
+                <h3>{t().structure(ReportStructure::Statutory)}</h3>
+                <p class="hint">{t().nar_overview}</p>
+                {text_field(state, "narrative-overview-active", t().nar_active, 3, |n| n.overview.active.clone(), |n, v| n.overview.active = v)}
+                {text_field(state, "narrative-overview-on-request", t().nar_on_request, 3, |n| n.overview.on_request.clone(), |n, v| n.overview.on_request = v)}
+                {text_field(state, "narrative-overview-management", t().nar_management, 3, |n| n.overview.management.clone(), |n, v| n.overview.management = v)}
+                {text_field(state, "narrative-overview-platform", t().nar_platform, 3, |n| n.overview.platform.clone(), |n, v| n.overview.platform = v)}
+                {text_field(state, "narrative-overview-supervision", t().nar_supervision, 3, |n| n.overview.supervision.clone(), |n, v| n.overview.supervision = v)}
+                {text_field(state, "narrative-fee-line", t().nar_fee_line, 2, |n| n.fee_line.clone(), |n, v| n.fee_line = v)}
+            </section>
+        }
+    };
+    view! {
+        <section data-testid="page-narrative">
+            <h2>{t().nav_narrative}</h2>
+            <label class="block">
+                <span>{t().settings_structure}</span>
+                <select
+                    data-testid="narrative-structure"
+                    on:change=move |ev| {
+                        let s = if event_target_value(&ev) == "statutory" { ReportStructure::Statutory } else { ReportStructure::Field };
+                        state.edit(|w| { if let Some(r) = w.current_mut() { r.structure = s } });
+                    }
+                >
+                    <option value="field" selected=move || structure() == ReportStructure::Field>{t().structure(ReportStructure::Field)}</option>
+                    <option value="statutory" selected=move || structure() == ReportStructure::Statutory>{t().structure(ReportStructure::Statutory)}</option>
+                </select>
+            </label>
+            <p class="hint">{t().nar_both_kept}</p>
+            {text_field(state, "narrative-preamble", t().nar_preamble, 5, |n| n.preamble.clone(), |n, v| n.preamble = v)}
+            {move || if structure() == ReportStructure::Statutory {
+                view! { {statutory_sections()} {field_sections()} }.into_any()
+            } else {
+                view! { {field_sections()} {statutory_sections()} }.into_any()
+            }}
+            <section class="card">
+                <h3>{t().nar_common}</h3>
+                {text_field(state, "narrative-problems", t().nar_problems, 5, |n| n.problems.clone(), |n, v| n.problems = v)}
+                {text_field(state, "narrative-other", t().nar_other, 2, |n| n.other.clone(), |n, v| n.other = v)}
+            </section>
+        </section>
+    }
+}
+
+/// 二、工作开展情况: a numbered list; numbers are added when the report is rendered.
+#[component]
+fn WorkItems() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = Memo::new(move |_| {
+        state.ws.with(|w| {
+            w.current()
+                .map(|r| r.narrative.work_items.len())
+                .unwrap_or(0)
+        })
+    });
+    let edit = move |f: ListEdit| {
+        state.edit(|w| {
+            if let Some(r) = w.current_mut() {
+                f(&mut r.narrative.work_items)
+            }
+        })
+    };
+    view! {
+        <fieldset class="work-items">
+            <legend>{t().nar_work}</legend>
+            <For each=move || 0..count.get() key=|n| *n let:n>
+                <div class="work-item">
+                    <span class="num">{format!("{}、", n + 1)}</span>
+                    <textarea
+                        data-testid="narrative-work-item"
+                        rows="2"
+                        prop:value=move || state.ws.with(|w| w.current().and_then(|r| r.narrative.work_items.get(n).cloned()).unwrap_or_default())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            edit(Box::new(move |items| if let Some(x) = items.get_mut(n) { *x = v }));
+                        }
+                    ></textarea>
+                    <button on:click=move |_| edit(Box::new(move |items| if n < items.len() { items.remove(n); }))>{t().item_remove}</button>
+                </div>
+            </For>
+            <button data-testid="narrative-work-add" on:click=move |_| edit(Box::new(|items| items.push(String::new())))>
+                {t().nar_work_add}
+            </button>
+        </fieldset>
+    }
+}
