@@ -63,9 +63,10 @@ test('an inconsistent 表三 shows a finding, and fixing it makes the finding go
     await finding.waitFor();
     assert.match(await finding.innerText(), /错误/);
     assert.match(await finding.innerText(), /5/);
-    // The link leads to the tables.
+    // The link leads to the tables, with the cell to fix focused.
     await finding.getByRole('link').click();
     await page.getByTestId('page-tables').waitFor();
+    await page.waitForFunction(() => document.activeElement?.closest('td')?.dataset.row === '四、结转下年度继续办理');
     await cell(page, 't3', '（一）予以公开', '自然人').fill('5');
     await waitSaved(page);
     await page.goto(w.server.url + '#/check');
