@@ -239,6 +239,10 @@ mod tests {
     fn truncated_store_is_corrupt_not_a_panic() {
         let full = env(2).encode();
         for cut in [1, full.len() / 3, full.len() - 1] {
+            let cut = (0..=cut)
+                .rev()
+                .find(|i| full.is_char_boundary(*i))
+                .unwrap_or(0);
             assert!(matches!(
                 startup(Some(full[..cut].to_string())),
                 Startup::Corrupt { .. }
