@@ -233,6 +233,9 @@ pub struct Report {
     pub categories: Vec<CategoryContent>,
     #[serde(default)]
     pub tables: TableValues,
+    /// Leave categories marked 本年度无此项 out of the exported report (otherwise: one line says so).
+    #[serde(default)]
+    pub omit_not_applicable: bool,
 }
 
 impl Report {
@@ -258,6 +261,7 @@ impl Report {
                 })
                 .collect(),
             tables: TableValues::default(),
+            omit_not_applicable: false,
         }
     }
 
