@@ -9,6 +9,7 @@ pub mod check;
 pub mod example;
 pub mod grid;
 pub mod model;
+pub mod report;
 pub mod route;
 pub mod store;
 pub mod text;

@@ -1,0 +1,204 @@
+//! The report as one self-contained HTML file: inline CSS for A4 print (GB/T 9704 fonts and margins),
+//! no scripts, fonts, images or links, so that everything inside `<body>` can be pasted into a CMS.
+//!
+//! Every string of the document is escaped (`& < > " '`) and loses its control characters other than
+//! `\n` and `\t` ([`escape`]). The title is `<h1>`; heading levels 1–4 are `<h2>`–`<h5>` with the number
+//! in front of the text; paragraphs are `<p>`. Tables keep their merged cells (`colspan`/`rowspan`),
+//! carry `border="1"` so that they keep their rules without the stylesheet, put the leading header rows
+//! in `<thead>` (repeated on each printed page) and draw heading cells as `<th>`; alignment is an inline
+//! `style` on each cell.
+
+use std::fmt::Write;
+
+use super::{Align, Block, Cell, Document, Table};
+
+/// The stylesheet: A4 page, 3号仿宋 body with a fixed 28.9pt line (22 lines a page), 2号小标宋 title,
+/// 黑体 level 1, 楷体 level 2.
+const CSS: &str = r#"@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+html { background: #fff; }
+body { margin: 0; color: #000; background: #fff; }
+.report { box-sizing: border-box; max-width: 156mm; margin: 0 auto; padding: 12mm 0;
+  font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Songti SC", serif;
+  font-size: 16pt; line-height: 28.9pt; }
+.report h1 { margin: 0 0 28.9pt; text-align: center; font-weight: normal; font-size: 22pt; line-height: 1.5;
+  font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "小标宋", "宋体", "SimSun", "Songti SC", serif; }
+.report h2, .report h3, .report h4, .report h5 { margin: 0; text-indent: 2em; font-size: 16pt;
+  line-height: 28.9pt; font-weight: normal; }
+.report h2 { font-family: "黑体", "SimHei", "Heiti SC", "Microsoft YaHei", sans-serif; }
+.report h3 { font-family: "楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "Kaiti SC", serif; }
+.report p { margin: 0; text-indent: 2em; text-align: justify; }
+.report table { width: 100%; margin: 14pt 0; border-collapse: collapse; font-size: 12pt; line-height: 1.4; }
+.report caption { padding-bottom: 4pt; font-weight: bold; }
+.report th, .report td { padding: 2pt 4pt; border: 1px solid #000; vertical-align: middle; }
+.report th { font-weight: bold; }
+.report thead { display: table-header-group; }
+.report tr { page-break-inside: avoid; break-inside: avoid; }
+@media print { .report { max-width: none; padding: 0; } }
+"#;
+
+/// The whole HTML file, UTF-8.
+pub fn render(doc: &Document) -> Vec<u8> {
+    render_string(doc).into_bytes()
+}
+
+/// The whole HTML file as text.
+pub fn render_string(doc: &Document) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+    );
+    out.push_str(&escape(&doc.title));
+    out.push_str("</title>\n<style>\n");
+    out.push_str(CSS);
+    out.push_str("</style>\n</head>\n<body>\n");
+    out.push_str(&body(doc));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The part to paste into a CMS: the report as one `<article>`.
+pub fn body(doc: &Document) -> String {
+    let mut out = String::from("<article class=\"report\">\n");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
+    for block in &doc.blocks {
+        match block {
+            Block::Heading {
+                level,
+                number,
+                text,
+            } => {
+                let h = (*level).clamp(1, 4) + 1;
+                let _ = writeln!(
+                    out,
+                    "<h{h} class=\"level-{}\">{}{}</h{h}>",
+                    h - 1,
+                    escape(number),
+                    escape(text)
+                );
+            }
+            Block::Paragraph(text) => {
+                let _ = writeln!(out, "<p>{}</p>", escape(text));
+            }
+            Block::Table(table) => write_table(&mut out, table),
+        }
+    }
+    out.push_str("</article>\n");
+    out
+}
+
+fn write_table(out: &mut String, table: &Table) {
+    out.push_str("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n");
+    if let Some(caption) = &table.caption {
+        let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
+    }
+    let head = table.rows.iter().take_while(|r| r.header).count();
+    let (header, body) = table.rows.split_at(head);
+    if !header.is_empty() {
+        out.push_str("<thead>\n");
+        for row in header {
+            write_row(out, &row.cells);
+        }
+        out.push_str("</thead>\n");
+    }
+    out.push_str("<tbody>\n");
+    for row in body {
+        write_row(out, &row.cells);
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn write_row(out: &mut String, cells: &[Cell]) {
+    out.push_str("<tr>");
+    for cell in cells {
+        let tag = if cell.heading { "th" } else { "td" };
+        let _ = write!(out, "<{tag}");
+        if cell.colspan > 1 {
+            let _ = write!(out, " colspan=\"{}\"", cell.colspan);
+        }
+        if cell.rowspan > 1 {
+            let _ = write!(out, " rowspan=\"{}\"", cell.rowspan);
+        }
+        let align = match cell.align {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+        };
+        let _ = write!(
+            out,
+            " style=\"text-align:{align}\">{}</{tag}>",
+            escape(&cell.text)
+        );
+    }
+    out.push_str("</tr>\n");
+}
+
+/// True for the control characters every export drops: all but `\n` and `\t`.
+pub(crate) fn is_dropped_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `text` for HTML text or attribute values: `& < > " '` as entities, control characters other than
+/// `\n` and `\t` removed.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if is_dropped_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Row;
+
+    #[test]
+    fn escapes_markup_and_drops_controls() {
+        assert_eq!(
+            escape("<script>alert('x&y')</script>\"\u{0}\u{7}\r\n\t"),
+            "&lt;script&gt;alert(&#39;x&amp;y&#39;)&lt;/script&gt;&quot;\n\t"
+        );
+        assert_eq!(escape("政务公开 😀"), "政务公开 😀");
+    }
+
+    #[test]
+    fn tables_keep_spans_and_header_rows() {
+        let doc = Document {
+            title: "T".into(),
+            blocks: vec![Block::Table(Table {
+                caption: Some("表<三>".into()),
+                columns: 2,
+                rows: vec![
+                    Row {
+                        header: true,
+                        cells: vec![Cell::header("合并").span(2, 1)],
+                    },
+                    Row {
+                        header: false,
+                        cells: vec![Cell::label("行"), Cell::value("-35")],
+                    },
+                ],
+            })],
+            ..Document::default()
+        };
+        let html = render_string(&doc);
+        assert!(html.contains("<caption>表&lt;三&gt;</caption>"));
+        assert!(html.contains(
+            "<thead>\n<tr><th colspan=\"2\" style=\"text-align:center\">合并</th></tr>\n</thead>"
+        ));
+        assert!(html.contains(
+            "<tr><th style=\"text-align:left\">行</th><td style=\"text-align:right\">-35</td></tr>"
+        ));
+        assert!(html.contains("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }"));
+        assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="));
+    }
+}

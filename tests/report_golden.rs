@@ -1,0 +1,150 @@
+//! Golden files for the HTML, Markdown and CSV exports: the built-in example (field structure, the seed)
+//! and the example switched to the statutory structure with a few 表三/表四 values. `UPDATE_GOLDEN=1 cargo
+//! test --test report_golden` rewrites `tests/golden/`; review the diff before committing it.
+
+use std::path::{Path, PathBuf};
+
+use gongkai::catalog::{t3_key, t4_key};
+use gongkai::example::example_workspace;
+use gongkai::model::{Report, ReportStructure};
+use gongkai::report::{self, BuildOptions, Document};
+
+fn example() -> Report {
+    example_workspace()
+        .current()
+        .expect("the example opens its report")
+        .clone()
+}
+
+/// The example as a statutory report (2019 format, as the year gives), with 总体情况, a fee line and
+/// some 表三/表四 values, including a typed total the export must ignore.
+fn statutory() -> Report {
+    let mut r = example();
+    r.structure = ReportStructure::Statutory;
+    let n = &mut r.narrative;
+    n.overview.active = "2020年主动公开政府信息26条。".into();
+    n.overview.on_request = "2020年收到政府信息公开申请3件。".into();
+    n.overview.supervision = "政务公开工作纳入年度考核。".into();
+    n.fee_line = "本年度未收取信息处理费。".into();
+    for (key, value) in [
+        (t3_key("new", "natural"), "3"),
+        (t3_key("new", "business"), "1"),
+        (t3_key("public", "natural"), "2"),
+        (t3_key("withheld_secret", "business"), "1"),
+        (t3_key("carry_next", "natural"), "1"),
+        (t3_key("public", "total"), "99"),
+        (t4_key("review", "upheld"), "1"),
+        (t4_key("after_review", "pending"), "2"),
+    ] {
+        r.tables.set(key, value);
+    }
+    r
+}
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+fn doc(r: &Report) -> Document {
+    report::build(r, &BuildOptions::default())
+}
+
+/// Compares `actual` with `tests/golden/<name>`, or writes it when `UPDATE_GOLDEN=1`.
+fn check(name: &str, actual: &[u8]) {
+    let path = golden_dir().join(name);
+    if std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1") {
+        std::fs::create_dir_all(golden_dir()).expect("create tests/golden");
+        std::fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let expected = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{} cannot be read ({e}); run `UPDATE_GOLDEN=1 cargo test --test report_golden`",
+            path.display()
+        )
+    });
+    if expected == actual {
+        return;
+    }
+    let (expected, actual) = (
+        String::from_utf8_lossy(&expected),
+        String::from_utf8_lossy(actual),
+    );
+    let (mut e, mut a) = (expected.lines(), actual.lines());
+    let mut line = 1;
+    loop {
+        match (e.next(), a.next()) {
+            (Some(x), Some(y)) if x == y => line += 1,
+            (x, y) => panic!(
+                "{name} differs from the golden file at line {line}:\n  expected: {}\n  actual:   {}\n\
+                 If the change is intended, run `UPDATE_GOLDEN=1 cargo test --test report_golden` and \
+                 review `git diff tests/golden`.",
+                x.unwrap_or("<end of file>"),
+                y.unwrap_or("<end of file>")
+            ),
+        }
+    }
+}
+
+#[test]
+fn example_html() {
+    check("example.html", &report::render_html(&doc(&example())));
+}
+
+#[test]
+fn example_markdown() {
+    check("example.md", &report::render_markdown(&doc(&example())));
+}
+
+#[test]
+fn example_csv() {
+    check("example.csv", &report::render_csv(&doc(&example())));
+}
+
+#[test]
+fn statutory_html() {
+    check("statutory.html", &report::render_html(&doc(&statutory())));
+}
+
+#[test]
+fn statutory_markdown() {
+    check("statutory.md", &report::render_markdown(&doc(&statutory())));
+}
+
+#[test]
+fn statutory_csv() {
+    check("statutory.csv", &report::render_csv(&doc(&statutory())));
+}
+
+#[test]
+fn exports_are_deterministic() {
+    let d = doc(&statutory());
+    assert_eq!(report::render_html(&d), report::render_html(&d));
+    assert_eq!(doc(&statutory()), d);
+}
+
+#[test]
+fn csv_has_bom_and_only_the_structures_tables() {
+    let field = report::render_csv(&doc(&example()));
+    assert!(field.starts_with("\u{FEFF}表格,分块,行,列,数值\r\n".as_bytes()));
+    let field = String::from_utf8(field).unwrap();
+    assert!(field.contains("表二") && !field.contains("表三") && !field.contains("表四"));
+    // 2019 表二: 2×3 + 2×3 + 2×3 + 1×2 + 1×2 cells.
+    assert_eq!(field.lines().count(), 1 + 22);
+    let statutory = String::from_utf8(report::render_csv(&doc(&statutory()))).unwrap();
+    let lines: Vec<_> = statutory.lines().collect();
+    // 表三: 23 rows × 7 columns; 表四: 15 cells.
+    assert_eq!(lines.len(), 1 + 22 + 23 * 7 + 15);
+    assert!(lines.contains(&"表三,,三、本年度办理结果 / （一）予以公开,申请人情况 / 总计,2"));
+    assert!(lines.contains(&"表三,,三、本年度办理结果 / （七）总计,申请人情况 / 总计,3"));
+    assert!(lines.contains(&"表四,,,行政诉讼 / 复议后起诉 / 总计,2"));
+}
+
+#[test]
+fn file_names_follow_unit_and_year() {
+    let d = doc(&example());
+    assert_eq!(
+        report::file_name(&d, "html"),
+        "汽开区教育局-2020年政务公开工作年度报告.html"
+    );
+}
