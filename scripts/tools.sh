@@ -58,6 +58,14 @@ test_tools() {
     log "installing Node.js and npm"
     apt_install nodejs npm
   fi
+  if ! command -v soffice >/dev/null; then
+    # A real word processor opens the exported DOCX in the end-to-end tests.
+    log "installing LibreOffice Writer (headless) for the DOCX → PDF test"
+    apt_install libreoffice-writer-nogui
+  fi
+  if ! command -v python3 >/dev/null; then
+    apt_install python3
+  fi
   # The stamp is a copy of the lockfile the modules were installed from.
   if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.gongkai-installed 2>/dev/null; then
     log "installing the end-to-end test driver (playwright-core, no browser download)"

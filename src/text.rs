@@ -168,6 +168,17 @@ pub struct Texts {
     pub table4_title: &'static str,
     pub cell_computed: &'static str,
     pub paste_report: fn(usize, usize, &str) -> String,
+
+    pub report_na_style: &'static str,
+    pub report_na_line: &'static str,
+    pub report_na_omit: &'static str,
+    pub export_docx: &'static str,
+    pub export_html: &'static str,
+    pub export_md: &'static str,
+    pub export_csv: &'static str,
+    pub export_hint: &'static str,
+    pub export_failed: fn(&str) -> String,
+    pub report_preview: &'static str,
 }
 
 impl Texts {
@@ -481,6 +492,17 @@ pub static ZH_CN: Texts = Texts {
         }
         m
     },
+
+    report_na_style: "标为“本年度无此项”的类别",
+    report_na_line: "保留标题，写一行“本年度无此项。”",
+    report_na_omit: "在报告中省略",
+    export_docx: "导出 Word（.docx）",
+    export_html: "导出网页（.html）",
+    export_md: "导出 Markdown（.md）",
+    export_csv: "导出表格（.csv）",
+    export_hint: "Word 文件按 GB/T 9704 排版（A4，仿宋三号正文），供打印、签字、盖章；网页文件可直接打印，正文可粘贴到网站后台；CSV 带 BOM，Excel 可直接打开。",
+    export_failed: |m| format!("导出失败：{m}"),
+    report_preview: "报告预览",
 };
 
 /// The active locale.

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::banner::Banners;
 use super::nav::Nav;
 use super::pages::{
-    CategoryPage, CheckPage, ComingSoon, DataPage, NarrativePage, NotFound, Overview, SettingsPage,
-    TablesPage,
+    CategoryPage, CheckPage, ComingSoon, DataPage, NarrativePage, NotFound, Overview, ReportPage,
+    SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
 use crate::route::Route;
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     Route::Narrative => view! { <NarrativePage/> }.into_any(),
                     Route::Check => view! { <CheckPage/> }.into_any(),
                     Route::Tables => view! { <TablesPage/> }.into_any(),
+                    Route::Report => view! { <ReportPage/> }.into_any(),
                     Route::NotFound(_) => view! { <NotFound/> }.into_any(),
                     other => view! { <ComingSoon route=other/> }.into_any(),
                 }}

@@ -51,7 +51,7 @@ const ROUTES = [
   ['#/narrative', 'page-narrative'],
   ['#/tables', 'page-tables'],
   ['#/check', 'page-check'],
-  ['#/report', 'page-coming'],
+  ['#/report', 'page-report'],
   ['#/schools', 'page-coming'],
   ['#/school', 'page-coming'],
   ['#/districts', 'page-coming'],

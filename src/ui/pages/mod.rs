@@ -6,6 +6,7 @@ mod data;
 mod narrative;
 mod overview;
 mod placeholder;
+mod report;
 mod settings;
 mod tables;
 
@@ -15,5 +16,6 @@ pub use data::DataPage;
 pub use narrative::NarrativePage;
 pub use overview::Overview;
 pub use placeholder::{ComingSoon, NotFound};
+pub use report::ReportPage;
 pub use settings::SettingsPage;
 pub use tables::TablesPage;

@@ -1,0 +1,120 @@
+//! `#/report`: the live preview of the document as it will print, and every export. The document is
+//! built once from the open report (`report::build`); the preview and each export render that one model.
+
+use leptos::prelude::*;
+
+use crate::report::{self, BuildOptions, Document, NotApplicable};
+use crate::text::t;
+use crate::ui::state::AppState;
+use crate::web::{clock, download::download_bytes};
+
+/// The document of the open report, rebuilt when the workspace changes.
+fn document(state: AppState) -> Memo<Option<Document>> {
+    Memo::new(move |_| {
+        state.ws.with(|w| {
+            w.current().map(|r| {
+                let options = BuildOptions {
+                    not_applicable: if r.omit_not_applicable {
+                        NotApplicable::Omit
+                    } else {
+                        NotApplicable::OneLine
+                    },
+                };
+                report::build(r, &options)
+            })
+        })
+    })
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let doc = document(state);
+    let preview = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| String::from_utf8_lossy(&report::render_html(d)).into_owned())
+                .unwrap_or_default()
+        })
+    });
+    let export = move |ext: &'static str| {
+        move |_| {
+            let Some(d) = doc.get_untracked() else {
+                return;
+            };
+            let (bytes, mime) = match ext {
+                "docx" => match report::render_docx(&d, &clock::now_iso()) {
+                    Ok(b) => (
+                        b,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    ),
+                    Err(e) => {
+                        state.notice.set(Some((t().export_failed)(&e.to_string())));
+                        return;
+                    }
+                },
+                "html" => (report::render_html(&d), "text/html;charset=utf-8"),
+                "md" => (report::render_markdown(&d), "text/markdown;charset=utf-8"),
+                _ => (report::render_csv(&d), "text/csv;charset=utf-8"),
+            };
+            if download_bytes(&report::file_name(&d, ext), mime, &bytes).is_err() {
+                state.notice.set(Some(t().download_failed.to_string()));
+            }
+        }
+    };
+    let omit = move || {
+        state
+            .ws
+            .with(|w| w.current().is_some_and(|r| r.omit_not_applicable))
+    };
+    view! {
+        <section data-testid="page-report">
+            <h2>{t().nav_report}</h2>
+            <Show when=move || doc.with(Option::is_none)>
+                <p class="hint">{t().no_report}</p>
+            </Show>
+            <div class="form">
+                <label>
+                    <span>{t().settings_title_field}</span>
+                    <input
+                        type="text"
+                        data-testid="report-title"
+                        prop:value=move || state.ws.with(|w| w.current().map(|r| r.title.clone()).unwrap_or_default())
+                        placeholder=move || doc.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            state.edit(|w| { if let Some(r) = w.current_mut() { r.title = v } });
+                        }
+                    />
+                </label>
+                <label>
+                    <span>{t().report_na_style}</span>
+                    <select
+                        data-testid="report-na-style"
+                        on:change=move |ev| {
+                            let omit = event_target_value(&ev) == "omit";
+                            state.edit(|w| { if let Some(r) = w.current_mut() { r.omit_not_applicable = omit } });
+                        }
+                    >
+                        <option value="line" selected=move || !omit()>{t().report_na_line}</option>
+                        <option value="omit" selected=omit>{t().report_na_omit}</option>
+                    </select>
+                </label>
+            </div>
+            <div class="actions export">
+                <button data-testid="export-docx" on:click=export("docx")>{t().export_docx}</button>
+                <button data-testid="export-html" on:click=export("html")>{t().export_html}</button>
+                <button data-testid="export-md" on:click=export("md")>{t().export_md}</button>
+                <button data-testid="export-csv" on:click=export("csv")>{t().export_csv}</button>
+            </div>
+            <p class="hint">{t().export_hint}</p>
+            <iframe
+                class="preview"
+                title=t().report_preview
+                data-testid="report-preview"
+                sandbox=""
+                srcdoc=move || preview.get()
+            ></iframe>
+        </section>
+    }
+}
