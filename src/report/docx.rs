@@ -502,7 +502,9 @@ fn word_table(table: &Table, index: usize) -> Result<WTable, DocxError> {
                     span,
                     merged_down,
                 } => {
-                    let style = if cell.heading && header_row {
+                    // Column headers and block titles are bold wherever they stand (表二 repeats them
+                    // inside the body); left-aligned row labels stay plain.
+                    let style = if cell.heading && (header_row || cell.align == Align::Center) {
                         &TABLE_HEAD
                     } else {
                         &TABLE_TEXT
