@@ -1,4 +1,4 @@
-//! Golden files for the HTML, Markdown and CSV exports: the built-in example (field structure, the seed)
+//! Golden files for the HTML, Markdown, CSV and DOCX (`word/document.xml`) exports: the built-in example (field structure, the seed)
 //! and the example switched to the statutory structure with a few 表三/表四 values. `UPDATE_GOLDEN=1 cargo
 //! test --test report_golden` rewrites `tests/golden/`; review the diff before committing it.
 
@@ -114,6 +114,52 @@ fn statutory_markdown() {
 #[test]
 fn statutory_csv() {
     check("statutory.csv", &report::render_csv(&doc(&statutory())));
+}
+
+/// `word/document.xml` of the DOCX, one paragraph or table row per line so that a diff shows where.
+fn docx_document_xml(d: &Document) -> Vec<u8> {
+    let bytes = report::render_docx(d, "2021-01-20T09:00:00Z").expect("the DOCX renders");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("word/document.xml"),
+        &mut xml,
+    )
+    .expect("UTF-8 XML");
+    normalise_para_ids(&xml)
+        .replace("</w:p>", "</w:p>\n")
+        .replace("</w:tr>", "</w:tr>\n")
+        .into_bytes()
+}
+
+/// docx-rs numbers paragraphs (`w14:paraId`) with a counter shared by the whole process, so the ids
+/// depend on what else rendered before; they are replaced by `*` before comparing.
+fn normalise_para_ids(xml: &str) -> String {
+    const ATTR: &str = "w14:paraId=\"";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find(ATTR) {
+        out.push_str(&rest[..at + ATTR.len()]);
+        rest = &rest[at + ATTR.len()..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        out.push('*');
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn example_docx() {
+    check("example.document.xml", &docx_document_xml(&doc(&example())));
+}
+
+#[test]
+fn statutory_docx() {
+    check(
+        "statutory.document.xml",
+        &docx_document_xml(&doc(&statutory())),
+    );
 }
 
 #[test]
