@@ -11,7 +11,7 @@ use docx_rs::{
     VAlignType, VMergeType, WidthType,
 };
 
-use super::{Align, Block, Cell, Document, Table};
+use super::{escape_html, Align, Block, Cell, Document, Table};
 
 /// Why a document could not be rendered.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -608,26 +608,11 @@ fn core_xml(doc: &Document, date: &str) -> String {
             r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>"#,
             "</cp:coreProperties>"
         ),
-        title = escape(&title),
-        subject = escape(&subject),
-        creator = escape(&creator),
-        date = escape(date),
+        title = escape_html(&title),
+        subject = escape_html(&subject),
+        creator = escape_html(&creator),
+        date = escape_html(date),
     )
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `YYYY-MM-DD`, optionally followed by `THH:MM[:SS[.fff]]` and `Z` or `±HH:MM` (W3CDTF).

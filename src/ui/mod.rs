@@ -5,3 +5,4 @@ mod banner;
 mod nav;
 mod pages;
 pub mod state;
+mod widgets;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::{Narrative, ReportStructure};
 use crate::text::t;
 use crate::ui::state::AppState;
+use crate::ui::widgets::StructureSelect;
 
 type ReadField = fn(&Narrative) -> String;
 type WriteField = fn(&mut Narrative, String);
@@ -79,16 +80,7 @@ pub fn NarrativePage() -> impl IntoView {
             <h2>{t().nav_narrative}</h2>
             <label class="block">
                 <span>{t().settings_structure}</span>
-                <select
-                    data-testid="narrative-structure"
-                    on:change=move |ev| {
-                        let s = if event_target_value(&ev) == "statutory" { ReportStructure::Statutory } else { ReportStructure::Field };
-                        state.edit(|w| { if let Some(r) = w.current_mut() { r.structure = s } });
-                    }
-                >
-                    <option value="field" selected=move || structure() == ReportStructure::Field>{t().structure(ReportStructure::Field)}</option>
-                    <option value="statutory" selected=move || structure() == ReportStructure::Statutory>{t().structure(ReportStructure::Statutory)}</option>
-                </select>
+                <StructureSelect testid="narrative-structure"/>
             </label>
             <p class="hint">{t().nar_both_kept}</p>
             {text_field(state, "narrative-preamble", t().nar_preamble, 5, |n| n.preamble.clone(), |n, v| n.preamble = v)}

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Report, ReportStructure, TableFormat, Workspace};
+use crate::model::{Report, Workspace};
 use crate::text::t;
 use crate::ui::state::AppState;
+use crate::ui::widgets::{StructureSelect, TableFormatSelect};
 
 /// Parses a year typed by the user, with the message to show when it is not acceptable.
 fn parse_year(input: &str) -> Result<u16, String> {
@@ -88,28 +89,6 @@ fn ReportSettings() -> impl IntoView {
         }
     };
 
-    let structure = move || {
-        state
-            .ws
-            .with(|w| w.current().map(|r| r.structure).unwrap_or_default())
-    };
-    let format_choice = move || {
-        state
-            .ws
-            .with(|w| match w.current().and_then(|r| r.table_format) {
-                None => "auto",
-                Some(TableFormat::V2019) => "2019",
-                Some(TableFormat::V2021) => "2021",
-            })
-    };
-    let year_format = move || {
-        state.ws.with(|w| {
-            w.current()
-                .map(|r| TableFormat::for_year(r.year))
-                .unwrap_or(TableFormat::V2021)
-        })
-    };
-
     view! {
         <form class="form" on:submit=|ev| ev.prevent_default()>
             <label>
@@ -164,46 +143,11 @@ fn ReportSettings() -> impl IntoView {
             <p class="hint">{t().settings_title_hint}</p>
             <label>
                 <span>{t().settings_structure}</span>
-                <select
-                    data-testid="settings-structure"
-                    on:change=set(|r, v| {
-                        r.structure = if v == "statutory" {
-                            ReportStructure::Statutory
-                        } else {
-                            ReportStructure::Field
-                        }
-                    })
-                >
-                    <option value="field" selected=move || structure() == ReportStructure::Field>
-                        {t().structure(ReportStructure::Field)}
-                    </option>
-                    <option value="statutory" selected=move || structure() == ReportStructure::Statutory>
-                        {t().structure(ReportStructure::Statutory)}
-                    </option>
-                </select>
+                <StructureSelect testid="settings-structure"/>
             </label>
             <label>
                 <span>{t().settings_format}</span>
-                <select
-                    data-testid="settings-table-format"
-                    on:change=set(|r, v| {
-                        r.table_format = match v.as_str() {
-                            "2019" => Some(TableFormat::V2019),
-                            "2021" => Some(TableFormat::V2021),
-                            _ => None,
-                        }
-                    })
-                >
-                    <option value="auto" selected=move || format_choice() == "auto">
-                        {move || (t().format_auto)(year_format())}
-                    </option>
-                    <option value="2019" selected=move || format_choice() == "2019">
-                        {t().table_format(TableFormat::V2019)}
-                    </option>
-                    <option value="2021" selected=move || format_choice() == "2021">
-                        {t().table_format(TableFormat::V2021)}
-                    </option>
-                </select>
+                <TableFormatSelect testid="settings-table-format"/>
             </label>
         </form>
     }

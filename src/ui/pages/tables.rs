@@ -11,6 +11,7 @@ use crate::grid::{self, Grid, GridCell, Step};
 use crate::model::{ReportStructure, TableFormat};
 use crate::text::t;
 use crate::ui::state::AppState;
+use crate::ui::widgets::TableFormatSelect;
 use crate::web::dom;
 
 fn format_of(state: AppState) -> TableFormat {
@@ -39,41 +40,12 @@ pub fn TablesPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let override_choice = move || {
-        state
-            .ws
-            .with(|w| match w.current().and_then(|r| r.table_format) {
-                None => "auto",
-                Some(TableFormat::V2019) => "2019",
-                Some(TableFormat::V2021) => "2021",
-            })
-    };
     view! {
         <section data-testid="page-tables">
             <h2>{t().nav_tables}</h2>
             <label class="block">
                 <span>{t().settings_format}</span>
-                <select
-                    data-testid="tables-format"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        state.edit(|w| {
-                            if let Some(r) = w.current_mut() {
-                                r.table_format = match v.as_str() {
-                                    "2019" => Some(TableFormat::V2019),
-                                    "2021" => Some(TableFormat::V2021),
-                                    _ => None,
-                                };
-                            }
-                        });
-                    }
-                >
-                    <option value="auto" selected=move || override_choice() == "auto">
-                        {move || (t().format_auto)(state.ws.with(|w| w.current().map(|r| TableFormat::for_year(r.year)).unwrap_or(TableFormat::V2021)))}
-                    </option>
-                    <option value="2019" selected=move || override_choice() == "2019">{t().table_format(TableFormat::V2019)}</option>
-                    <option value="2021" selected=move || override_choice() == "2021">{t().table_format(TableFormat::V2021)}</option>
-                </select>
+                <TableFormatSelect testid="tables-format"/>
             </label>
             <p class="hint">{t().tables_hint}</p>
             {move || {
