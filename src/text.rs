@@ -43,6 +43,8 @@ pub struct Texts {
     pub storage_corrupt: fn(&str) -> String,
     pub storage_corrupt_unsaved: &'static str,
     pub download_corrupt: &'static str,
+    pub corrupt_file_name: fn(u64) -> String,
+    pub close: &'static str,
     pub banner_export: &'static str,
 
     pub conflict_body: fn(u64) -> String,
@@ -358,6 +360,8 @@ pub static ZH_CN: Texts = Texts {
     storage_corrupt: |why| format!("浏览器中保存的数据无法读取：{why} 原始内容已原样另存，没有被覆盖；现在从空白工作区开始。可下载原始内容交技术人员恢复。"),
     storage_corrupt_unsaved: "浏览器中保存的数据无法读取，且无法另存原始内容，因此本页不会写入存储，以免覆盖它。请先下载原始内容，再导出备份。",
     download_corrupt: "下载无法读取的原始数据",
+    corrupt_file_name: |stamp| format!("gongkai-无法读取的数据-{stamp}.txt"),
+    close: "关闭",
     banner_export: "导出备份",
 
     conflict_body: |rev| format!("另一个窗口已保存了更新的数据（第 {rev} 版），而本窗口还有未保存的修改。为避免互相覆盖，请选择保留哪一份："),

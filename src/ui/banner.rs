@@ -58,7 +58,7 @@ pub fn Banners() -> impl IntoView {
         <Show when=move || state.notice.with(Option::is_some)>
             <div class="banner info" data-testid="notice" role="status">
                 <p>{move || state.notice.get().unwrap_or_default()}</p>
-                <button class="close" aria-label="关闭" on:click=move |_| state.notice.set(None)>"×"</button>
+                <button class="close" aria-label=t().close on:click=move |_| state.notice.set(None)>"×"</button>
             </div>
         </Show>
     }

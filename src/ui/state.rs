@@ -316,7 +316,7 @@ impl AppState {
     /// Downloads the unreadable stored text found at start-up.
     pub fn download_corrupt(&self) {
         if let Some(c) = self.corrupt.get_untracked() {
-            let name = format!("gongkai-无法读取的数据-{}.txt", clock::now_ms() as u64);
+            let name = (t().corrupt_file_name)(clock::now_ms() as u64);
             if download_text(&name, "text/plain;charset=utf-8", &c.raw).is_err() {
                 self.notice.set(Some(t().download_failed.to_string()));
             }
