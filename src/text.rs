@@ -45,6 +45,8 @@ pub struct Texts {
     pub download_corrupt: &'static str,
     pub corrupt_file_name: fn(u64) -> String,
     pub close: &'static str,
+    pub list_separator: &'static str,
+    pub work_item_number: fn(usize) -> String,
     pub banner_export: &'static str,
 
     pub conflict_body: fn(u64) -> String,
@@ -362,6 +364,8 @@ pub static ZH_CN: Texts = Texts {
     download_corrupt: "下载无法读取的原始数据",
     corrupt_file_name: |stamp| format!("gongkai-无法读取的数据-{stamp}.txt"),
     close: "关闭",
+    list_separator: "、",
+    work_item_number: |n| format!("{n}、"),
     banner_export: "导出备份",
 
     conflict_body: |rev| format!("另一个窗口已保存了更新的数据（第 {rev} 版），而本窗口还有未保存的修改。为避免互相覆盖，请选择保留哪一份："),

@@ -96,3 +96,26 @@ fn shell_has_no_unwrap() {
         "unwrap/expect in the shell: {offences:?}"
     );
 }
+
+#[test]
+fn shell_strings_live_in_text_rs() {
+    let is_cjk =
+        |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c);
+    let mut offences = Vec::new();
+    for dir in ["web", "ui"] {
+        for file in rust_files(&src().join(dir)) {
+            let text = fs::read_to_string(&file).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                if code.chars().any(is_cjk) {
+                    offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "user-facing text outside src/text.rs:\n{}",
+        offences.join("\n")
+    );
+}

@@ -24,7 +24,7 @@ fn years(list: &[u16]) -> String {
     list.iter()
         .map(u16::to_string)
         .collect::<Vec<_>>()
-        .join("、")
+        .join(t().list_separator)
 }
 
 #[component]

@@ -121,7 +121,7 @@ fn WorkItems() -> impl IntoView {
             <legend>{t().nar_work}</legend>
             <For each=move || 0..count.get() key=|n| *n let:n>
                 <div class="work-item">
-                    <span class="num">{format!("{}、", n + 1)}</span>
+                    <span class="num">{(t().work_item_number)(n + 1)}</span>
                     <textarea
                         data-testid="narrative-work-item"
                         rows="2"
