@@ -1,44 +1,12 @@
 //! The built-in example carries the seed report's text verbatim: the title, sections 一 to 三, 五 and 六, and the
 //! zeros of the 第二十条 tables; and the check finds nothing in it but the two categories the seed leaves empty.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{seed, seed_path, strip_bookmarks};
 
 use gongkai::check::{self, Rule, Severity, Target};
 use gongkai::example::{example_workspace, EXAMPLE_YEAR};
 use gongkai::model::Report;
-
-fn seed_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_7785ecb1c462ef30.txt")
-}
-
-/// The seed report without Word's `[bookmark: …]` artefacts. Fails (does not skip) when the file is missing.
-fn seed() -> String {
-    let path = seed_path();
-    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "the seed report {} is required by this test but cannot be read: {e}",
-            path.display()
-        )
-    });
-    strip_bookmarks(&raw)
-}
-
-fn strip_bookmarks(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("[bookmark:") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find(']') {
-            Some(end) => rest = &rest[start + end + 1..],
-            None => {
-                out.push_str(&rest[start..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
 
 /// The non-empty, trimmed lines of the seed.
 fn lines(seed: &str) -> Vec<&str> {
