@@ -1008,3 +1008,45 @@ fn write_sample() {
         std::fs::write(path, render(&doc)).expect("write the example");
     }
 }
+
+#[test]
+fn font_table_names_the_fallbacks() {
+    let bytes = gongkai::report::render_docx(
+        &gongkai::report::Document {
+            title: "标题".into(),
+            unit: "单位".into(),
+            year: 2020,
+            blocks: vec![gongkai::report::Block::Paragraph("正文".into())],
+        },
+        "2021-01-20T09:00:00Z",
+    )
+    .expect("renders");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/fontTable.xml").expect("fontTable"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    for (font, fallback) in [
+        ("仿宋_GB2312", "仿宋"),
+        ("楷体_GB2312", "楷体"),
+        ("方正小标宋简体", "宋体"),
+        ("黑体", "SimHei"),
+    ] {
+        assert!(
+            xml.contains(&format!(
+                r#"<w:font w:name="{font}"><w:altName w:val="{fallback}"/>"#
+            )),
+            "{font} → {fallback}: {xml}"
+        );
+    }
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("fontTable.xml is not well-formed: {e}"),
+        }
+    }
+}

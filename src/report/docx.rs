@@ -175,6 +175,7 @@ pub fn render(doc: &Document, date: &str) -> Result<Vec<u8>, DocxError> {
     let mut xml = docx.build();
     xml.document = patch_document_xml(&xml.document);
     xml.doc_props.core = core_xml(doc, date).into_bytes();
+    xml.font_table = font_table_xml().into_bytes();
 
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out)
@@ -586,6 +587,37 @@ fn patch_document_xml(xml: &[u8]) -> Vec<u8> {
 }
 
 // ---- document properties ----
+
+/// The fonts the document uses, each with the font Word substitutes where it is not installed
+/// (`w:altName`): 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体 (GB/T 9704 practice).
+const FONT_TABLE: [(&str, &str, &str, &str); 6] = [
+    // name, fallback, charset (86 = GB2312), family
+    (TITLE_FONT, SONG_FONT, "86", "roman"),
+    (BODY_FONT, "仿宋", "86", "modern"),
+    (HEI_FONT, "SimHei", "86", "modern"),
+    (KAI_FONT, "楷体", "86", "modern"),
+    (SONG_FONT, "SimSun", "86", "roman"),
+    (LATIN_FONT, "", "00", "roman"),
+];
+
+fn font_table_xml() -> String {
+    let fonts: String = FONT_TABLE
+        .iter()
+        .map(|(name, alt, charset, family)| {
+            let alt = if alt.is_empty() {
+                String::new()
+            } else {
+                format!(r#"<w:altName w:val="{alt}"/>"#)
+            };
+            format!(
+                r#"<w:font w:name="{name}">{alt}<w:charset w:val="{charset}"/><w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>"#
+            )
+        })
+        .collect();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">{fonts}</w:fonts>"#
+    )
+}
 
 fn core_xml(doc: &Document, date: &str) -> String {
     let unit = sanitize(doc.unit.trim()).replace(['\t', '\n'], " ");
