@@ -126,6 +126,20 @@ pub fn decode(raw: &str) -> Result<Envelope, LoadError> {
     ))
 }
 
+/// The stamp of stored text without reading the workspace inside: what a save or a `storage` event
+/// needs to apply the two-tab rules. `None` when the text is not an envelope.
+pub fn peek_stamp(raw: &str) -> Option<Stamp> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: String,
+        revision: u64,
+        #[serde(default)]
+        writer: String,
+    }
+    let head: Head = serde_json::from_str(raw).ok()?;
+    (head.format == ENVELOPE_FORMAT).then(|| Stamp::new(head.revision, head.writer))
+}
+
 /// What the stored value looked like at start-up.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Startup {
@@ -258,6 +272,16 @@ mod tests {
             Err(LoadError::BadField { path, .. }) => assert_eq!(path, "workspace.current_year"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn peek_reads_the_stamp_without_the_workspace() {
+        assert_eq!(peek_stamp(&env(7).encode()), Some(Stamp::new(7, "tab-a")));
+        let head_only =
+            r#"{"format":"gongkai-store","revision":3,"writer":"b","workspace":{"x":1}}"#;
+        assert_eq!(peek_stamp(head_only), Some(Stamp::new(3, "b")));
+        assert_eq!(peek_stamp(r#"{"format":"other","revision":3}"#), None);
+        assert_eq!(peek_stamp("{not json"), None);
     }
 
     fn st(rev: u64, writer: &str) -> Stamp {

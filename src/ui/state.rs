@@ -189,7 +189,7 @@ impl AppState {
             self.go_memory_only(StorageIssue::Blocked);
             return;
         };
-        let stored = stored_envelope(&storage).map(|e| e.stamp());
+        let stored = stored_stamp(&storage);
         let base = self.persist.with_value(|p| p.base.clone());
         match store::decide_save(&base, stored.as_ref()) {
             SaveDecision::Conflict { theirs, .. } => {
@@ -235,20 +235,27 @@ impl AppState {
         if key.as_deref() != Some(WORKSPACE_KEY) || self.persist.with_value(|p| p.memory_only) {
             return;
         }
-        let Some(env) = BrowserStorage::attach().and_then(|s| stored_envelope(&s)) else {
+        let Some(storage) = BrowserStorage::attach() else {
+            return;
+        };
+        let Some(stamp) = stored_stamp(&storage) else {
             return;
         };
         let (base, dirty) = self.persist.with_value(|p| (p.base.clone(), p.dirty));
-        match store::on_external_change(&base, dirty, &env.stamp()) {
+        match store::on_external_change(&base, dirty, &stamp) {
             ExternalChange::Ignore => {}
             ExternalChange::Reload => {
+                // Only now is the whole workspace read (and checked).
+                let Some(env) = stored_envelope(&storage) else {
+                    return;
+                };
                 self.adopt(env);
                 self.status.set(SaveStatus::Saved(clock::now_ms()));
                 self.notice
                     .set(Some(t().reloaded_from_other_tab.to_string()));
             }
             ExternalChange::Conflict => {
-                self.conflict.set(Some(env.revision));
+                self.conflict.set(Some(stamp.revision));
                 self.status.set(SaveStatus::Conflict);
             }
         }
@@ -268,8 +275,8 @@ impl AppState {
         if self.conflict.get_untracked().is_none() {
             return;
         }
-        if let Some(env) = BrowserStorage::attach().and_then(|s| stored_envelope(&s)) {
-            self.persist.update_value(|p| p.base = env.stamp());
+        if let Some(stamp) = BrowserStorage::attach().and_then(|s| stored_stamp(&s)) {
+            self.persist.update_value(|p| p.base = stamp);
         }
         self.conflict.set(None);
         self.save_now();
@@ -300,7 +307,7 @@ impl AppState {
         if !dirty && !self.persist.with_value(|p| p.memory_only) {
             if let Some(storage) = BrowserStorage::attach() {
                 // Same revision, same writer: only the backup mark changes, other tabs ignore it.
-                if stored_envelope(&storage).map(|e| e.stamp()) == Some(base.clone()) {
+                if stored_stamp(&storage) == Some(base.clone()) {
                     let env = Envelope::new(ws, base, clock::now_ms(), backed_up);
                     let _ = storage.set(WORKSPACE_KEY, &env.encode());
                 }
@@ -322,6 +329,15 @@ impl AppState {
             }
         }
     }
+}
+
+/// The stamp of the envelope in storage now, without reading its workspace.
+fn stored_stamp(storage: &BrowserStorage) -> Option<Stamp> {
+    storage
+        .get(WORKSPACE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| store::peek_stamp(&raw))
 }
 
 /// The envelope in storage now, if there is a readable one.
