@@ -335,12 +335,12 @@ pub fn table3(
             .collect();
         for col in t3.columns {
             let key = catalog::t3_key(row.key, col.key);
-            let text = if row.computed || col.computed {
-                computed.get(&key).copied().unwrap_or(0).to_string()
-            } else {
-                shown(values, &key)
-            };
-            cells.push(Cell::value(text));
+            cells.push(value_cell(
+                values,
+                computed,
+                &key,
+                row.computed || col.computed,
+            ));
         }
         rows.push(Row {
             header: false,
@@ -352,6 +352,20 @@ pub fn table3(
         columns: label_columns + t3.columns.len(),
         rows,
     }
+}
+
+/// A value cell: the computed sum for a total, otherwise the text as typed.
+fn value_cell(
+    values: &TableValues,
+    computed: &BTreeMap<String, i64>,
+    key: &str,
+    is_computed: bool,
+) -> Cell {
+    Cell::value(if is_computed {
+        computed.get(key).copied().unwrap_or(0).to_string()
+    } else {
+        shown(values, key)
+    })
 }
 
 /// 表四: the three header rows of the catalogue, then the one data row of fifteen values.
@@ -366,12 +380,7 @@ pub fn table4(
     for g in t4.groups {
         for col in t4.columns {
             let key = catalog::t4_key(g.key, col.key);
-            let text = if col.computed {
-                computed.get(&key).copied().unwrap_or(0).to_string()
-            } else {
-                shown(values, &key)
-            };
-            cells.push(Cell::value(text));
+            cells.push(value_cell(values, computed, &key, col.computed));
         }
     }
     rows.push(Row {
