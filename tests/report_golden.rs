@@ -2,12 +2,12 @@
 //! and the example switched to the statutory structure with a few 表三/表四 values. `UPDATE_GOLDEN=1 cargo
 //! test --test report_golden` rewrites `tests/golden/`; review the diff before committing it.
 
-use std::path::{Path, PathBuf};
-
 use gongkai::catalog::{t3_key, t4_key};
 use gongkai::example::example_workspace;
 use gongkai::model::{Report, ReportStructure};
 use gongkai::report::{self, BuildOptions, Document};
+
+mod support;
 
 fn example() -> Report {
     example_workspace()
@@ -41,49 +41,13 @@ fn statutory() -> Report {
     r
 }
 
-fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
-}
-
 fn doc(r: &Report) -> Document {
     report::build(r, &BuildOptions::default())
 }
 
 /// Compares `actual` with `tests/golden/<name>`, or writes it when `UPDATE_GOLDEN=1`.
 fn check(name: &str, actual: &[u8]) {
-    let path = golden_dir().join(name);
-    if std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1") {
-        std::fs::create_dir_all(golden_dir()).expect("create tests/golden");
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "{} cannot be read ({e}); run `UPDATE_GOLDEN=1 cargo test --test report_golden`",
-            path.display()
-        )
-    });
-    if expected == actual {
-        return;
-    }
-    let (expected, actual) = (
-        String::from_utf8_lossy(&expected),
-        String::from_utf8_lossy(actual),
-    );
-    let (mut e, mut a) = (expected.lines(), actual.lines());
-    let mut line = 1;
-    loop {
-        match (e.next(), a.next()) {
-            (Some(x), Some(y)) if x == y => line += 1,
-            (x, y) => panic!(
-                "{name} differs from the golden file at line {line}:\n  expected: {}\n  actual:   {}\n\
-                 If the change is intended, run `UPDATE_GOLDEN=1 cargo test --test report_golden` and \
-                 review `git diff tests/golden`.",
-                x.unwrap_or("<end of file>"),
-                y.unwrap_or("<end of file>")
-            ),
-        }
-    }
+    support::golden::check(name, actual, "report_golden");
 }
 
 #[test]
