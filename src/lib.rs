@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod cell;
 pub mod check;
 pub mod example;
+pub mod graphic;
 pub mod grid;
 pub mod model;
 pub mod report;

@@ -1,6 +1,10 @@
 //! Every user-facing string, per locale. Components read `text::t()`; adding a locale means adding one
 //! more `Texts` value.
 
+mod graphic;
+
+pub use graphic::GraphicTexts;
+
 use crate::check::{Finding, Rule, Severity, Term};
 use crate::model::{
     Audience, DisclosureMode, DisclosureStatus, Level, LoadError, ModelError, ReportStructure,
@@ -183,6 +187,9 @@ pub struct Texts {
     pub export_hint: &'static str,
     pub export_failed: fn(&str) -> String,
     pub report_preview: &'static str,
+
+    // -- graphic (图解) --
+    pub graphic: GraphicTexts,
 }
 
 impl Texts {
@@ -511,6 +518,9 @@ pub static ZH_CN: Texts = Texts {
     export_hint: "Word 文件按 GB/T 9704 排版（A4，仿宋三号正文），供打印、签字、盖章；网页文件可直接打印，正文可粘贴到网站后台；CSV 带 BOM，Excel 可直接打开。",
     export_failed: |m| format!("导出失败：{m}"),
     report_preview: "报告预览",
+
+    // -- graphic (图解) --
+    graphic: graphic::ZH_CN,
 };
 
 /// The active locale.

@@ -323,6 +323,8 @@ const fn sub(subgroup: &'static str, key: &'static str, label: &'static str) -> 
 }
 
 const WITHHELD: &str = "（三）不予公开";
+/// 表三's subgroup （三）不予公开, whose eight reasons the graphic shows one by one.
+pub const T3_WITHHELD: &str = WITHHELD;
 const UNAVAILABLE: &str = "（四）无法提供";
 const NOT_HANDLED: &str = "（五）不予处理";
 const OTHER: &str = "（六）其他处理";
@@ -455,12 +457,17 @@ const T3_COLUMNS: [Column; 7] = [
     total(T3_TOTAL_COLUMN, "总计"),
 ];
 
+/// 表三's header over the six applicant columns.
+pub const T3_APPLICANTS: &str = "申请人情况";
+/// 表三's header over the five applicant columns after 自然人.
+pub const T3_ORGANISATIONS: &str = "法人或其他组织";
+
 /// 表三's header: three rows, the corner cell first (draw data columns in [`Table3::columns`] order).
 const T3_HEADER: [&[Span]; 3] = [
-    &[span(T3_CORNER, 3, 3), span("申请人情况", 7, 1)],
+    &[span(T3_CORNER, 3, 3), span(T3_APPLICANTS, 7, 1)],
     &[
         span("自然人", 1, 2),
-        span("法人或其他组织", 5, 1),
+        span(T3_ORGANISATIONS, 5, 1),
         span("总计", 1, 2),
     ],
     &[

@@ -76,7 +76,7 @@ pub struct BuildOptions {
 }
 
 /// Field structure, level 1.
-const FIELD_SECTIONS: [&str; 6] = [
+pub const FIELD_SECTIONS: [&str; 6] = [
     "完成既定目标",
     "工作开展情况",
     "政务公开事项公开情况",
@@ -86,7 +86,7 @@ const FIELD_SECTIONS: [&str; 6] = [
 ];
 
 /// Statutory structure, level 1 (reference §1.2).
-const STATUTORY_SECTIONS: [&str; 6] = [
+pub const STATUTORY_SECTIONS: [&str; 6] = [
     "总体情况",
     "主动公开政府信息情况",
     "收到和处理政府信息公开申请情况",

@@ -10,7 +10,8 @@ mod markdown;
 
 pub use self::csv::{neutralise as neutralise_csv, render as render_csv};
 pub use build::{
-    build, chinese_numeral, heading_number, BuildOptions, NotApplicable, NOT_APPLICABLE_LINE,
+    build, chinese_numeral, heading_number, BuildOptions, NotApplicable, FIELD_SECTIONS,
+    NOT_APPLICABLE_LINE, STATUTORY_SECTIONS,
 };
 pub use docx::{render as render_docx, sanitize as sanitize_docx_text, DocxError};
 pub use html::{escape as escape_html, render as render_html};
