@@ -52,11 +52,27 @@ fn v1_file_loads_with_defaults_for_missing_fields() {
     assert_eq!(r2021.table_format, Some(TableFormat::V2021));
     assert!(r2021.categories.is_empty());
     assert!(r2021.narrative.is_empty());
+    // Schema 2 added the graphic option of the HTML export: off for older reports.
+    assert!(ws.reports.values().all(|r| !r.graphic_in_html));
+}
+
+#[test]
+fn v2_file_keeps_the_graphic_option() {
+    let ws = backup::import(&fixture("workspace-v2.json")).expect("v2 loads");
+    assert_eq!(ws.schema_version, SCHEMA_VERSION);
+    assert!(ws.reports[&2021].graphic_in_html);
+    assert!(!ws.reports[&2020].graphic_in_html);
+    assert!(ws.reports[&2020].omit_not_applicable);
+    assert_eq!(ws.reports[&2021].tables.get("t3/main/new/natural"), "3");
 }
 
 #[test]
 fn migrated_files_round_trip_through_the_current_format() {
-    for name in ["workspace-v0.json", "workspace-v1.json"] {
+    for name in [
+        "workspace-v0.json",
+        "workspace-v1.json",
+        "workspace-v2.json",
+    ] {
         let ws = backup::import(&fixture(name)).expect(name);
         let again = backup::import(&backup::export(&ws, "2026-01-01T00:00:00Z")).expect(name);
         assert_eq!(again, ws, "{name}");

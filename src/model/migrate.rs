@@ -70,6 +70,9 @@ pub fn workspace_from_value(value: Value) -> Result<Workspace, LoadError> {
     if version == 0 {
         obj = migrate_v0_to_v1(obj);
     }
+    if version <= 1 {
+        obj = migrate_v1_to_v2(obj);
+    }
     let ws: Workspace =
         serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| LoadError::BadField {
             path: e.path().to_string(),
@@ -159,6 +162,20 @@ fn migrate_v0_to_v1(old: Map<String, Value>) -> Map<String, Value> {
     new
 }
 
+/// v2 adds `graphic_in_html` to each report (the graphic after the title of the HTML export), off
+/// for reports written before it existed.
+fn migrate_v1_to_v2(mut obj: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Object(reports)) = obj.get_mut("reports") {
+        for report in reports.values_mut() {
+            if let Value::Object(r) = report {
+                r.entry("graphic_in_html").or_insert(Value::Bool(false));
+            }
+        }
+    }
+    obj.insert("schema_version".into(), Value::from(2));
+    obj
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +247,19 @@ mod tests {
                 year: 2021
             })
         );
+    }
+
+    #[test]
+    fn v1_reports_get_the_graphic_option_off() {
+        let raw = r#"{"format":"gongkai-workspace","schema_version":1,
+            "reports":{"2020":{"year":2020,"omit_not_applicable":true}}}"#;
+        let ws = parse_workspace(raw).unwrap();
+        assert_eq!(ws.schema_version, SCHEMA_VERSION);
+        assert!(!ws.reports[&2020].graphic_in_html);
+        assert!(ws.reports[&2020].omit_not_applicable);
+        let raw = r#"{"format":"gongkai-workspace","schema_version":2,
+            "reports":{"2020":{"year":2020,"graphic_in_html":true}}}"#;
+        assert!(parse_workspace(raw).unwrap().reports[&2020].graphic_in_html);
     }
 
     #[test]

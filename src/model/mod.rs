@@ -1,4 +1,4 @@
-//! The workspace data model (schema v1): reports by year, their narrative, categories and table values.
+//! The workspace data model (schema v2): reports by year, their narrative, categories and table values.
 
 mod migrate;
 mod report;
@@ -14,4 +14,4 @@ pub use workspace::{ModelError, Workspace, YEAR_RANGE};
 /// The `format` tag of a workspace, both in storage and in backup files.
 pub const WORKSPACE_FORMAT: &str = "gongkai-workspace";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;

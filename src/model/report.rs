@@ -236,6 +236,9 @@ pub struct Report {
     /// Leave categories marked 本年度无此项 out of the exported report (otherwise: one line says so).
     #[serde(default)]
     pub omit_not_applicable: bool,
+    /// Put the graphic (图解) after the title of the web page (.html) export (schema 2).
+    #[serde(default)]
+    pub graphic_in_html: bool,
 }
 
 impl Report {
@@ -262,6 +265,7 @@ impl Report {
                 .collect(),
             tables: TableValues::default(),
             omit_not_applicable: false,
+            graphic_in_html: false,
         }
     }
 

@@ -36,13 +36,29 @@ body { margin: 0; color: #000; background: #fff; }
 @media print { .report { max-width: none; padding: 0; } }
 "#;
 
+/// The rules for the graphic after the title, added only when there is one: as wide as the text,
+/// never wider, kept on one page where it fits.
+const GRAPHIC_CSS: &str =
+    ".report figure.graphic { margin: 0 0 28.9pt; text-align: center; break-inside: avoid; }
+.report figure.graphic svg { max-width: 100%; height: auto; }
+";
+
 /// The whole HTML file, UTF-8.
 pub fn render(doc: &Document) -> Vec<u8> {
     render_string(doc).into_bytes()
 }
 
+/// The whole HTML file with `graphic` (an SVG document, from `graphic::render_svg`) after the title.
+pub fn render_with_graphic(doc: &Document, graphic: Option<&str>) -> Vec<u8> {
+    render_string_with(doc, graphic).into_bytes()
+}
+
 /// The whole HTML file as text.
 pub fn render_string(doc: &Document) -> String {
+    render_string_with(doc, None)
+}
+
+fn render_string_with(doc: &Document, graphic: Option<&str>) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
@@ -51,16 +67,25 @@ pub fn render_string(doc: &Document) -> String {
     out.push_str(&escape(&doc.title));
     out.push_str("</title>\n<style>\n");
     out.push_str(CSS);
+    if graphic.is_some() {
+        out.push_str(GRAPHIC_CSS);
+    }
     out.push_str("</style>\n</head>\n<body>\n");
-    out.push_str(&body(doc));
+    out.push_str(&body(doc, graphic));
     out.push_str("</body>\n</html>\n");
     out
 }
 
-/// The part to paste into a CMS: the report as one `<article>`.
-pub fn body(doc: &Document) -> String {
+/// The part to paste into a CMS: the report as one `<article>`, with `graphic` (SVG text, already
+/// escaped by its renderer) after the title.
+fn body(doc: &Document, graphic: Option<&str>) -> String {
     let mut out = String::from("<article class=\"report\">\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
+    if let Some(svg) = graphic {
+        out.push_str("<figure class=\"graphic\">\n");
+        out.push_str(svg.trim_end());
+        out.push_str("\n</figure>\n");
+    }
     for block in &doc.blocks {
         match block {
             Block::Heading {
@@ -200,5 +225,21 @@ mod tests {
         ));
         assert!(html.contains("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }"));
         assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="));
+        assert!(!html.contains("figure"));
+    }
+
+    #[test]
+    fn the_graphic_follows_the_title() {
+        let doc = Document {
+            title: "T".into(),
+            blocks: vec![Block::Paragraph("正文".into())],
+            ..Document::default()
+        };
+        let html = String::from_utf8(render_with_graphic(&doc, Some("<svg></svg>\n"))).unwrap();
+        assert!(html.contains(
+            "<h1>T</h1>\n<figure class=\"graphic\">\n<svg></svg>\n</figure>\n<p>正文</p>"
+        ));
+        assert!(html.contains(".report figure.graphic svg { max-width: 100%; height: auto; }"));
+        assert_eq!(render_with_graphic(&doc, None), render(&doc));
     }
 }

@@ -14,7 +14,9 @@ pub use build::{
     NOT_APPLICABLE_LINE, STATUTORY_SECTIONS,
 };
 pub use docx::{render as render_docx, sanitize as sanitize_docx_text, DocxError};
-pub use html::{escape as escape_html, render as render_html};
+pub use html::{
+    escape as escape_html, render as render_html, render_with_graphic as render_html_with_graphic,
+};
 pub use markdown::{
     escape as escape_markdown, escape_inline as escape_markdown_inline, render as render_markdown,
 };
