@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::banner::Banners;
 use super::nav::Nav;
 use super::pages::{
-    CategoryPage, CheckPage, ComingSoon, DataPage, NarrativePage, NotFound, Overview, ReportPage,
-    SettingsPage, TablesPage,
+    CategoryPage, CheckPage, ComingSoon, DataPage, GraphicPage, NarrativePage, NotFound, Overview,
+    ReportPage, SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
 use crate::route::Route;
@@ -33,6 +33,15 @@ pub fn App() -> impl IntoView {
     // A link such as `#/tables?focus=<cell>` (from a check finding) focuses that field once the page is drawn.
     Effect::new(move |_| {
         route.track();
+        // `year=<year>` (a trend's jump mark) opens that year's report first.
+        if let Some(year) = dom::hash_param("year").and_then(|y| y.parse::<u16>().ok()) {
+            let switch = state
+                .ws
+                .with_untracked(|w| w.reports.contains_key(&year) && w.current_year != Some(year));
+            if switch {
+                state.edit(|w| w.current_year = Some(year));
+            }
+        }
         request_animation_frame(|| {
             if let Some(target) = dom::hash_param("focus") {
                 let quoted = target.replace('"', "");
@@ -68,6 +77,7 @@ pub fn App() -> impl IntoView {
                     Route::Check => view! { <CheckPage/> }.into_any(),
                     Route::Tables => view! { <TablesPage/> }.into_any(),
                     Route::Report => view! { <ReportPage/> }.into_any(),
+                    Route::Graphic => view! { <GraphicPage/> }.into_any(),
                     Route::NotFound(_) => view! { <NotFound/> }.into_any(),
                     other => view! { <ComingSoon route=other/> }.into_any(),
                 }}

@@ -38,6 +38,7 @@ pub fn Nav(route: RwSignal<Route>) -> impl IntoView {
                 {link(Route::Tables, t().nav_tables)}
                 {link(Route::Check, t().nav_check)}
                 {link(Route::Report, t().nav_report)}
+                {link(Route::Graphic, t().graphic.nav)}
                 {link(Route::Schools, t().nav_schools)}
                 {link(Route::School, t().nav_school)}
                 {link(Route::Districts, t().nav_districts)}

@@ -1,4 +1,4 @@
-//! Downloads: hand bytes to the browser as a file through a Blob URL.
+//! Downloads: hand bytes or a Blob to the browser as a file through a Blob URL.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -9,7 +9,12 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), J
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers a Blob (e.g. a PNG from a canvas) as a download named `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window
         .document()

@@ -6,4 +6,5 @@ pub mod dom;
 pub mod download;
 pub mod file_input;
 pub mod random;
+pub mod raster;
 pub mod storage;

@@ -3,16 +3,19 @@
 mod category;
 pub mod check;
 mod data;
+mod graphic;
 mod narrative;
 mod overview;
 mod placeholder;
 mod report;
 mod settings;
 mod tables;
+mod trends;
 
 pub use category::CategoryPage;
 pub use check::CheckPage;
 pub use data::DataPage;
+pub use graphic::GraphicPage;
 pub use narrative::NarrativePage;
 pub use overview::Overview;
 pub use placeholder::{ComingSoon, NotFound};

@@ -8,6 +8,7 @@ use crate::example::example_workspace;
 use crate::route::Route;
 use crate::text::t;
 use crate::ui::pages::check::findings;
+use crate::ui::pages::trends::Trends;
 use crate::ui::state::AppState;
 
 #[component]
@@ -78,6 +79,7 @@ pub fn Overview() -> impl IntoView {
             </p>
             <h3>{t().overview_categories}</h3>
             <ul class="category-status" data-testid="category-status">{categories}</ul>
+            <Trends/>
             <LoadExample/>
         </section>
     }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::graphic::{self, Layout};
+use crate::model::Workspace;
 use crate::report::{self, BuildOptions, Document, NotApplicable};
 use crate::text::t;
 use crate::ui::state::AppState;
@@ -26,14 +28,24 @@ fn document(state: AppState) -> Memo<Option<Document>> {
     })
 }
 
+/// The graphic (portrait, the width of a printed page) when the open report puts it in its HTML export.
+fn html_graphic(w: &Workspace) -> Option<String> {
+    let r = w.current().filter(|r| r.graphic_in_html)?;
+    graphic::build_for(w, r.year).map(|g| graphic::render_svg(&g, Layout::Portrait))
+}
+
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let doc = document(state);
     let preview = Memo::new(move |_| {
+        let svg = state.ws.with(html_graphic);
         doc.with(|d| {
             d.as_ref()
-                .map(|d| String::from_utf8_lossy(&report::render_html(d)).into_owned())
+                .map(|d| {
+                    String::from_utf8_lossy(&report::render_html_with_graphic(d, svg.as_deref()))
+                        .into_owned()
+                })
                 .unwrap_or_default()
         })
     });
@@ -53,7 +65,13 @@ pub fn ReportPage() -> impl IntoView {
                         return;
                     }
                 },
-                "html" => (report::render_html(&d), "text/html;charset=utf-8"),
+                "html" => (
+                    report::render_html_with_graphic(
+                        &d,
+                        state.ws.with_untracked(html_graphic).as_deref(),
+                    ),
+                    "text/html;charset=utf-8",
+                ),
                 "md" => (report::render_markdown(&d), "text/markdown;charset=utf-8"),
                 _ => (report::render_csv(&d), "text/csv;charset=utf-8"),
             };
@@ -99,6 +117,18 @@ pub fn ReportPage() -> impl IntoView {
                         <option value="line" selected=move || !omit()>{t().report_na_line}</option>
                         <option value="omit" selected=omit>{t().report_na_omit}</option>
                     </select>
+                </label>
+                <label class="checkbox">
+                    <input
+                        type="checkbox"
+                        data-testid="report-graphic"
+                        prop:checked=move || state.ws.with(|w| w.current().is_some_and(|r| r.graphic_in_html))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            state.edit(|w| { if let Some(r) = w.current_mut() { r.graphic_in_html = on } });
+                        }
+                    />
+                    <span>{t().graphic.report_option}</span>
                 </label>
             </div>
             <div class="actions export">
