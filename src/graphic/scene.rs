@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::measure::{self, Font};
+use crate::report::escape_html;
 
 /// The font stack: what Chinese office machines have (Microsoft YaHei on Windows, PingFang on macOS,
 /// the 统信/麒麟 defaults on Linux), then Noto/Source Han, then any sans-serif. No web fonts.
@@ -283,23 +284,15 @@ pub(crate) fn num(v: f64) -> String {
     }
 }
 
-/// `text` for SVG (XML) text and attribute values: `& < > " '` as entities; characters XML does not
-/// allow (control characters other than tab and line feed, U+FFFE, U+FFFF) dropped.
+/// `text` for SVG (XML) text and attribute values: the HTML export's escaping (`& < > " '` as entities,
+/// control characters other than tab and line feed dropped), and without U+FFFE and U+FFFF, which XML
+/// does not allow either.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{fffe}' | '\u{ffff}' => {}
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
+    if text.contains(['\u{fffe}', '\u{ffff}']) {
+        escape_html(&text.replace(['\u{fffe}', '\u{ffff}'], ""))
+    } else {
+        escape_html(text)
     }
-    out
 }
 
 #[cfg(test)]
