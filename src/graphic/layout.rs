@@ -263,6 +263,7 @@ pub fn layout(graphic: &Graphic, layout: Layout) -> Scene {
         height: (y + m.margin).ceil(),
         title: format!("{}（{}）", graphic.title, t().graphic.tag),
         kind: layout.key(),
+        role: "img",
         shapes: p.shapes,
     }
 }

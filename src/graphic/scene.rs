@@ -103,6 +103,9 @@ pub struct Scene {
     pub title: String,
     /// `data-layout` of the root, e.g. `portrait`.
     pub kind: &'static str,
+    /// The root's ARIA role: `img` for a picture, `group` when it holds links (an `img`'s content
+    /// is hidden from assistive technology).
+    pub role: &'static str,
     pub shapes: Vec<Shape>,
 }
 
@@ -130,11 +133,12 @@ impl Scene {
         let _ = write!(
             out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
-             viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{title}\" data-layout=\"{kind}\" \
+             viewBox=\"0 0 {w} {h}\" role=\"{role}\" aria-label=\"{title}\" data-layout=\"{kind}\" \
              font-family=\"{font}\">\n<title>{title}</title>\n\
              <rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
             title = escape(&self.title),
             kind = self.kind,
+            role = self.role,
             // A constant without `"`, `&` or `<`: its single quotes need no escaping.
             font = FONT_FAMILY,
         );
@@ -324,6 +328,7 @@ mod tests {
             height: 50.5,
             title: "图<解>".into(),
             kind: "portrait",
+            role: "img",
             shapes: vec![Shape::Text(Text {
                 x: 10.0,
                 y: 20.0,

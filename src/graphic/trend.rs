@@ -144,6 +144,7 @@ pub fn trend_svg(trend: &Trend) -> String {
         height,
         title: (t().graphic.trend_summary)(&trend.label, &summary),
         kind: "trend",
+        role: "group",
         shapes: p.shapes,
     }
     .to_svg()
@@ -211,6 +212,7 @@ mod tests {
             "<a href=\"#/tables?year=2022&amp;focus=t3/main/new/natural\" aria-label=\"2022年较上年变化较大（1 → 300000）"
         ));
         assert!(svg.contains("data-testid=\"trend-jump\""));
+        assert!(svg.contains("role=\"group\""), "its links stay reachable");
         assert!(svg.contains(">300000</text>"));
         assert!(
             svg.contains("aria-label=\"本年新收政府信息公开申请数量：2021年 1，2022年 300000\"")
