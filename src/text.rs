@@ -262,6 +262,7 @@ impl Texts {
             Rule::MissingReason => "标为“未公开”的事项须说明原因",
             Rule::MissingUnit => "没有填写单位名称",
             Rule::MissingYear => "没有填写报告年度",
+            Rule::EmptySection => "没有填写内容；导出时这一节只写“无。”",
         }
     }
 

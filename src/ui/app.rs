@@ -10,6 +10,7 @@ use super::pages::{
     SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
+use crate::check::Focus;
 use crate::route::Route;
 use crate::text::t;
 use crate::web::{clock, dom};
@@ -30,15 +31,18 @@ pub fn App() -> impl IntoView {
     let on_storage = window_event_listener(ev::storage, move |e| {
         state.on_external_write(e.key());
     });
-    // A link such as `#/tables?focus=<cell>` (from a check finding) focuses that field once the page is drawn.
+    // After a navigation the focus goes to the control a link names (`#/tables?cell=…`, from a check
+    // finding). On the first load it stays where the browser puts it.
     Effect::new(move |_| {
         route.track();
-        request_animation_frame(|| {
-            if let Some(target) = dom::hash_param("focus") {
-                let quoted = target.replace('"', "");
-                dom::focus(&format!(
-                    "[data-testid=\"{quoted}\"], [data-cell=\"{quoted}\"] input, [data-item-id=\"{quoted}\"]"
-                ));
+        request_animation_frame(move || {
+            let focus = Focus::from_query(
+                dom::hash_param("focus").as_deref(),
+                dom::hash_param("item").as_deref(),
+                dom::hash_param("cell").as_deref(),
+            );
+            if let Some(f) = focus {
+                dom::focus(&f.selector(), f.selects_text());
             }
         });
     });

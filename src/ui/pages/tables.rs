@@ -198,7 +198,7 @@ fn ComputedCell(
     let cell = key.clone();
     let value = move || computed.with(|m| m.get(&key).copied().unwrap_or(0));
     view! {
-        <td class="computed" data-row=row data-col=col data-cell=cell title=t().cell_computed data-testid="cell-computed">
+        <td class="computed" data-row=row data-col=col data-cell=cell title=t().cell_computed data-testid="cell-computed" tabindex="-1">
             {value}
         </td>
     }
@@ -206,9 +206,10 @@ fn ComputedCell(
 
 /// Moves the focus to the typed cell at `pos` of `table`.
 fn focus_cell(table: &str, (r, c): (usize, usize)) {
-    dom::focus(&format!(
-        "input[data-grid=\"{table}\"][data-r=\"{r}\"][data-c=\"{c}\"]"
-    ));
+    dom::focus(
+        &format!("input[data-grid=\"{table}\"][data-r=\"{r}\"][data-c=\"{c}\"]"),
+        true,
+    );
 }
 
 #[component]
