@@ -1,4 +1,5 @@
-//! The root component: state, hash router, page shell (header, banners, navigation, page).
+//! The root component: state, hash router, page shell (skip link, sticky header with the save status and
+//! the phone menu, banners, navigation, page), and where the focus goes after a navigation.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -32,9 +33,11 @@ pub fn App() -> impl IntoView {
         state.on_external_write(e.key());
     });
     // After a navigation the focus goes to the control a link names (`#/tables?cell=…`, from a check
-    // finding). On the first load it stays where the browser puts it.
-    Effect::new(move |_| {
+    // finding), else to the page heading, so that keyboard and screen-reader users start at the page.
+    // On the first load it stays where the browser puts it.
+    Effect::new(move |first: Option<()>| {
         route.track();
+        let navigated = first.is_some();
         request_animation_frame(move || {
             let focus = Focus::from_query(
                 dom::hash_param("focus").as_deref(),
@@ -42,9 +45,19 @@ pub fn App() -> impl IntoView {
                 dom::hash_param("cell").as_deref(),
             );
             if let Some(f) = focus {
-                dom::focus(&f.selector(), f.selects_text());
+                if dom::focus(&f.selector(), f.selects_text()) {
+                    return;
+                }
+            }
+            if navigated {
+                dom::focus_heading();
             }
         });
+    });
+    let menu_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        route.track();
+        menu_open.set(false);
     });
     on_cleanup(move || {
         on_hash.remove();
@@ -52,16 +65,36 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                // `#main` would be read as a route: move the focus by hand instead.
+                ev.prevent_default();
+                dom::focus_heading();
+            }
+        >
+            {t().ux.skip_link}
+        </a>
         <header class="app-header">
             <div class="brand">
                 <h1>{t().app_title}</h1>
                 <p class="subtitle">{t().app_subtitle}</p>
             </div>
             <SaveStatusView/>
+            <button
+                class="menu-button"
+                data-testid="menu-button"
+                aria-controls="side-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                {move || if menu_open.get() { t().ux.menu_close } else { t().ux.menu }}
+            </button>
         </header>
         <Banners/>
         <div class="layout">
-            <Nav route=route/>
+            <Nav route=route open=menu_open/>
             <main class="page" id="main">
                 {move || match route.get() {
                     Route::Overview => view! { <Overview/> }.into_any(),
