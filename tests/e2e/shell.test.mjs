@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { world, storedEnvelope, waitSaved } from './harness.mjs';
+import { ROUTES as APP_ROUTES } from './routes.mjs';
 
 test('a newcomer loads the example and sees its unit and year, also after reload', async () => {
   const w = await world();
@@ -42,22 +43,7 @@ test('loading the example over existing data asks first', async () => {
   }
 });
 
-const ROUTES = [
-  ['#/', 'page-overview'],
-  ['#/settings', 'page-settings'],
-  ['#/data', 'page-data'],
-  ['#/category/policy', 'page-category'],
-  ['#/category/safety', 'page-category'],
-  ['#/narrative', 'page-narrative'],
-  ['#/tables', 'page-tables'],
-  ['#/check', 'page-check'],
-  ['#/report', 'page-report'],
-  ['#/schools', 'page-coming'],
-  ['#/school', 'page-coming'],
-  ['#/districts', 'page-coming'],
-  ['#/lookup', 'page-coming'],
-  ['#/nowhere', 'page-not-found'],
-];
+const ROUTES = [...APP_ROUTES, ['#/nowhere', 'page-not-found']];
 
 test('every route has a bookmarkable hash URL that survives reload, served from a sub-path', async () => {
   const w = await world();
