@@ -14,6 +14,7 @@ pub mod report;
 pub mod route;
 pub mod store;
 pub mod text;
+pub mod text_ux;
 
 // -- shell --
 pub mod ui;

@@ -190,6 +190,8 @@ pub struct Texts {
 
     // -- graphic (图解) --
     pub graphic: GraphicTexts,
+    // -- feedback, dialogs and accessibility aids (src/text_ux.rs) --
+    pub ux: &'static crate::text_ux::UxTexts,
 }
 
 impl Texts {
@@ -269,6 +271,7 @@ impl Texts {
             Rule::MissingReason => "标为“未公开”的事项须说明原因",
             Rule::MissingUnit => "没有填写单位名称",
             Rule::MissingYear => "没有填写报告年度",
+            Rule::EmptySection => "没有填写内容；导出时这一节只写“无。”",
         }
     }
 
@@ -511,16 +514,18 @@ pub static ZH_CN: Texts = Texts {
     report_na_style: "标为“本年度无此项”的类别",
     report_na_line: "保留标题，写一行“本年度无此项。”",
     report_na_omit: "在报告中省略",
-    export_docx: "导出 Word（.docx）",
-    export_html: "导出网页（.html）",
-    export_md: "导出 Markdown（.md）",
-    export_csv: "导出表格（.csv）",
+    export_docx: "Word 文档（签发、盖章用）",
+    export_html: "网页（发布到网站用）",
+    export_md: "纯文本（交给其他系统用）",
+    export_csv: "表格（Excel 可打开）",
     export_hint: "Word 文件按 GB/T 9704 排版（A4，仿宋三号正文），供打印、签字、盖章；网页文件可直接打印，正文可粘贴到网站后台；CSV 带 BOM，Excel 可直接打开。",
     export_failed: |m| format!("导出失败：{m}"),
     report_preview: "报告预览",
 
     // -- graphic (图解) --
     graphic: graphic::ZH_CN,
+    // -- feedback, dialogs and accessibility aids --
+    ux: &crate::text_ux::UX_ZH_CN,
 };
 
 /// The active locale.

@@ -2,7 +2,8 @@
 //! (reference §2.2–§2.4), and restoring removed default items.
 
 use gongkai::catalog::{
-    default_items, restore_defaults, ItemDef, CATEGORIES, CHANNELS, DEFAULT_DEADLINE,
+    default_items, missing_defaults, restore_defaults, restore_some_defaults, ItemDef, CATEGORIES,
+    CHANNELS, DEFAULT_DEADLINE,
 };
 use gongkai::model::{CategoryContent, ItemContent, Report};
 
@@ -183,4 +184,41 @@ fn restore_defaults_of_an_unknown_category_keeps_it_as_is() {
     let before = c.clone();
     restore_defaults(&mut c);
     assert_eq!(c, before);
+}
+
+#[test]
+fn restore_only_the_chosen_defaults() {
+    let full = Report::blank(2020).category("safety").unwrap().clone();
+    let catalogue: Vec<String> = ids(&full);
+    assert!(catalogue.len() >= 4);
+    let mut edited = full.clone();
+    edited
+        .items
+        .retain(|i| i.id != catalogue[0] && i.id != catalogue[2] && i.id != catalogue[3]);
+    // What the picker offers: the missing ones, in catalogue order.
+    let missing: Vec<&str> = missing_defaults(&edited).iter().map(|d| d.id).collect();
+    assert_eq!(missing, [&catalogue[0], &catalogue[2], &catalogue[3]]);
+    // Bring back the third only: it returns to its place, the other two stay removed.
+    let added = restore_some_defaults(&mut edited, |id| id == catalogue[2]);
+    assert_eq!(added, 1);
+    let mut expected = catalogue.clone();
+    expected.remove(3);
+    expected.remove(0);
+    assert_eq!(ids(&edited), expected);
+    assert_eq!(
+        missing_defaults(&edited)
+            .iter()
+            .map(|d| d.id)
+            .collect::<Vec<_>>(),
+        [&catalogue[0], &catalogue[3]]
+    );
+    // Choosing nothing changes nothing; choosing an id that is present changes nothing.
+    let before = edited.clone();
+    assert_eq!(restore_some_defaults(&mut edited, |_| false), 0);
+    assert_eq!(
+        restore_some_defaults(&mut edited, |id| id == catalogue[1]),
+        0
+    );
+    assert_eq!(edited, before);
+    assert!(missing_defaults(&full).is_empty());
 }

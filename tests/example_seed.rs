@@ -199,6 +199,7 @@ fn check_finds_only_the_two_empty_categories() {
     let empty = |key: &str| Target::Category {
         key: key.to_string(),
         item: None,
+        field: "category-intro",
     };
     assert_eq!(
         hints,

@@ -95,9 +95,28 @@ pub fn default_item(category: &str, id: &str) -> Option<&'static ItemDef> {
 /// before the first of the later ones, else first. Items already present (edited or not) and custom items are
 /// left as they are, in their order.
 pub fn restore_defaults(category: &mut CategoryContent) {
+    restore_some_defaults(category, |_| true);
+}
+
+/// The default items the category no longer has (by id), in catalogue order: what
+/// “恢复目录中的默认事项” offers.
+pub fn missing_defaults(category: &CategoryContent) -> Vec<&'static ItemDef> {
+    default_items(&category.key)
+        .iter()
+        .filter(|d| !category.items.iter().any(|i| i.id == d.id))
+        .collect()
+}
+
+/// Like [`restore_defaults`], for the missing default items whose id `chosen` accepts only. Returns
+/// how many were re-added.
+pub fn restore_some_defaults(
+    category: &mut CategoryContent,
+    chosen: impl Fn(&str) -> bool,
+) -> usize {
     let defaults = default_items(&category.key);
+    let mut added = 0;
     for (k, def) in defaults.iter().enumerate() {
-        if category.items.iter().any(|i| i.id == def.id) {
+        if category.items.iter().any(|i| i.id == def.id) || !chosen(def.id) {
             continue;
         }
         let position = |id: &str| category.items.iter().position(|i| i.id == id);
@@ -114,7 +133,9 @@ pub fn restore_defaults(category: &mut CategoryContent) {
             })
             .unwrap_or(0);
         category.items.insert(at, def.to_content());
+        added += 1;
     }
+    added
 }
 
 const COUNTY: &str = "县(区)级教育部门";

@@ -1,8 +1,9 @@
-//! Completeness: empty categories and items, 未公开 without a reason, missing unit name or year.
+//! Completeness: empty categories and items, 未公开 without a reason, missing unit name or year, an
+//! empty 五、存在的主要问题及改进情况 or 六、其他需要报告的事项.
 
 use super::{Finding, Rule, Severity, Target};
 use crate::catalog;
-use crate::model::{DisclosureStatus, ItemContent, Report, YEAR_RANGE};
+use crate::model::{DisclosureStatus, ItemContent, Report, ReportStructure, YEAR_RANGE};
 use crate::text;
 
 /// Completeness hints for one report: the settings first, then the categories in catalogue order.
@@ -35,15 +36,16 @@ pub fn check(report: &Report) -> Vec<Finding> {
                 Target::Category {
                     key: category.key.to_string(),
                     item: None,
+                    field: "category-intro",
                 },
             ));
             continue;
         };
         for item in &content.items {
-            let rule = match item.status {
-                None if item.text.trim().is_empty() => Rule::EmptyItem,
+            let (rule, field) = match item.status {
+                None if item.text.trim().is_empty() => (Rule::EmptyItem, "item-text"),
                 Some(DisclosureStatus::NotPublished) if item.reason.trim().is_empty() => {
-                    Rule::MissingReason
+                    (Rule::MissingReason, "item-reason")
                 }
                 _ => continue,
             };
@@ -53,11 +55,35 @@ pub fn check(report: &Report) -> Vec<Finding> {
                 Target::Category {
                     key: category.key.to_string(),
                     item: Some(item.id.clone()),
+                    field,
                 },
             ));
         }
     }
+    findings.extend(empty_sections(report));
     findings
+}
+
+/// 五 and 六 are part of both structures. 六 of the statutory report also holds the fee line.
+fn empty_sections(report: &Report) -> Vec<Finding> {
+    let n = &report.narrative;
+    let mut out = Vec::new();
+    if n.problems.trim().is_empty() {
+        out.push(hint(
+            Rule::EmptySection,
+            text::t().nar_problems.to_string(),
+            Target::Narrative("narrative-problems"),
+        ));
+    }
+    let fee = report.structure == ReportStructure::Statutory && !n.fee_line.trim().is_empty();
+    if n.other.trim().is_empty() && !fee {
+        out.push(hint(
+            Rule::EmptySection,
+            text::t().nar_other.to_string(),
+            Target::Narrative("narrative-other"),
+        ));
+    }
+    out
 }
 
 fn item_subject(category: &str, item: &ItemContent) -> String {
@@ -85,6 +111,8 @@ mod tests {
     fn complete() -> Report {
         let mut r = Report::blank(2020);
         r.unit_name = "某区教育局".into();
+        r.narrative.problems = "公开内容还不够全面。".into();
+        r.narrative.other = "无".into();
         for c in &mut r.categories {
             for item in &mut c.items {
                 item.text = "已在政府网站公开。".into();
@@ -134,6 +162,8 @@ mod tests {
     fn blank_report_gives_one_finding_per_category_not_per_item() {
         let mut r = Report::blank(2020);
         r.unit_name = "某区教育局".into();
+        r.narrative.problems = "问题".into();
+        r.narrative.other = "无".into();
         let f = check(&r);
         assert_eq!(f.len(), catalog::CATEGORIES.len());
         for (f, c) in f.iter().zip(catalog::CATEGORIES.iter()) {
@@ -144,7 +174,8 @@ mod tests {
                 f.target,
                 Target::Category {
                     key: c.key.into(),
-                    item: None
+                    item: None,
+                    field: "category-intro",
                 }
             );
         }
@@ -192,7 +223,8 @@ mod tests {
             f[0].target,
             Target::Category {
                 key: "teachers".into(),
-                item: Some("certification".into())
+                item: Some("certification".into()),
+                field: "item-text",
             }
         );
         // 本年度无此项 needs no text, and a status alone is enough.
@@ -223,10 +255,37 @@ mod tests {
             f[0].target,
             Target::Category {
                 key: "safety".into(),
-                item: Some("school-bus".into())
+                item: Some("school-bus".into()),
+                field: "item-reason",
             }
         );
         category_mut(&mut r, "safety").items[3].reason = "本单位无此项职能。".into();
         assert_eq!(rules(&r), []);
+    }
+
+    #[test]
+    fn empty_problems_and_other_are_hints_linked_to_their_text() {
+        let mut r = complete();
+        r.narrative.problems = " ".into();
+        r.narrative.other.clear();
+        let f = check(&r);
+        assert_eq!(
+            f.iter()
+                .map(|f| (f.rule, f.target.clone()))
+                .collect::<Vec<_>>(),
+            [
+                (Rule::EmptySection, Target::Narrative("narrative-problems")),
+                (Rule::EmptySection, Target::Narrative("narrative-other")),
+            ]
+        );
+        assert!(f.iter().all(|f| f.severity == Severity::Hint));
+        assert_eq!(f[0].subject, "五、存在的主要问题及改进情况");
+        // In the statutory report the fee line is part of 六.
+        r.narrative.fee_line = "本年度未收取信息处理费。".into();
+        assert_eq!(check(&r).len(), 2);
+        r.structure = ReportStructure::Statutory;
+        let f = check(&r);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].target, Target::Narrative("narrative-problems"));
     }
 }

@@ -2,7 +2,10 @@
 //! (`tables`) and from completeness (`completeness`). Findings are data; `text` words them.
 
 mod completeness;
+mod link;
 mod tables;
+
+pub use link::{Focus, Link};
 
 use crate::model::Workspace;
 
@@ -38,6 +41,66 @@ pub enum Rule {
     MissingReason,
     MissingUnit,
     MissingYear,
+    /// 五、存在的主要问题及改进情况 or 六、其他需要报告的事项 has no text.
+    EmptySection,
+}
+
+impl Rule {
+    /// Every rule, in declaration order (`index` keeps this list complete).
+    pub const ALL: [Rule; 13] = [
+        Rule::RequestBalance,
+        Rule::OutcomeTotal,
+        Rule::ApplicantTotal,
+        Rule::AppealTotal,
+        Rule::CarryOver,
+        Rule::ProjectCount,
+        Rule::InvalidCell,
+        Rule::EmptyCategory,
+        Rule::EmptyItem,
+        Rule::MissingReason,
+        Rule::MissingUnit,
+        Rule::MissingYear,
+        Rule::EmptySection,
+    ];
+
+    /// The rule's place in [`Rule::ALL`]. The match is exhaustive, so a new rule cannot be added
+    /// without a place; the test `all_lists_every_rule` then fails until `ALL` holds it.
+    pub const fn index(self) -> usize {
+        match self {
+            Rule::RequestBalance => 0,
+            Rule::OutcomeTotal => 1,
+            Rule::ApplicantTotal => 2,
+            Rule::AppealTotal => 3,
+            Rule::CarryOver => 4,
+            Rule::ProjectCount => 5,
+            Rule::InvalidCell => 6,
+            Rule::EmptyCategory => 7,
+            Rule::EmptyItem => 8,
+            Rule::MissingReason => 9,
+            Rule::MissingUnit => 10,
+            Rule::MissingYear => 11,
+            Rule::EmptySection => 12,
+        }
+    }
+
+    /// A stable ASCII name (the `data-rule` of a finding on `#/check`).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Rule::RequestBalance => "request-balance",
+            Rule::OutcomeTotal => "outcome-total",
+            Rule::ApplicantTotal => "applicant-total",
+            Rule::AppealTotal => "appeal-total",
+            Rule::CarryOver => "carry-over",
+            Rule::ProjectCount => "project-count",
+            Rule::InvalidCell => "invalid-cell",
+            Rule::EmptyCategory => "empty-category",
+            Rule::EmptyItem => "empty-item",
+            Rule::MissingReason => "missing-reason",
+            Rule::MissingUnit => "missing-unit",
+            Rule::MissingYear => "missing-year",
+            Rule::EmptySection => "empty-section",
+        }
+    }
 }
 
 /// One side of an equation, with the labels as printed in the table.
@@ -47,13 +110,21 @@ pub struct Term {
     pub value: i64,
 }
 
-/// Where the user fixes a finding.
+/// The control where the user fixes a finding. [`Target::link`] turns it into a page and a control to
+/// focus there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// A field of `#/settings`, by its `data-testid`.
     Settings(&'static str),
-    /// A category (and an item in it) of `#/category/<key>`.
-    Category { key: String, item: Option<String> },
+    /// A control of `#/category/<key>`, by its `data-testid`: one of the category's own (`item: None`)
+    /// or one of the item `item`.
+    Category {
+        key: String,
+        item: Option<String>,
+        field: &'static str,
+    },
+    /// A field of `#/narrative`, by its `data-testid`.
+    Narrative(&'static str),
     /// A cell of `#/tables`, by its `TableValues` key.
     Cell(String),
 }
@@ -90,4 +161,20 @@ pub fn check(ws: &Workspace, year: u16) -> Vec<Finding> {
     findings.extend(completeness::check(report));
     findings.sort_by_key(|f| f.severity);
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_rule() {
+        for (i, rule) in Rule::ALL.iter().enumerate() {
+            assert_eq!(rule.index(), i, "{rule:?}");
+        }
+        let mut keys: Vec<_> = Rule::ALL.iter().map(|r| r.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), Rule::ALL.len(), "rule keys must be distinct");
+    }
 }

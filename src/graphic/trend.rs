@@ -107,7 +107,7 @@ pub fn trends(reports: &[&Report]) -> Vec<Trend> {
 }
 
 /// The overview's chart of one series (its last six years), 240 × 110 px, each jump a link to the
-/// figure's cell in that year's tables (`#/tables?year=<year>&focus=<cell>`).
+/// figure's cell in that year's tables (`#/tables?year=<year>&cell=<cell>`).
 pub fn trend_svg(trend: &Trend) -> String {
     let (width, height) = (240.0, 110.0);
     let mut p = Painter { shapes: Vec::new() };
@@ -116,7 +116,7 @@ pub fn trend_svg(trend: &Trend) -> String {
         pt.jump.map(|j| {
             (
                 format!(
-                    "{}?year={}&focus={}",
+                    "{}?year={}&cell={}",
                     Route::Tables.href(),
                     pt.year,
                     trend.focus
@@ -209,7 +209,7 @@ mod tests {
         let new = all.iter().find(|t| t.id == "t3/main/new/total").unwrap();
         let svg = trend_svg(new);
         assert!(svg.contains(
-            "<a href=\"#/tables?year=2022&amp;focus=t3/main/new/natural\" aria-label=\"2022年较上年变化较大（1 → 300000）"
+            "<a href=\"#/tables?year=2022&amp;cell=t3/main/new/natural\" aria-label=\"2022年较上年变化较大（1 → 300000）"
         ));
         assert!(svg.contains("data-testid=\"trend-jump\""));
         assert!(svg.contains("role=\"group\""), "its links stay reachable");

@@ -3,7 +3,9 @@
 //! # Outline
 //!
 //! Both structures start with the title and the preamble (one paragraph per non-empty line) and always
-//! print their six level-1 headings, even when a section has no text.
+//! print their six level-1 headings, even when a section has no text. An empty 五 or 六 is not left
+//! as a bare heading: it gets the one paragraph “无。” (as the seed writes for 六), and the check gives
+//! a 提示 for it so the officer sees it before exporting.
 //!
 //! - **Field** (the seed's): 一、完成既定目标 (goals); 二、工作开展情况 (one paragraph per work item,
 //!   numbered “1、” “2、” … over the non-empty items; further lines of an item are plain paragraphs);
@@ -107,6 +109,9 @@ const OVERVIEW_SECTIONS: [&str; 5] = [
 /// The line printed for a category or item marked 本年度无此项.
 pub const NOT_APPLICABLE_LINE: &str = "本年度无此项。";
 
+/// The paragraph of an empty 五 or 六.
+pub const NOTHING_LINE: &str = "无。";
+
 /// Separator between an item's name and its text.
 const ITEM_SEPARATOR: &str = "——";
 
@@ -158,10 +163,10 @@ fn field(report: &Report, options: &BuildOptions, out: &mut Builder) {
     out.paragraphs(&n.tables_note);
 
     out.heading1(FIELD_SECTIONS[4]);
-    out.paragraphs(&n.problems);
+    out.paragraphs_or_nothing(&[&n.problems]);
 
     out.heading1(FIELD_SECTIONS[5]);
-    out.paragraphs(&n.other);
+    out.paragraphs_or_nothing(&[&n.other]);
 }
 
 fn category(name: &str, content: &CategoryContent, options: &BuildOptions, out: &mut Builder) {
@@ -240,11 +245,10 @@ fn statutory(report: &Report, out: &mut Builder) {
     out.table(table4(&report.tables, &computed, format));
 
     out.heading1(STATUTORY_SECTIONS[4]);
-    out.paragraphs(&n.problems);
+    out.paragraphs_or_nothing(&[&n.problems]);
 
     out.heading1(STATUTORY_SECTIONS[5]);
-    out.paragraphs(&n.other);
-    out.paragraphs(&n.fee_line);
+    out.paragraphs_or_nothing(&[&n.other, &n.fee_line]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -476,6 +480,16 @@ impl Builder {
         }
     }
 
+    /// The paragraphs of each text, or [`NOTHING_LINE`] when they are all empty.
+    fn paragraphs_or_nothing(&mut self, texts: &[&str]) {
+        if texts.iter().all(|t| lines(t).next().is_none()) {
+            self.paragraph(NOTHING_LINE);
+        }
+        for text in texts {
+            self.paragraphs(text);
+        }
+    }
+
     fn table(&mut self, table: Table) {
         self.blocks.push(Block::Table(table));
     }
@@ -612,6 +626,47 @@ mod tests {
         assert_eq!(tables[1].rows.len(), 3 + 25);
         assert_eq!(tables[2].columns, 15);
         assert_eq!(tables[2].rows.len(), 4);
+    }
+
+    /// The paragraphs right after the level-1 heading `text`, up to the next heading.
+    fn under(doc: &Document, text: &str) -> Vec<String> {
+        doc.blocks
+            .iter()
+            .skip_while(|b| !matches!(b, Block::Heading { text: t, .. } if t == text))
+            .skip(1)
+            .take_while(|b| !matches!(b, Block::Heading { .. }))
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_five_or_six_is_not_a_bare_heading() {
+        let mut r = Report::blank(2021);
+        r.narrative.problems = " \n ".into();
+        for structure in [ReportStructure::Field, ReportStructure::Statutory] {
+            r.structure = structure;
+            let doc = build(&r, &BuildOptions::default());
+            assert_eq!(under(&doc, "存在的主要问题及改进情况"), [NOTHING_LINE]);
+            assert_eq!(under(&doc, "其他需要报告的事项"), [NOTHING_LINE]);
+        }
+        // Text, or (statutory) the fee line alone, replaces it.
+        r.narrative.problems = "公开形式较单一。".into();
+        r.narrative.fee_line = "本年度未收取信息处理费。".into();
+        let doc = build(&r, &BuildOptions::default());
+        assert_eq!(
+            under(&doc, "存在的主要问题及改进情况"),
+            ["公开形式较单一。"]
+        );
+        assert_eq!(
+            under(&doc, "其他需要报告的事项"),
+            ["本年度未收取信息处理费。"]
+        );
+        r.structure = ReportStructure::Field;
+        let doc = build(&r, &BuildOptions::default());
+        assert_eq!(under(&doc, "其他需要报告的事项"), [NOTHING_LINE]);
     }
 
     /// Every row of a table covers exactly `columns` grid columns, counting cells spanned from above.

@@ -1,4 +1,5 @@
-//! The root component: state, hash router, page shell (header, banners, navigation, page).
+//! The root component: state, hash router, page shell (skip link, sticky header with the save status and
+//! the phone menu, banners, navigation, page), and where the focus goes after a navigation.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use super::pages::{
     ReportPage, SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
+use crate::check::Focus;
 use crate::route::Route;
 use crate::text::t;
 use crate::web::{clock, dom};
@@ -30,8 +32,10 @@ pub fn App() -> impl IntoView {
     let on_storage = window_event_listener(ev::storage, move |e| {
         state.on_external_write(e.key());
     });
-    // A link such as `#/tables?focus=<cell>` (from a check finding) focuses that field once the page is drawn.
-    Effect::new(move |_| {
+    // After a navigation the focus goes to the control a link names (`#/tables?cell=…`, from a check
+    // finding), else to the page heading, so that keyboard and screen-reader users start at the page.
+    // On the first load it stays where the browser puts it.
+    Effect::new(move |first: Option<()>| {
         route.track();
         // `year=<year>` (a trend's jump mark) opens that year's report first.
         if let Some(year) = dom::hash_param("year").and_then(|y| y.parse::<u16>().ok()) {
@@ -42,14 +46,27 @@ pub fn App() -> impl IntoView {
                 state.edit(|w| w.current_year = Some(year));
             }
         }
-        request_animation_frame(|| {
-            if let Some(target) = dom::hash_param("focus") {
-                let quoted = target.replace('"', "");
-                dom::focus(&format!(
-                    "[data-testid=\"{quoted}\"], [data-cell=\"{quoted}\"] input, [data-item-id=\"{quoted}\"]"
-                ));
+        let navigated = first.is_some();
+        request_animation_frame(move || {
+            let focus = Focus::from_query(
+                dom::hash_param("focus").as_deref(),
+                dom::hash_param("item").as_deref(),
+                dom::hash_param("cell").as_deref(),
+            );
+            if let Some(f) = focus {
+                if dom::focus(&f.selector(), f.selects_text()) {
+                    return;
+                }
+            }
+            if navigated {
+                dom::focus_heading();
             }
         });
+    });
+    let menu_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        route.track();
+        menu_open.set(false);
     });
     on_cleanup(move || {
         on_hash.remove();
@@ -57,16 +74,36 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                // `#main` would be read as a route: move the focus by hand instead.
+                ev.prevent_default();
+                dom::focus_heading();
+            }
+        >
+            {t().ux.skip_link}
+        </a>
         <header class="app-header">
             <div class="brand">
                 <h1>{t().app_title}</h1>
                 <p class="subtitle">{t().app_subtitle}</p>
             </div>
             <SaveStatusView/>
+            <button
+                class="menu-button"
+                data-testid="menu-button"
+                aria-controls="side-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                {move || if menu_open.get() { t().ux.menu_close } else { t().ux.menu }}
+            </button>
         </header>
         <Banners/>
         <div class="layout">
-            <Nav route=route/>
+            <Nav route=route open=menu_open/>
             <main class="page" id="main">
                 {move || match route.get() {
                     Route::Overview => view! { <Overview/> }.into_any(),

@@ -2,6 +2,7 @@
 
 pub mod app;
 mod banner;
+mod dialog;
 mod nav;
 mod pages;
 pub mod state;

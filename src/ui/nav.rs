@@ -1,4 +1,5 @@
-//! The navigation: every route of DESIGN §4, the ten categories generated from the catalogue.
+//! The navigation: every route of DESIGN §4, the ten categories generated from the catalogue. A column
+//! that stays in view beside the page; on a phone, a menu opened from the header (`open`).
 
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use crate::route::Route;
 use crate::text::t;
 
 #[component]
-pub fn Nav(route: RwSignal<Route>) -> impl IntoView {
+pub fn Nav(route: RwSignal<Route>, open: RwSignal<bool>) -> impl IntoView {
     let link = move |target: Route, label: &'static str| {
         let href = target.href();
         let aria_target = target.clone();
@@ -15,7 +16,7 @@ pub fn Nav(route: RwSignal<Route>) -> impl IntoView {
         let aria = move || route.with(|r| (*r == aria_target).then_some("page"));
         view! {
             <li>
-                <a href=href class:current=current aria-current=aria>
+                <a href=href class:current=current aria-current=aria on:click=move |_| open.set(false)>
                     {label}
                 </a>
             </li>
@@ -26,7 +27,7 @@ pub fn Nav(route: RwSignal<Route>) -> impl IntoView {
         .map(|c| link(Route::Category(c.key), c.name))
         .collect_view();
     view! {
-        <nav class="side-nav" aria-label=t().nav_label data-testid="nav">
+        <nav class="side-nav" id="side-nav" class:open=move || open.get() aria-label=t().nav_label data-testid="nav">
             <ul>
                 {link(Route::Overview, t().nav_overview)}
                 {link(Route::Settings, t().nav_settings)}

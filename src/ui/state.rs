@@ -19,6 +19,15 @@ use crate::web::storage::{BrowserStorage, StorageError};
 /// Autosave runs this long after the last edit.
 pub const SAVE_DELAY: Duration = Duration::from_millis(600);
 
+/// A passing notice (“已载入内置示例。”) disappears after this long.
+pub const NOTICE_TIME: Duration = Duration::from_secs(6);
+
+/// A deletion can be taken back for this long.
+pub const UNDO_TIME: Duration = Duration::from_secs(10);
+
+/// Puts back what an edit removed.
+pub type UndoFn = Box<dyn FnOnce(&mut Workspace) + Send + Sync>;
+
 /// What `save-status` shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
@@ -73,8 +82,13 @@ pub struct AppState {
     pub corrupt: RwSignal<Option<CorruptNotice>>,
     /// Revision of a newer write by another tab while this one has unsaved edits.
     pub conflict: RwSignal<Option<u64>>,
-    /// A passing message (example loaded, backup imported, …).
+    /// A passing message (example loaded, backup imported, …); it disappears after [`NOTICE_TIME`].
     pub notice: RwSignal<Option<String>>,
+    /// A message that stays until it is closed (a failed download, cells a paste could not read).
+    pub alert: RwSignal<Option<String>>,
+    /// What the last deletion removed, while it can be taken back ([`AppState::undo`]).
+    pub undo_text: RwSignal<Option<String>>,
+    undo_fn: StoredValue<Option<UndoFn>>,
     /// The stored revision this tab is at, and the one last backed up.
     pub revision: RwSignal<u64>,
     pub backup_revision: RwSignal<u64>,
@@ -92,6 +106,9 @@ impl AppState {
             corrupt: RwSignal::new(None),
             conflict: RwSignal::new(None),
             notice: RwSignal::new(None),
+            alert: RwSignal::new(None),
+            undo_text: RwSignal::new(None),
+            undo_fn: StoredValue::new(None),
             revision: RwSignal::new(0),
             backup_revision: RwSignal::new(0),
             persist: StoredValue::new(Persist {
@@ -156,6 +173,7 @@ impl AppState {
         self.revision.set(env.revision);
         self.backup_revision.set(env.backup_revision);
         self.ws.set(env.workspace);
+        self.forget_undo();
     }
 
     /// Applies an edit and schedules the autosave.
@@ -176,6 +194,33 @@ impl AppState {
         }
         let handle = set_timeout_with_handle(move || this.save_now(), SAVE_DELAY).ok();
         self.persist.update_value(|p| p.timer = handle);
+    }
+
+    /// Applies an edit that removes something, and offers to take it back for [`UNDO_TIME`]: `f` returns
+    /// the message to show and the edit that puts it back (`None`: nothing was removed).
+    pub fn edit_undoable(&self, f: impl FnOnce(&mut Workspace) -> Option<(String, UndoFn)>) {
+        let mut offer = None;
+        self.edit(|w| offer = f(w));
+        if let Some((text, undo)) = offer {
+            self.undo_fn.set_value(Some(undo));
+            self.undo_text.set(Some(text));
+        }
+    }
+
+    /// Takes back the last deletion, if it is still on offer.
+    pub fn undo(&self) {
+        let Some(undo) = self.undo_fn.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        self.undo_text.set(None);
+        self.edit(undo);
+        self.notice.set(Some(t().ux.undone.to_string()));
+    }
+
+    /// Withdraws the offer to undo (it expired, or the data it refers to was replaced).
+    pub fn forget_undo(&self) {
+        self.undo_fn.set_value(None);
+        self.undo_text.set(None);
     }
 
     /// Writes the workspace now, unless another tab wrote a newer revision.
@@ -284,6 +329,7 @@ impl AppState {
 
     /// Replaces the whole workspace (example, import) as one edit.
     pub fn replace_all(&self, ws: Workspace, notice: &str) {
+        self.forget_undo();
         self.edit(move |w| *w = ws);
         self.notice.set(Some(notice.to_string()));
     }
@@ -292,10 +338,12 @@ impl AppState {
     pub fn export_backup(&self) {
         let ws = self.ws.get_untracked();
         let text = backup::export(&ws, &clock::now_iso());
-        if download_text(&backup::file_name(&ws), "application/json", &text).is_err() {
-            self.notice.set(Some(t().download_failed.to_string()));
+        let name = backup::file_name(&ws);
+        if download_text(&name, "application/json", &text).is_err() {
+            self.alert.set(Some(t().download_failed.to_string()));
             return;
         }
+        self.notice.set(Some((t().ux.backup_exported)(&name)));
         let (base, dirty) = self.persist.with_value(|p| (p.base.clone(), p.dirty));
         // With unsaved edits the backup is newer than `base`: it counts once they are saved.
         let backed_up = if dirty {
@@ -325,7 +373,7 @@ impl AppState {
         if let Some(c) = self.corrupt.get_untracked() {
             let name = (t().corrupt_file_name)(clock::now_ms() as u64);
             if download_text(&name, "text/plain;charset=utf-8", &c.raw).is_err() {
-                self.notice.set(Some(t().download_failed.to_string()));
+                self.alert.set(Some(t().download_failed.to_string()));
             }
         }
     }

@@ -1,10 +1,12 @@
-//! Controls shared by several pages: the report-structure and table-format choices of the open report.
+//! Controls shared by several pages: the report-structure and table-format choices of the open report,
+//! the note shown where the statutory structure leaves content out, and the file picker.
 
 use leptos::prelude::*;
 
 use crate::model::{ReportStructure, TableFormat};
 use crate::text::t;
 use crate::ui::state::AppState;
+use crate::web::file_input::file_names;
 
 /// 报告结构 of the open report (settings and narrative pages).
 #[component]
@@ -77,5 +79,59 @@ pub fn TableFormatSelect(testid: &'static str) -> impl IntoView {
             {fixed(TableFormat::V2019, "2019")}
             {fixed(TableFormat::V2021, "2021")}
         </select>
+    }
+}
+
+/// With the statutory structure: the ten categories are not part of the report.
+#[component]
+pub fn StatutoryNote(message: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let statutory = move || {
+        state.ws.with(|w| {
+            w.current()
+                .is_some_and(|r| r.structure == ReportStructure::Statutory)
+        })
+    };
+    view! {
+        <Show when=statutory>
+            <p class="structure-note" data-testid="structure-note">{message}</p>
+        </Show>
+    }
+}
+
+/// A file input shown as a button in the app's language (“选择文件…”; the browser's own button follows
+/// the browser's language), with the chosen file's name beside it. The input itself stays focusable
+/// and keeps `testid`; `on_change` gets its `change` event.
+#[component]
+pub fn FilePicker(
+    testid: &'static str,
+    accept: &'static str,
+    /// The input's accessible name.
+    label: &'static str,
+    #[prop(optional)] multiple: bool,
+    on_change: impl Fn(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    let chosen = RwSignal::new(String::new());
+    view! {
+        <div class="file-picker">
+            <label class="file-button">
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=accept
+                    multiple=multiple
+                    data-testid=testid
+                    aria-label=label
+                    on:change=move |ev| {
+                        chosen.set(file_names(&ev).join(t().list_separator));
+                        on_change(ev);
+                    }
+                />
+                <span aria-hidden="true">{t().ux.choose_file}</span>
+            </label>
+            <span class="file-name" aria-hidden="true">
+                {move || chosen.with(|c| if c.is_empty() { t().ux.no_file.to_string() } else { c.clone() })}
+            </span>
+        </div>
     }
 }

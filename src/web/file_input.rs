@@ -24,6 +24,21 @@ pub fn take_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
     files
 }
 
+/// The names of the files chosen in the input that fired `ev`, leaving the input as it is.
+pub fn file_names(ev: &web_sys::Event) -> Vec<String> {
+    let list = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files());
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|f| f.name())
+        .collect()
+}
+
 /// The file's text, decoded as UTF-8. `None` when the browser cannot read it.
 pub async fn read_text(file: &web_sys::File) -> Option<String> {
     JsFuture::from(file.text()).await.ok()?.as_string()

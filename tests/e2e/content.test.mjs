@@ -2,7 +2,7 @@
 // fixed, paste from Excel, format by year) and the check on the built-in example.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { world, storedEnvelope, waitSaved } from './harness.mjs';
+import { world, storedEnvelope, waitSaved, changeYear } from './harness.mjs';
 
 /** The input of the 表三/表四/表二 cell at a verbatim row and column label. */
 const cell = (page, table, row, col) =>
@@ -13,7 +13,7 @@ const computed = (page, table, row, col) =>
 async function statutoryReport(w, year = '2021') {
   const page = await w.open(await w.profile(), '#/settings');
   await page.getByTestId('settings-unit').fill('表格测试教育局');
-  await page.getByTestId('settings-year').fill(year);
+  await changeYear(page, year);
   await page.getByTestId('settings-structure').selectOption('statutory');
   await waitSaved(page);
   return page;
@@ -152,7 +152,7 @@ test('switching the year from 2020 to 2021 shows the 2021 rows', async () => {
     await page.getByTestId('table-t2').getByText('第二十条第（九）项').waitFor();
     assert.equal(await page.locator('[data-testid=table-t3] tbody tr').count(), 23);
     await page.goto(w.server.url + '#/settings');
-    await page.getByTestId('settings-year').fill('2021');
+    await changeYear(page, 2021);
     await waitSaved(page);
     await page.goto(w.server.url + '#/tables');
     await page.getByTestId('table-t2').getByText('行政规范性文件').waitFor();

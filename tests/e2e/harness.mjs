@@ -94,9 +94,9 @@ export async function world() {
     return page;
   }
 
-  /** A fresh browser profile (its own localStorage). */
-  async function profile() {
-    const context = await browser.newContext({ acceptDownloads: true });
+  /** A fresh browser profile (its own localStorage); `options` go to `browser.newContext` (e.g. a viewport). */
+  async function profile(options = {}) {
+    const context = await browser.newContext({ acceptDownloads: true, ...options });
     return context;
   }
 
@@ -142,4 +142,37 @@ export async function downloadText(page, trigger) {
   const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
   const file = await download.path();
   return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8'), file };
+}
+
+/** Changes the open report's year on #/settings the deliberate way: type it, then confirm the dialog. */
+export async function changeYear(page, year) {
+  const open = await page.locator('[data-testid=year-list] button[aria-pressed=true]').innerText();
+  await page.getByTestId('settings-year').fill(String(year));
+  if (open.trim() === String(year)) return;
+  await page.getByTestId('settings-year-change').click();
+  await page.getByTestId('year-dialog-confirm').click();
+  await page.getByTestId('year-dialog').waitFor({ state: 'detached' });
+}
+
+/** Loads the built-in example from the overview of a fresh profile and waits until it is saved. */
+export async function loadExample(page) {
+  await page.getByTestId('load-example').click();
+  await waitSaved(page);
+}
+
+/** Opens the app with `workspace` (a backup file's object) as what the browser has stored. */
+export async function openWith(w, workspace, hash = '#/', options = {}) {
+  const page = await w.open(await w.profile(options), '#/');
+  const envelope = { format: 'gongkai-store', revision: 1, writer: 'fixture', saved_at: 0, backup_revision: 1, workspace };
+  await page.evaluate((raw) => localStorage.setItem('gongkai:workspace', raw), JSON.stringify(envelope));
+  await page.goto(w.server.url + hash);
+  await page.reload();
+  await page.getByTestId('save-status').waitFor();
+  return page;
+}
+
+/** Goes to `hash` inside the open page (a hash change, no reload) and waits for `testid`. */
+export async function go(page, hash, testid) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  if (testid) await page.getByTestId(testid).waitFor();
 }

@@ -2,7 +2,7 @@
 // storage, and two tabs editing the same workspace.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { world, storedEnvelope, waitSaved, downloadText } from './harness.mjs';
+import { world, storedEnvelope, waitSaved, downloadText, changeYear } from './harness.mjs';
 
 const unitOf = (env) => env.workspace.reports[String(env.workspace.current_year)].unit_name;
 
@@ -37,6 +37,7 @@ test('a year that is not a year is refused where it is typed', async () => {
     assert.equal((await storedEnvelope(page)).workspace.current_year, before);
     await page.getByTestId('settings-year').fill('2021');
     await page.getByTestId('settings-year-error').waitFor({ state: 'detached' });
+    await changeYear(page, 2021);
     await waitSaved(page);
     const env = await storedEnvelope(page);
     assert.equal(env.workspace.current_year, 2021);

@@ -1,5 +1,7 @@
 //! `#/category/<key>`: one generic form for any category, generated from the catalogue: the category's
 //! intro and 本年度无此项 mark, then each item with its status, text, channels, counts and catalogue columns.
+//! Deleting an item or a count can be undone for a few seconds; removed default items come back one by
+//! one, as the user picks them. With the statutory structure, a note says the page is not printed.
 
 use leptos::prelude::*;
 
@@ -9,7 +11,9 @@ use crate::model::{
     Workspace,
 };
 use crate::text::t;
-use crate::ui::state::AppState;
+use crate::ui::dialog::Dialog;
+use crate::ui::state::{AppState, UndoFn};
+use crate::ui::widgets::StatutoryNote;
 
 const STATUSES: [DisclosureStatus; 4] = [
     DisclosureStatus::Published,
@@ -61,6 +65,60 @@ fn edit_item(state: AppState, key: &'static str, id: &str, f: impl FnOnce(&mut I
     });
 }
 
+/// The category `key` of the report of `year`, if there is one.
+fn category_in<'a>(w: &'a mut Workspace, year: u16, key: &str) -> Option<&'a mut CategoryContent> {
+    w.reports
+        .get_mut(&year)?
+        .categories
+        .iter_mut()
+        .find(|c| c.key == key)
+}
+
+/// Removes item `id` of category `key` in the open report, with the edit that puts it back in its place.
+fn remove_item(w: &mut Workspace, key: &'static str, id: &str) -> Option<(String, UndoFn)> {
+    let year = w.current_year?;
+    let c = category_in(w, year, key)?;
+    let at = c.items.iter().position(|i| i.id == id)?;
+    let item = c.items.remove(at);
+    let message = (t().ux.item_removed)(item.name.trim());
+    let undo: UndoFn = Box::new(move |w| {
+        if let Some(c) = category_in(w, year, key) {
+            if !c.items.iter().any(|i| i.id == item.id) {
+                c.items.insert(at.min(c.items.len()), item);
+            }
+        }
+    });
+    Some((message, undo))
+}
+
+/// Removes count `n` of item `id`, with the edit that puts it back.
+fn remove_count(
+    w: &mut Workspace,
+    key: &'static str,
+    id: &str,
+    n: usize,
+) -> Option<(String, UndoFn)> {
+    let year = w.current_year?;
+    let item = category_in(w, year, key)?
+        .items
+        .iter_mut()
+        .find(|i| i.id == id)?;
+    if n >= item.counts.len() {
+        return None;
+    }
+    let count = item.counts.remove(n);
+    let message = (t().ux.count_removed)(count.label.trim());
+    let id = id.to_string();
+    let undo: UndoFn = Box::new(move |w| {
+        if let Some(i) =
+            category_in(w, year, key).and_then(|c| c.items.iter_mut().find(|i| i.id == id))
+        {
+            i.counts.insert(n.min(i.counts.len()), count);
+        }
+    });
+    Some((message, undo))
+}
+
 #[component]
 pub fn CategoryPage(key: &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -97,11 +155,12 @@ pub fn CategoryPage(key: &'static str) -> impl IntoView {
             });
         })
     };
-    let restore = move |_| edit_category(state, key, catalog::restore_defaults);
+    let picking = RwSignal::new(false);
 
     view! {
         <section data-testid="page-category" data-category=key>
             <h2>{name}</h2>
+            <StatutoryNote message=t().ux.statutory_categories/>
             <Show when=move || state.ws.with(|w| w.current().is_none())>
                 <p class="hint">{t().no_report}</p>
             </Show>
@@ -138,8 +197,11 @@ pub fn CategoryPage(key: &'static str) -> impl IntoView {
             </div>
             <div class="actions">
                 <button data-testid="item-add" on:click=add_item>{t().item_add}</button>
-                <button data-testid="items-restore" on:click=restore>{t().items_restore}</button>
+                <button data-testid="items-restore" on:click=move |_| picking.set(true)>{t().items_restore}</button>
             </div>
+            <Show when=move || picking.get()>
+                <RestorePicker key=key on_close=Callback::new(move |()| picking.set(false))/>
+            </Show>
         </section>
     }
 }
@@ -233,14 +295,20 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
     view! {
         <article class="item card" data-testid="item" data-item-id=move || id.get_value()>
             <div class="item-head">
-                <input
-                    type="text"
+                <textarea
                     class="item-name"
                     data-testid="item-name"
+                    rows="1"
                     aria-label=t().item_name
                     prop:value=field(|i| i.name.clone())
-                    on:input=set(|i, v| i.name = v)
-                />
+                    on:input=set(|i, v| i.name = v.replace(['\n', '\r'], ""))
+                    on:keydown=|ev| {
+                        // A name is one line: Enter does not break it.
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                        }
+                    }
+                ></textarea>
                 <select
                     data-testid="item-status"
                     aria-label=t().item_status
@@ -264,8 +332,10 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                 <button
                     class="remove"
                     data-testid="item-remove"
+                    aria-label=move || (t().ux.item_remove_label)(&field(|i| i.name.clone())())
                     on:click=move |_| {
-                        id.with_value(|id| edit_category(state, key, |c| c.items.retain(|i| &i.id != id)));
+                        let id = id.get_value();
+                        state.edit_undoable(|w| remove_item(w, key, &id));
                     }
                 >
                     {t().item_remove}
@@ -384,23 +454,40 @@ fn Counts(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                     let error = RwSignal::new(None::<String>);
                     view! {
                         <div class="inline-form count">
-                            <input type="text" data-testid="item-count-label" placeholder=t().count_label
-                                prop:value=get(n, |c| c.label.clone())
-                                on:input=move |ev| { let v = event_target_value(&ev); edit_count(n, Box::new(move |c| c.label = v)); }/>
-                            <input type="text" inputmode="numeric" class="num" data-testid="item-count-value"
-                                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                                prop:value=get(n, |c| c.value.to_string())
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    match v.trim().parse::<u64>() {
-                                        Ok(x) => { error.set(None); edit_count(n, Box::new(move |c| c.value = x)); }
-                                        Err(_) => error.set(Some(t().count_invalid.to_string())),
-                                    }
-                                }/>
-                            <input type="text" class="unit" data-testid="item-count-unit" placeholder=t().count_unit
-                                prop:value=get(n, |c| c.unit.clone())
-                                on:input=move |ev| { let v = event_target_value(&ev); edit_count(n, Box::new(move |c| c.unit = v)); }/>
-                            <button on:click=move |_| id.with_value(|id| edit_item(state, key, id, |i| { if n < i.counts.len() { i.counts.remove(n); } }))>
+                            <label>
+                                <span>{t().count_label}</span>
+                                <input type="text" class="count-label" data-testid="item-count-label"
+                                    prop:value=get(n, |c| c.label.clone())
+                                    on:input=move |ev| { let v = event_target_value(&ev); edit_count(n, Box::new(move |c| c.label = v)); }/>
+                            </label>
+                            <label>
+                                <span>{t().ux.count_value}</span>
+                                <input type="text" inputmode="numeric" class="num" data-testid="item-count-value"
+                                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                                    prop:value=get(n, |c| c.value.to_string())
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        match v.trim().parse::<u64>() {
+                                            Ok(x) => { error.set(None); edit_count(n, Box::new(move |c| c.value = x)); }
+                                            Err(_) => error.set(Some(t().count_invalid.to_string())),
+                                        }
+                                    }/>
+                            </label>
+                            <label>
+                                <span>{t().count_unit}</span>
+                                <input type="text" class="unit" data-testid="item-count-unit"
+                                    prop:value=get(n, |c| c.unit.clone())
+                                    on:input=move |ev| { let v = event_target_value(&ev); edit_count(n, Box::new(move |c| c.unit = v)); }/>
+                            </label>
+                            <button
+                                class="remove"
+                                data-testid="item-count-remove"
+                                aria-label=move || (t().ux.count_remove_label)(&get(n, |c| c.label.clone())())
+                                on:click=move |_| {
+                                    let id = id.get_value();
+                                    state.edit_undoable(|w| remove_count(w, key, &id, n));
+                                }
+                            >
                                 {t().item_remove}
                             </button>
                             <Show when=move || error.with(Option::is_some)>
@@ -414,5 +501,84 @@ fn Counts(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                 {t().count_add}
             </button>
         </div>
+    }
+}
+
+/// “恢复目录中的默认事项”: the default items this category no longer has, each with a checkbox; only the
+/// ones ticked come back.
+#[component]
+fn RestorePicker(key: &'static str, on_close: Callback<()>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let missing: Vec<(&'static str, &'static str)> = state.ws.with_untracked(|w| {
+        let blank = CategoryContent {
+            key: key.to_string(),
+            ..CategoryContent::default()
+        };
+        catalog::missing_defaults(category_of(w, key).unwrap_or(&blank))
+            .into_iter()
+            .map(|d| (d.id, d.name))
+            .collect()
+    });
+    let chosen = RwSignal::new(Vec::<&'static str>::new());
+    let none_missing = missing.is_empty();
+    let restore = move |_| {
+        let ids = chosen.get_untracked();
+        let mut added = 0;
+        edit_category(state, key, |c| {
+            added = catalog::restore_some_defaults(c, |id| ids.contains(&id));
+        });
+        on_close.run(());
+        state.notice.set(Some((t().ux.restored)(added)));
+    };
+    view! {
+        <Dialog testid="restore-dialog" title=t().items_restore.to_string() on_close=on_close>
+            {if none_missing {
+                view! { <p data-testid="restore-none">{t().ux.restore_none}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="hint">{t().ux.restore_intro}</p>
+                    <ul class="restore-list">
+                        {missing
+                            .into_iter()
+                            .map(|(id, name)| view! {
+                                <li>
+                                    <label class="check-line">
+                                        <input
+                                            type="checkbox"
+                                            data-testid="restore-choice"
+                                            value=id
+                                            prop:checked=move || chosen.with(|c| c.contains(&id))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                chosen.update(|c| {
+                                                    c.retain(|x| *x != id);
+                                                    if on {
+                                                        c.push(id);
+                                                    }
+                                                });
+                                            }
+                                        />
+                                        {name}
+                                    </label>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <div class="actions">
+                <Show when=move || !none_missing>
+                    <button
+                        class="primary"
+                        data-testid="restore-confirm"
+                        disabled=move || chosen.with(Vec::is_empty)
+                        on:click=restore
+                    >
+                        {t().ux.restore_confirm}
+                    </button>
+                </Show>
+                <button data-testid="restore-cancel" on:click=move |_| on_close.run(())>{t().ux.cancel}</button>
+            </div>
+        </Dialog>
     }
 }

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::check::{self, Finding, Severity, Target};
-use crate::route::Route;
+use crate::check::{self, Finding, Severity};
 use crate::text::t;
 use crate::ui::state::AppState;
 
@@ -16,25 +15,6 @@ pub fn findings(state: AppState) -> Memo<Vec<Finding>> {
                 .unwrap_or_default()
         })
     })
-}
-
-/// Where a finding's link leads: the page, with the field in the query so the page can focus it.
-pub fn target_href(target: &Target) -> String {
-    match target {
-        Target::Settings(field) => format!("{}?focus={field}", Route::Settings.href()),
-        Target::Category { key, item: None } => match crate::catalog::category(key) {
-            Some(c) => Route::Category(c.key).href(),
-            None => Route::Overview.href(),
-        },
-        Target::Category {
-            key,
-            item: Some(id),
-        } => match crate::catalog::category(key) {
-            Some(c) => format!("{}?focus={id}", Route::Category(c.key).href()),
-            None => Route::Overview.href(),
-        },
-        Target::Cell(cell) => format!("{}?focus={cell}", Route::Tables.href()),
-    }
 }
 
 #[component]
@@ -55,15 +35,23 @@ pub fn CheckPage() -> impl IntoView {
                 <p class="ok" data-testid="check-clean">{t().check_clean}</p>
             </Show>
             <ul class="findings">
-                {move || findings.get().into_iter().map(|f| {
+                {move || findings.get().into_iter().enumerate().map(|(n, f)| {
                     let class = if f.severity == Severity::Error { "finding error" } else { "finding hint" };
+                    let message_id = format!("finding-{n}");
                     view! {
-                        <li class=class data-testid="check-finding" data-severity=t().severity(f.severity)>
+                        <li
+                            class=class
+                            data-testid="check-finding"
+                            data-severity=t().severity(f.severity)
+                            data-rule=f.rule.key()
+                        >
                             <span class="severity">{t().severity(f.severity)}</span>
                             " "
-                            <span class="message">{t().finding(&f)}</span>
+                            <span class="message" id=message_id.clone()>{t().finding(&f)}</span>
                             " "
-                            <a href=target_href(&f.target)>{t().check_go_fix}</a>
+                            <a class="go-fix" href=f.target.link().href() aria-describedby=message_id>
+                                {t().check_go_fix}
+                            </a>
                         </li>
                     }
                 }).collect_view()}

@@ -7,8 +7,10 @@ use crate::backup::{self, ImportSummary};
 use crate::model::Workspace;
 use crate::store::{CORRUPT_KEY, WORKSPACE_KEY};
 use crate::text::t;
+use crate::ui::dialog::Dialog;
 use crate::ui::pages::overview::LoadExample;
 use crate::ui::state::AppState;
+use crate::ui::widgets::FilePicker;
 use crate::web::file_input::{read_text, take_files};
 use crate::web::storage::BrowserStorage;
 
@@ -84,12 +86,11 @@ pub fn DataPage() -> impl IntoView {
             <div class="card">
                 <h3>{t().import_backup}</h3>
                 <p class="hint">{t().import_backup_hint}</p>
-                <input
-                    type="file"
+                <FilePicker
+                    testid="import-backup"
                     accept=".json,application/json"
-                    data-testid="import-backup"
-                    aria-label=t().import_backup
-                    on:change=on_file
+                    label=t().import_backup
+                    on_change=on_file
                 />
                 <Show when=move || reading.get()>
                     <p role="status">{t().import_reading}</p>
@@ -100,8 +101,12 @@ pub fn DataPage() -> impl IntoView {
                     </p>
                 </Show>
                 {move || pending.get().map(|p| view! {
-                    <div class="confirm" data-testid="import-summary" role="alertdialog">
-                        <p>{(t().import_summary_title)(&p.file)}</p>
+                    <Dialog
+                        testid="import-summary"
+                        title=(t().import_summary_title)(&p.file)
+                        alert=true
+                        on_close=Callback::new(move |()| pending.set(None))
+                    >
                         <ul>
                             <li>{(t().import_unit)(&p.summary.unit_before, &p.summary.unit_after)}</li>
                             {(!p.summary.added.is_empty()).then(|| view! {
@@ -118,11 +123,13 @@ pub fn DataPage() -> impl IntoView {
                             })}
                         </ul>
                         {p.summary.is_noop().then(|| view! { <p>{t().import_noop}</p> })}
-                        <button data-testid="import-confirm" on:click=confirm>{t().import_confirm}</button>
-                        <button data-testid="import-cancel" on:click=move |_| pending.set(None)>
-                            {t().import_cancel}
-                        </button>
-                    </div>
+                        <div class="actions">
+                            <button class="primary" data-testid="import-confirm" on:click=confirm>{t().import_confirm}</button>
+                            <button data-testid="import-cancel" autofocus=true on:click=move |_| pending.set(None)>
+                                {t().import_cancel}
+                            </button>
+                        </div>
+                    </Dialog>
                 })}
             </div>
             <StorageStatus/>

@@ -1,12 +1,13 @@
 //! `#/narrative`: the free-text sections of both report structures. Both sets are kept, so switching the
-//! structure loses nothing; the chosen structure's sections come first.
+//! structure loses nothing. The chosen structure's sections come first, at full weight; the other's are
+//! folded away under a summary that says they are not printed.
 
 use leptos::prelude::*;
 
 use crate::model::{Narrative, ReportStructure};
 use crate::text::t;
-use crate::ui::state::AppState;
-use crate::ui::widgets::StructureSelect;
+use crate::ui::state::{AppState, UndoFn};
+use crate::ui::widgets::{StatutoryNote, StructureSelect};
 
 type ReadField = fn(&Narrative) -> String;
 type WriteField = fn(&mut Narrative, String);
@@ -45,11 +46,12 @@ fn text_field(
 #[component]
 pub fn NarrativePage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let structure = move || {
+    // A memo, so that typing in a field (a workspace change) does not redraw the sections around it.
+    let structure = Memo::new(move |_| {
         state
             .ws
             .with(|w| w.current().map(|r| r.structure).unwrap_or_default())
-    };
+    });
     let field_sections = move || {
         view! {
             <section class="card" data-testid="narrative-field">
@@ -83,17 +85,34 @@ pub fn NarrativePage() -> impl IntoView {
                 <StructureSelect testid="narrative-structure"/>
             </label>
             <p class="hint">{t().nar_both_kept}</p>
+            <StatutoryNote message=t().ux.narrative_statutory_categories/>
             {text_field(state, "narrative-preamble", t().nar_preamble, 5, |n| n.preamble.clone(), |n, v| n.preamble = v)}
-            {move || if structure() == ReportStructure::Statutory {
-                view! { {statutory_sections()} {field_sections()} }.into_any()
-            } else {
-                view! { {field_sections()} {statutory_sections()} }.into_any()
+            {move || {
+                let chosen = structure.get();
+                let other = match chosen {
+                    ReportStructure::Field => ReportStructure::Statutory,
+                    ReportStructure::Statutory => ReportStructure::Field,
+                };
+                let sections = move |s: ReportStructure| match s {
+                    ReportStructure::Field => field_sections().into_any(),
+                    ReportStructure::Statutory => statutory_sections().into_any(),
+                };
+                view! {
+                    <div class="printed" data-testid="narrative-printed">
+                        <p class="section-label">{t().ux.narrative_printed}</p>
+                        {sections(chosen)}
+                        <section class="card">
+                            <h3>{t().nar_common}</h3>
+                            {text_field(state, "narrative-problems", t().nar_problems, 5, |n| n.problems.clone(), |n, v| n.problems = v)}
+                            {text_field(state, "narrative-other", t().nar_other, 2, |n| n.other.clone(), |n, v| n.other = v)}
+                        </section>
+                    </div>
+                    <details class="not-printed" data-testid="narrative-not-printed">
+                        <summary>{(t().ux.narrative_not_printed)(t().structure(other))}</summary>
+                        {sections(other)}
+                    </details>
+                }
             }}
-            <section class="card">
-                <h3>{t().nar_common}</h3>
-                {text_field(state, "narrative-problems", t().nar_problems, 5, |n| n.problems.clone(), |n, v| n.problems = v)}
-                {text_field(state, "narrative-other", t().nar_other, 2, |n| n.other.clone(), |n, v| n.other = v)}
-            </section>
         </section>
     }
 }
@@ -124,6 +143,7 @@ fn WorkItems() -> impl IntoView {
                     <span class="num">{(t().work_item_number)(n + 1)}</span>
                     <textarea
                         data-testid="narrative-work-item"
+                        aria-label=(t().ux.work_item_label)(n + 1)
                         rows="2"
                         prop:value=move || state.ws.with(|w| w.current().and_then(|r| r.narrative.work_items.get(n).cloned()).unwrap_or_default())
                         on:input=move |ev| {
@@ -131,7 +151,14 @@ fn WorkItems() -> impl IntoView {
                             edit(Box::new(move |items| if let Some(x) = items.get_mut(n) { *x = v }));
                         }
                     ></textarea>
-                    <button on:click=move |_| edit(Box::new(move |items| if n < items.len() { items.remove(n); }))>{t().item_remove}</button>
+                    <button
+                        class="remove"
+                        data-testid="narrative-work-remove"
+                        aria-label=(t().ux.work_item_remove_label)(n + 1)
+                        on:click=move |_| state.edit_undoable(|w| remove_work_item(w, n))
+                    >
+                        {t().item_remove}
+                    </button>
                 </div>
             </For>
             <button data-testid="narrative-work-add" on:click=move |_| edit(Box::new(|items| items.push(String::new())))>
@@ -139,4 +166,21 @@ fn WorkItems() -> impl IntoView {
             </button>
         </fieldset>
     }
+}
+
+/// Removes work item `n` of the open report, with the edit that puts it back.
+fn remove_work_item(w: &mut crate::model::Workspace, n: usize) -> Option<(String, UndoFn)> {
+    let year = w.current_year?;
+    let items = &mut w.reports.get_mut(&year)?.narrative.work_items;
+    if n >= items.len() {
+        return None;
+    }
+    let text = items.remove(n);
+    let undo: UndoFn = Box::new(move |w| {
+        if let Some(r) = w.reports.get_mut(&year) {
+            let items = &mut r.narrative.work_items;
+            items.insert(n.min(items.len()), text);
+        }
+    });
+    Some(((t().ux.work_item_removed)(n + 1), undo))
 }

@@ -7,9 +7,11 @@ use crate::check::Severity;
 use crate::example::example_workspace;
 use crate::route::Route;
 use crate::text::t;
+use crate::ui::dialog::Dialog;
 use crate::ui::pages::check::findings;
 use crate::ui::pages::trends::Trends;
 use crate::ui::state::AppState;
+use crate::ui::widgets::StatutoryNote;
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -78,6 +80,7 @@ pub fn Overview() -> impl IntoView {
                 </a>
             </p>
             <h3>{t().overview_categories}</h3>
+            <StatutoryNote message=t().ux.statutory_overview/>
             <ul class="category-status" data-testid="category-status">{categories}</ul>
             <Trends/>
             <LoadExample/>
@@ -105,13 +108,20 @@ pub fn LoadExample() -> impl IntoView {
                 {t().load_example}
             </button>
             <Show when=move || confirming.get()>
-                <div class="confirm" data-testid="confirm-replace" role="alertdialog">
+                <Dialog
+                    testid="confirm-replace"
+                    title=t().load_example.to_string()
+                    alert=true
+                    on_close=Callback::new(move |()| confirming.set(false))
+                >
                     <p>{t().confirm_replace_example}</p>
-                    <button data-testid="confirm-yes" on:click=move |_| load()>{t().confirm_yes}</button>
-                    <button data-testid="confirm-no" on:click=move |_| confirming.set(false)>
-                        {t().confirm_no}
-                    </button>
-                </div>
+                    <div class="actions">
+                        <button class="primary" data-testid="confirm-yes" on:click=move |_| load()>{t().confirm_yes}</button>
+                        <button data-testid="confirm-no" autofocus=true on:click=move |_| confirming.set(false)>
+                            {t().confirm_no}
+                        </button>
+                    </div>
+                </Dialog>
             </Show>
         </div>
     }

@@ -61,7 +61,7 @@ pub fn ReportPage() -> impl IntoView {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     ),
                     Err(e) => {
-                        state.notice.set(Some((t().export_failed)(&e.to_string())));
+                        state.alert.set(Some((t().export_failed)(&e.to_string())));
                         return;
                     }
                 },
@@ -75,8 +75,11 @@ pub fn ReportPage() -> impl IntoView {
                 "md" => (report::render_markdown(&d), "text/markdown;charset=utf-8"),
                 _ => (report::render_csv(&d), "text/csv;charset=utf-8"),
             };
-            if download_bytes(&report::file_name(&d, ext), mime, &bytes).is_err() {
-                state.notice.set(Some(t().download_failed.to_string()));
+            let name = report::file_name(&d, ext);
+            if download_bytes(&name, mime, &bytes).is_err() {
+                state.alert.set(Some(t().download_failed.to_string()));
+            } else {
+                state.notice.set(Some((t().ux.exported)(&name)));
             }
         }
     };
@@ -132,10 +135,18 @@ pub fn ReportPage() -> impl IntoView {
                 </label>
             </div>
             <div class="actions export">
-                <button data-testid="export-docx" on:click=export("docx")>{t().export_docx}</button>
-                <button data-testid="export-html" on:click=export("html")>{t().export_html}</button>
-                <button data-testid="export-md" on:click=export("md")>{t().export_md}</button>
-                <button data-testid="export-csv" on:click=export("csv")>{t().export_csv}</button>
+                <button data-testid="export-docx" on:click=export("docx")>
+                    <span>{t().export_docx}</span><small>{t().ux.export_docx_small}</small>
+                </button>
+                <button data-testid="export-html" on:click=export("html")>
+                    <span>{t().export_html}</span><small>{t().ux.export_html_small}</small>
+                </button>
+                <button data-testid="export-md" on:click=export("md")>
+                    <span>{t().export_md}</span><small>{t().ux.export_md_small}</small>
+                </button>
+                <button data-testid="export-csv" on:click=export("csv")>
+                    <span>{t().export_csv}</span><small>{t().ux.export_csv_small}</small>
+                </button>
             </div>
             <p class="hint">{t().export_hint}</p>
             <iframe

@@ -1,9 +1,12 @@
-//! `#/settings`: unit, region, year, title, structure, table format, and the list of years.
+//! `#/settings`: unit, region, year, title, structure, table format, and the list of years. The year is
+//! the report's identity: a new value is checked as it is typed but changes the report only after a
+//! dialog that says what happens. A new year (carried forward) is the separate action below.
 
 use leptos::prelude::*;
 
-use crate::model::{Report, Workspace};
+use crate::model::{ModelError, Report, Workspace};
 use crate::text::t;
+use crate::ui::dialog::Dialog;
 use crate::ui::state::AppState;
 use crate::ui::widgets::{StructureSelect, TableFormatSelect};
 
@@ -54,12 +57,21 @@ fn ReportSettings() -> impl IntoView {
             .with_untracked(|w| w.current_year.map(|y| y.to_string()).unwrap_or_default()),
     );
     let year_error = RwSignal::new(None::<String>);
-    // Keep the field in step when the year changes elsewhere (import, other tab).
+    // A valid new year typed but not yet confirmed, and whether its dialog is open.
+    let pending = RwSignal::new(None::<(u16, u16)>);
+    let asking = RwSignal::new(false);
+    let reset = move |y: u16| {
+        year_text.set(y.to_string());
+        year_error.set(None);
+        pending.set(None);
+    };
+    // Keep the field in step when the year changes elsewhere (confirmed change, import, other tab).
     Effect::new(move |_| {
         if let Some(y) = state.ws.with(|w| w.current_year) {
-            if parse_year(&year_text.get_untracked()).ok() != Some(y) {
-                year_text.set(y.to_string());
-                year_error.set(None);
+            if parse_year(&year_text.get_untracked()).ok() != Some(y)
+                && pending.get_untracked().is_none()
+            {
+                reset(y);
             }
         }
     });
@@ -69,23 +81,41 @@ fn ReportSettings() -> impl IntoView {
         let Some(current) = state.ws.with_untracked(|w| w.current_year) else {
             return;
         };
-        let result = parse_year(&value).and_then(|y| {
+        let checked = parse_year(&value).and_then(|y| {
             let mut probe = state.ws.get_untracked();
-            probe
-                .change_year(current, y)
-                .map_err(|e| t().model_error(&e))?;
-            Ok(y)
+            match probe.change_year(current, y) {
+                Ok(()) => Ok(y),
+                Err(ModelError::YearTaken(y)) => Err((t().ux.year_taken)(y)),
+                Err(e) => Err(t().model_error(&e)),
+            }
         });
-        match result {
+        match checked {
             Ok(y) => {
                 year_error.set(None);
-                if y != current {
-                    state.edit(|w| {
-                        let _ = w.change_year(current, y);
-                    });
-                }
+                pending.set((y != current).then_some((current, y)));
             }
-            Err(message) => year_error.set(Some(message)),
+            Err(message) => {
+                year_error.set(Some(message));
+                pending.set(None);
+            }
+        }
+    };
+    let confirm = move || {
+        asking.set(false);
+        let Some((from, to)) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        let mut changed = false;
+        state.edit(|w| changed = w.change_year(from, to).is_ok());
+        if changed {
+            state.notice.set(Some((t().ux.year_changed)(from, to)));
+        }
+    };
+    let cancel = move || {
+        asking.set(false);
+        if let Some((from, _)) = pending.get_untracked() {
+            reset(from);
         }
     };
 
@@ -109,22 +139,64 @@ fn ReportSettings() -> impl IntoView {
                     on:input=set(|r, v| r.region = v)
                 />
             </label>
-            <label>
-                <span>{t().settings_year}</span>
-                <input
-                    type="text"
-                    inputmode="numeric"
-                    maxlength="4"
-                    data-testid="settings-year"
-                    aria-invalid=move || year_error.with(Option::is_some).then_some("true")
-                    prop:value=move || year_text.get()
-                    on:input=on_year
-                />
-            </label>
+            <div class="year-field">
+                <label>
+                    <span>{t().settings_year}</span>
+                    <input
+                        type="text"
+                        inputmode="numeric"
+                        maxlength="4"
+                        data-testid="settings-year"
+                        aria-invalid=move || year_error.with(Option::is_some).then_some("true")
+                        aria-describedby="settings-year-hint"
+                        prop:value=move || year_text.get()
+                        on:input=on_year
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" && pending.with_untracked(Option::is_some) {
+                                ev.prevent_default();
+                                asking.set(true);
+                            }
+                        }
+                    />
+                </label>
+                <button
+                    type="button"
+                    data-testid="settings-year-change"
+                    disabled=move || pending.with(Option::is_none)
+                    on:click=move |_| asking.set(true)
+                >
+                    {t().ux.year_change}
+                </button>
+            </div>
+            <p class="hint" id="settings-year-hint">
+                {move || if pending.with(Option::is_some) { t().ux.year_pending } else { t().ux.year_hint }}
+            </p>
             <Show when=move || year_error.with(Option::is_some)>
                 <p class="field-error" data-testid="settings-year-error" role="alert">
                     {move || year_error.get().unwrap_or_default()}
                 </p>
+            </Show>
+            <Show when=move || asking.get() && pending.with(Option::is_some)>
+                {move || pending.get().map(|(from, to)| view! {
+                    <Dialog
+                        testid="year-dialog"
+                        title=t().ux.year_dialog_title.to_string()
+                        alert=true
+                        on_close=Callback::new(move |()| cancel())
+                    >
+                        <p>{(t().ux.year_dialog_body)(from, to)}</p>
+                        <p>{t().ux.year_dialog_others}</p>
+                        <p class="hint">{(t().ux.year_dialog_alternative)(from, to)}</p>
+                        <div class="actions">
+                            <button type="button" class="primary" data-testid="year-dialog-confirm" on:click=move |_| confirm()>
+                                {(t().ux.year_dialog_confirm)(to)}
+                            </button>
+                            <button type="button" data-testid="year-dialog-cancel" autofocus=true on:click=move |_| cancel()>
+                                {t().ux.cancel}
+                            </button>
+                        </div>
+                    </Dialog>
+                })}
             </Show>
             <label>
                 <span>{t().settings_title_field}</span>
@@ -172,9 +244,12 @@ fn YearList() -> impl IntoView {
         Ok(y) => {
             error.set(None);
             new_year.set(String::new());
-            state.edit(|w| {
-                let _ = w.add_year_carried(y);
-            });
+            let from = state.ws.with_untracked(|w| w.carry_source(y));
+            let mut added = false;
+            state.edit(|w| added = w.add_year_carried(y).is_ok());
+            if added {
+                state.notice.set(Some((t().ux.year_added)(y, from)));
+            }
         }
         Err(m) => error.set(Some(m)),
     };

@@ -26,12 +26,13 @@ fn format_of(state: AppState) -> TableFormat {
 pub fn TablesPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let format = Memo::new(move |_| format_of(state));
-    let statutory = move || {
+    // Memos, so that typing in a cell (a workspace change) does not redraw the tables around it.
+    let statutory = Memo::new(move |_| {
         state.ws.with(|w| {
             w.current()
                 .is_some_and(|r| r.structure == ReportStructure::Statutory)
         })
-    };
+    });
     let computed = Memo::new(move |_| {
         let f = format.get();
         state.ws.with(|w| {
@@ -53,7 +54,7 @@ pub fn TablesPage() -> impl IntoView {
                 view! {
                     <h3>{t().table2_title}</h3>
                     <Table2 format=f/>
-                    {if statutory() {
+                    {if statutory.get() {
                         view! {
                             <h3>{t().table3_title}</h3>
                             <Table3 format=f computed=computed/>
@@ -198,17 +199,18 @@ fn ComputedCell(
     let cell = key.clone();
     let value = move || computed.with(|m| m.get(&key).copied().unwrap_or(0));
     view! {
-        <td class="computed" data-row=row data-col=col data-cell=cell title=t().cell_computed data-testid="cell-computed">
+        <td class="computed" data-row=row data-col=col data-cell=cell title=t().cell_computed data-testid="cell-computed" tabindex="-1">
             {value}
         </td>
     }
 }
 
-/// Moves the focus to the typed cell at `pos` of `table`.
+/// Moves the focus to the typed cell at `pos` of `table`, its text selected as in a spreadsheet.
 fn focus_cell(table: &str, (r, c): (usize, usize)) {
-    dom::focus(&format!(
-        "input[data-grid=\"{table}\"][data-r=\"{r}\"][data-c=\"{c}\"]"
-    ));
+    dom::focus(
+        &format!("input[data-grid=\"{table}\"][data-r=\"{r}\"][data-c=\"{c}\"]"),
+        true,
+    );
 }
 
 #[component]
@@ -226,33 +228,23 @@ fn GridInput(table: &'static str, grid: StoredValue<Grid>, pos: (usize, usize)) 
         column,
     } = cell;
     let key = StoredValue::new(key);
-    // Text the user typed that was rejected: shown in the cell, never stored.
-    let rejected = RwSignal::new(None::<(String, String)>);
-    let stored = move || {
+    // The text is stored as typed, readable or not: text the cell cannot read stays, marked, with its
+    // message, until the user fixes it (the check lists it as an error meanwhile).
+    let shown = move || {
         state.ws.with(|w| {
             w.current()
                 .map(|r| key.with_value(|k| r.tables.get(k).to_string()))
                 .unwrap_or_default()
         })
     };
-    let shown = move || {
-        rejected
-            .with(|r| r.as_ref().map(|(text, _)| text.clone()))
-            .unwrap_or_else(stored)
-    };
+    let error = move || parse_cell(&shown(), kind).err().map(|e| e.message());
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        match parse_cell(&text, kind) {
-            Ok(_) => {
-                rejected.set(None);
-                state.edit(|w| {
-                    if let Some(r) = w.current_mut() {
-                        key.with_value(|k| r.tables.set(k.clone(), text.trim()));
-                    }
-                });
+        state.edit(|w| {
+            if let Some(r) = w.current_mut() {
+                key.with_value(|k| r.tables.set(k.clone(), text.trim()));
             }
-            Err(e) => rejected.set(Some((text, e.message()))),
-        }
+        });
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let step = match ev.key().as_str() {
@@ -281,7 +273,6 @@ fn GridInput(table: &'static str, grid: StoredValue<Grid>, pos: (usize, usize)) 
         }
         ev.prevent_default();
         let plan = grid.with_value(|g| grid::paste(g, pos, &parse_clipboard(&text)));
-        rejected.set(None);
         let writes = plan.writes;
         state.edit(move |w| {
             if let Some(r) = w.current_mut() {
@@ -296,7 +287,7 @@ fn GridInput(table: &'static str, grid: StoredValue<Grid>, pos: (usize, usize)) 
                 .iter()
                 .map(|(c, v)| format!("{} · {}：“{}”", c.row, c.column, v))
                 .collect();
-            state.notice.set(Some((t().paste_report)(
+            state.alert.set(Some((t().paste_report)(
                 plan.rejected.len(),
                 plan.skipped,
                 &names.join("；"),
@@ -306,8 +297,10 @@ fn GridInput(table: &'static str, grid: StoredValue<Grid>, pos: (usize, usize)) 
     let row_label = row.clone();
     let col_label = column.clone();
     let aria = format!("{row} · {column}");
+    let error_id = format!("cell-error-{table}-{}-{}", pos.0, pos.1);
+    let described = error_id.clone();
     view! {
-        <td data-row=row_label data-col=col_label data-cell=move || key.get_value()>
+        <td data-row=row_label data-col=col_label data-cell=move || key.get_value() class:invalid=move || error().is_some()>
             <input
                 type="text"
                 data-testid="cell"
@@ -318,22 +311,16 @@ fn GridInput(table: &'static str, grid: StoredValue<Grid>, pos: (usize, usize)) 
                 inputmode=if kind == catalog::CellKind::Count { "numeric" } else { "text" }
                 class:blank=move || shown().trim().is_empty()
                 placeholder="0"
-                aria-invalid=move || rejected.with(Option::is_some).then_some("true")
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=move || error().is_some().then(|| described.clone())
                 prop:value=shown
                 on:input=on_input
                 on:keydown=on_keydown
                 on:paste=on_paste
-                on:blur=move |_| {
-                    // Leaving a rejected cell puts back the stored value. The cell may be blurring because
-                    // its page is being removed, so its signal may be gone: use the `try_` accessors.
-                    if rejected.try_with(Option::is_some) == Some(true) {
-                        rejected.try_set(None);
-                    }
-                }
             />
-            <Show when=move || rejected.with(Option::is_some)>
-                <span class="cell-error" data-testid="cell-error" role="alert">
-                    {move || rejected.with(|r| r.as_ref().map(|(_, m)| m.clone()).unwrap_or_default())}
+            <Show when=move || error().is_some()>
+                <span class="cell-error" id=error_id.clone() data-testid="cell-error">
+                    {move || error().unwrap_or_default()}
                 </span>
             </Show>
         </td>

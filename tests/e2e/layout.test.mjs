@@ -1,0 +1,114 @@
+// Every route (routes.mjs) with the example loaded, in both report structures, at 1366 px and at 360 px:
+// no page scrolls sideways, axe-core reports no serious or critical violation, and on the phone the tap
+// targets are at least 32 px. One browser, one page per viewport; pages change by hash, without reloads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { world, loadExample, go } from './harness.mjs';
+import { ROUTES } from './routes.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 360, height: 740 },
+];
+/** What a finger must hit on a phone (issue 8): links of the menu, checkboxes (their labels), table
+ * cells, 去修改 links, file pickers, buttons. */
+const TAP_TARGETS = '.side-nav a, .chip, .check-line, table.grid td input, a.go-fix, .file-button, button, select';
+
+let w;
+before(async () => { w = await world(); });
+after(async () => { await w.finish(); });
+
+/** The page for `hash` has been drawn (categories share one page component: wait for the right one). */
+async function shown(page, hash, testid) {
+  const key = hash.startsWith('#/category/') ? hash.slice('#/category/'.length) : null;
+  const selector = key ? `[data-testid=page-category][data-category="${key}"]` : `[data-testid=${testid}]`;
+  await page.locator(selector).waitFor();
+}
+
+/** On a wide screen the official tables fit: none scrolls inside its box. */
+async function tablesCut(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.grid-wrap')]
+      .filter((box) => box.scrollWidth > box.clientWidth + 1)
+      .map((box) => `${box.querySelector('table')?.dataset.testid} is ${box.scrollWidth}px in ${box.clientWidth}px`),
+  );
+}
+
+async function sideways(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over = document.documentElement.scrollWidth - width;
+    if (over <= 0) return null;
+    // Name the widest culprits, to make a failure easy to fix.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.grid-wrap *'))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}px`);
+    return `${over}px too wide: ${wide.join('; ')}`;
+  });
+}
+
+async function axeProblems(page) {
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+async function smallTargets(page) {
+  return page.evaluate((selector) =>
+    [...document.querySelectorAll(selector)]
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 32 || r.width < 32)
+      .slice(0, 5)
+      .map(({ el, r }) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 12)}” ${Math.round(r.width)}×${Math.round(r.height)}`),
+  TAP_TARGETS);
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`every route fits ${viewport.width} px and passes axe, in both structures`, async () => {
+    const page = await w.open(await w.profile({ viewport }), '#/');
+    await loadExample(page);
+    await page.addScriptTag({ path: AXE });
+    const phone = viewport.width < 720;
+    const failures = [];
+    for (const structure of ['field', 'statutory']) {
+      await go(page, '#/settings', 'page-settings');
+      await page.getByTestId('settings-structure').selectOption(structure);
+      for (const [hash, testid] of ROUTES) {
+        await go(page, hash);
+        await shown(page, hash, testid);
+        const where = `${structure} ${hash} @${viewport.width}`;
+        const over = await sideways(page);
+        if (over) failures.push(`${where}: ${over}`);
+        if (!phone) for (const t of await tablesCut(page)) failures.push(`${where}: ${t}`);
+        for (const v of await axeProblems(page)) failures.push(`${where}: ${v}`);
+        if (phone) {
+          for (const t of await smallTargets(page)) failures.push(`${where}: tap target ${t}`);
+        }
+      }
+    }
+    if (phone) {
+      // The navigation is a menu on the phone: closed, it takes no room; open, its links are big enough.
+      if (await page.getByTestId('nav').isVisible()) failures.push('the navigation is open before the menu is');
+      const menu = page.getByTestId('menu-button');
+      if (await menu.isVisible()) {
+        await menu.click();
+        await page.getByTestId('nav').waitFor();
+        for (const t of await smallTargets(page)) failures.push(`menu: tap target ${t}`);
+        for (const v of await axeProblems(page)) failures.push(`menu: ${v}`);
+        await page.getByTestId('nav').getByText('法定表格').click();
+        await page.getByTestId('page-tables').waitFor();
+        if (await page.getByTestId('nav').isVisible()) failures.push('choosing a page leaves the menu open');
+      } else {
+        failures.push('no menu button on the phone');
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+}
