@@ -1,6 +1,7 @@
 //! gongkai (政务公开年报工作台): the pure core first, then the browser shell and the components.
 
 // -- pure core: no web_sys, js_sys, wasm_bindgen or leptos (enforced by tests/tidy.rs) --
+pub mod archive;
 pub mod backup;
 pub mod carry;
 pub mod catalog;

@@ -2,8 +2,6 @@
 //! body at a fixed line pitch, 黑体/楷体 headings, outer-side page numbers “— N —”, and the statutory
 //! tables with their merged cells (gridSpan / vMerge).
 
-use std::io::Cursor;
-
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, InstrPAGE, InstrText, LineSpacing, LineSpacingType,
     PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Table as WTable, TableBorder,
@@ -12,6 +10,7 @@ use docx_rs::{
 };
 
 use super::{escape_html, Align, Block, Cell, Document, Table};
+use crate::archive::{self, Part};
 
 /// Why a document could not be rendered.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -76,9 +75,16 @@ const INDENT_2_CHARS: i32 = 640;
 /// One character of 四号 text (页码 “空一字”).
 const FOOTER_INSET: i32 = 280;
 
-/// Renders the document as a .docx file. `date` (ISO 8601, from the caller's clock) becomes the
-/// created and modified dates in the document properties.
+/// Renders the document as a .docx file with its parts stored uncompressed. `date` (ISO 8601, from
+/// the caller's clock) becomes the created and modified dates in the document properties. The
+/// browser deflates the parts of [`parts`] instead (`src/bin/docx.rs`).
 pub fn render(doc: &Document, date: &str) -> Result<Vec<u8>, DocxError> {
+    archive::write_stored(&parts(doc, date)?).map_err(|e| DocxError::Pack(e.to_string()))
+}
+
+/// The package parts of the .docx file, in the order Word writes them, ready to be compressed and
+/// laid out by [`crate::archive`].
+pub fn parts(doc: &Document, date: &str) -> Result<Vec<Part>, DocxError> {
     let date = date.trim();
     if !is_iso_date(date) {
         return Err(DocxError::InvalidDate(date.to_owned()));
@@ -177,10 +183,52 @@ pub fn render(doc: &Document, date: &str) -> Result<Vec<u8>, DocxError> {
     xml.doc_props.core = core_xml(doc, date).into_bytes();
     xml.font_table = font_table_xml().into_bytes();
 
-    let mut out = Cursor::new(Vec::new());
-    xml.pack(&mut out)
-        .map_err(|e| DocxError::Pack(e.to_string()))?;
-    Ok(out.into_inner())
+    Ok(package_parts(xml))
+}
+
+/// The parts of docx-rs's `XMLDocx`, named and ordered as its own (stored-only) zipper does.
+fn package_parts(xml: docx_rs::XMLDocx) -> Vec<Part> {
+    let mut parts = vec![
+        Part::new("[Content_Types].xml", xml.content_type),
+        Part::new("_rels/.rels", xml.rels),
+        Part::new("docProps/app.xml", xml.doc_props.app),
+        Part::new("docProps/core.xml", xml.doc_props.core),
+        Part::new("docProps/custom.xml", xml.doc_props.custom),
+        Part::new("word/_rels/document.xml.rels", xml.document_rels),
+        Part::new("word/document.xml", xml.document),
+        Part::new("word/styles.xml", xml.styles),
+        Part::new("word/settings.xml", xml.settings),
+        Part::new("word/fontTable.xml", xml.font_table),
+        Part::new("word/comments.xml", xml.comments),
+        Part::new("word/numbering.xml", xml.numberings),
+        Part::new("word/commentsExtended.xml", xml.comments_extended),
+        Part::new("word/footnotes.xml", xml.footnotes),
+    ];
+    let mut header_rels = xml.header_rels.into_iter();
+    for (i, header) in xml.headers.into_iter().enumerate() {
+        parts.push(Part::new(format!("word/header{}.xml", i + 1), header));
+        if let Some(rels) = header_rels.next() {
+            parts.push(Part::new(
+                format!("word/_rels/header{}.xml.rels", i + 1),
+                rels,
+            ));
+        }
+    }
+    let mut footer_rels = xml.footer_rels.into_iter();
+    for (i, footer) in xml.footers.into_iter().enumerate() {
+        parts.push(Part::new(format!("word/footer{}.xml", i + 1), footer));
+        if let Some(rels) = footer_rels.next() {
+            parts.push(Part::new(
+                format!("word/_rels/footer{}.xml.rels", i + 1),
+                rels,
+            ));
+        }
+    }
+    for (id, image) in xml.media {
+        parts.push(Part::new(format!("word/media/{id}.png"), image));
+    }
+    // No task panes or custom XML: the renderer never adds them.
+    parts
 }
 
 /// The text as it is written: characters XML cannot carry or Word would misread (control characters

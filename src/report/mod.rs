@@ -2,6 +2,8 @@
 //! `Report` and the catalogue (`build`), and rendered to bytes by each exporter. No exporter reads the
 //! workspace itself: they all render a `Document`.
 
+use serde::{Deserialize, Serialize};
+
 mod build;
 mod csv;
 mod docx;
@@ -13,7 +15,9 @@ pub use build::{
     build, chinese_numeral, heading_number, BuildOptions, NotApplicable, FIELD_SECTIONS,
     NOT_APPLICABLE_LINE, STATUTORY_SECTIONS,
 };
-pub use docx::{render as render_docx, sanitize as sanitize_docx_text, DocxError};
+pub use docx::{
+    parts as docx_parts, render as render_docx, sanitize as sanitize_docx_text, DocxError,
+};
 pub use html::{
     escape as escape_html, render as render_html, render_with_graphic as render_html_with_graphic,
 };
@@ -21,8 +25,9 @@ pub use markdown::{
     escape as escape_markdown, escape_inline as escape_markdown_inline, render as render_markdown,
 };
 
-/// A whole report, ready to render.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// A whole report, ready to render. It is serialisable because the app hands it as JSON to the DOCX
+/// writer, a wasm module loaded on first use (`src/bin/docx.rs`); it is not a stored format.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Document {
     /// The title line (二号 小标宋 in Word).
     pub title: String,
@@ -32,7 +37,7 @@ pub struct Document {
 }
 
 /// One block of the body, in reading order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Block {
     /// A numbered heading. Levels follow GB/T 9704: 1 “一、” (黑体), 2 “（一）” (楷体), 3 “1.”, 4 “（1）”.
     Heading {
@@ -48,7 +53,7 @@ pub enum Block {
 
 /// A table with the official merged-cell structure. Rows list only the cells that start in them
 /// (HTML semantics): a cell with `rowspan` 3 occupies the same column in the next two rows too.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Table {
     /// A caption above the table, if any (e.g. 表三's title); block titles are rows, not captions.
     pub caption: Option<String>,
@@ -57,14 +62,14 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Row {
     /// A header row (repeated on each page in Word, `<thead>` in HTML).
     pub header: bool,
     pub cells: Vec<Cell>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     pub text: String,
     pub colspan: usize,
@@ -75,7 +80,7 @@ pub struct Cell {
     pub align: Align,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Align {
     Left,
     Center,
