@@ -11,6 +11,9 @@ use crate::model::{
     TableFormat,
 };
 
+mod delivery;
+pub use delivery::DeliveryTexts;
+
 /// All strings of one locale. Parameterised messages are functions.
 pub struct Texts {
     pub app_title: &'static str,
@@ -192,6 +195,8 @@ pub struct Texts {
     pub graphic: GraphicTexts,
     // -- feedback, dialogs and accessibility aids (src/text_ux.rs) --
     pub ux: &'static crate::text_ux::UxTexts,
+    // -- offline delivery --
+    pub delivery: &'static DeliveryTexts,
 }
 
 impl Texts {
@@ -526,6 +531,8 @@ pub static ZH_CN: Texts = Texts {
     graphic: graphic::ZH_CN,
     // -- feedback, dialogs and accessibility aids --
     ux: &crate::text_ux::UX_ZH_CN,
+    // -- offline delivery --
+    delivery: &delivery::ZH_CN,
 };
 
 /// The active locale.

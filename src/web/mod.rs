@@ -2,9 +2,12 @@
 //! the core (`store`, `backup`, `route`).
 
 pub mod clock;
+pub mod compress;
 pub mod dom;
 pub mod download;
+pub mod fatal;
 pub mod file_input;
+pub mod modules;
 pub mod random;
 pub mod raster;
 pub mod storage;

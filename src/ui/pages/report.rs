@@ -8,6 +8,7 @@ use crate::model::Workspace;
 use crate::report::{self, BuildOptions, Document, NotApplicable};
 use crate::text::t;
 use crate::ui::state::AppState;
+use crate::web::modules::{self, ModuleError};
 use crate::web::{clock, download::download_bytes};
 
 /// The document of the open report, rebuilt when the workspace changes.
@@ -49,22 +50,44 @@ pub fn ReportPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The Word writer is a wasm module loaded on first use (docs/delivery.md).
+    let docx_busy = RwSignal::new(false);
+    let export_docx = move |_| {
+        let Some(d) = doc.get_untracked() else {
+            return;
+        };
+        if docx_busy.get_untracked() {
+            return;
+        }
+        docx_busy.set(true);
+        leptos::task::spawn_local(async move {
+            match modules::render_docx(&d, &clock::now_iso()).await {
+                Ok(bytes) => {
+                    let mime =
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                    let name = report::file_name(&d, "docx");
+                    if download_bytes(&name, mime, &bytes).is_err() {
+                        state.alert.set(Some(t().download_failed.to_string()));
+                    } else {
+                        state.notice.set(Some((t().ux.exported)(&name)));
+                    }
+                }
+                Err(ModuleError::Load(m)) => {
+                    state.alert.set(Some((t().delivery.module_load_failed)(&m)));
+                }
+                Err(ModuleError::Failed(m)) => {
+                    state.alert.set(Some((t().export_failed)(&m)));
+                }
+            }
+            docx_busy.set(false);
+        });
+    };
     let export = move |ext: &'static str| {
         move |_| {
             let Some(d) = doc.get_untracked() else {
                 return;
             };
             let (bytes, mime) = match ext {
-                "docx" => match report::render_docx(&d, &clock::now_iso()) {
-                    Ok(b) => (
-                        b,
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    ),
-                    Err(e) => {
-                        state.alert.set(Some((t().export_failed)(&e.to_string())));
-                        return;
-                    }
-                },
                 "html" => (
                     report::render_html_with_graphic(
                         &d,
@@ -135,8 +158,9 @@ pub fn ReportPage() -> impl IntoView {
                 </label>
             </div>
             <div class="actions export">
-                <button data-testid="export-docx" on:click=export("docx")>
-                    <span>{t().export_docx}</span><small>{t().ux.export_docx_small}</small>
+                <button data-testid="export-docx" on:click=export_docx aria-busy=move || docx_busy.get().to_string()>
+                    <span>{move || if docx_busy.get() { t().delivery.export_docx_busy } else { t().export_docx }}</span>
+                    <small>{t().ux.export_docx_small}</small>
                 </button>
                 <button data-testid="export-html" on:click=export("html")>
                     <span>{t().export_html}</span><small>{t().ux.export_html_small}</small>
