@@ -5,6 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::banner::Banners;
+use super::file_notice::FileNotice;
 use super::nav::Nav;
 use super::pages::{
     CategoryPage, CheckPage, ComingSoon, DataPage, GraphicPage, NarrativePage, NotFound, Overview,
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <Banners/>
+        <FileNotice/>
         <div class="layout">
             <Nav route=route open=menu_open/>
             <main class="page" id="main">

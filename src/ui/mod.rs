@@ -3,6 +3,7 @@
 pub mod app;
 mod banner;
 mod dialog;
+mod file_notice;
 mod nav;
 mod pages;
 pub mod state;

@@ -149,3 +149,10 @@ pub fn caret(ev: &web_sys::Event) -> Option<(u32, u32)> {
     let pos = input.selection_start().ok().flatten().unwrap_or(len);
     Some((pos, len))
 }
+
+/// Whether the page was opened from disk (`file://`), where storage belongs to the file's path.
+pub fn is_file_protocol() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
