@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 scripts/tools.sh build
 cargo fetch --locked
-exec trunk serve --release --offline=true --address 127.0.0.1 --port "${PORT:-8080}"
+# No autoreload: its injected script would be refused by the page's Content-Security-Policy.
+exec trunk serve --release --offline=true --no-autoreload=true --address 127.0.0.1 --port "${PORT:-8080}"
