@@ -26,6 +26,9 @@ cargo test --locked
 step "release build (trunk, offline)"
 trunk build --release --offline=true
 
+step "size budget (raw, gzip, brotli of each deliverable)"
+node delivery/size.mjs
+
 step "end-to-end tests (headless Chromium)"
 cd tests/e2e
 node --test --test-concurrency=1 --test-reporter=spec .
