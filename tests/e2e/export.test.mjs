@@ -56,6 +56,12 @@ test('Word export: a DOCX that a word processor opens, with A4 and the tables', 
     assert.match(xml, /第二十条第（一）项/);
     assert.match(xml, /仿宋_GB2312/);
     assert.match(xml, /w:gridSpan/);
+    // The parts are deflated by the browser (CompressionStream): the example was ~100 KB stored.
+    const method = execFileSync('python3', ['-c', 'import sys,zipfile; print(zipfile.ZipFile(sys.argv[1]).getinfo("word/document.xml").compress_type)', file], {
+      encoding: 'utf8',
+    });
+    assert.equal(method.trim(), '8', 'word/document.xml is deflated');
+    assert.ok(bytes.length < 40_000, `DOCX is ${bytes.length} bytes`);
 
     // LibreOffice (installed by scripts/tools.sh) converts it to PDF.
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-docx-'));

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
@@ -25,18 +25,26 @@ const MIME = {
   '.png': 'image/png',
 };
 
-/** Starts a static server for DIST on 127.0.0.1 (random port). */
-export async function startServer() {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `no build at ${DIST}: run trunk build --release first`);
+/** Starts a static server for `root` (DIST unless told) on 127.0.0.1 (random port). */
+export async function startServer(root = DIST) {
+  assert.ok(fs.existsSync(path.join(root, 'index.html')), `no build at ${root}: run trunk build --release first`);
+  /** Served instead of the file: path relative to the root → body (a test's “new build”). */
+  const overrides = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(BASE_PATH)) {
       res.writeHead(404).end('outside the app');
       return;
     }
-    let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || 'index.html';
-    const file = path.join(DIST, path.normalize(rel));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    let rel = decodeURIComponent(url.pathname.slice(BASE_PATH.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    if (overrides.has(rel)) {
+      res.writeHead(200, { 'content-type': MIME[path.extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(overrides.get(rel));
+      return;
+    }
+    const file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end('not found');
       return;
     }
@@ -52,6 +60,7 @@ export async function startServer() {
   return {
     origin,
     url: `${origin}${BASE_PATH}`,
+    override: (rel, body) => overrides.set(rel, body),
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
 }
@@ -110,11 +119,19 @@ export async function world() {
     return page;
   }
 
+  /** Opens `file` of DIST (a single-file page such as gongkai.html) over file:// and, unless told
+   * otherwise, waits until the app has mounted. */
+  async function openFile(context, file, hash = '#/', { before = async () => {}, mounted = true } = {}) {
+    const page = watch(await context.newPage());
+    await before(page);
+    await page.goto(fileUrl(file) + hash);
+    if (mounted) await page.getByTestId('save-status').waitFor();
+    return page;
+  }
+
   async function finish() {
     try {
-      const foreign = requests.filter(
-        (u) => !u.startsWith(server.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'),
-      );
+      const foreign = requests.filter((u) => !isLocal(u, server.origin));
       assert.deepEqual(foreign, [], 'requests left 127.0.0.1');
       assert.deepEqual(problems, [], 'the page reported errors');
     } finally {
@@ -123,7 +140,30 @@ export async function world() {
     }
   }
 
-  return { server, browser, profile, open, finish, requests, problems };
+  /** A new page of `context`, watched like those of open(). */
+  async function newPage(context) {
+    return watch(await context.newPage());
+  }
+
+  return { server, browser, profile, open, openFile, newPage, finish, requests, problems };
+}
+
+/** The file:// URL of a file of DIST. */
+export function fileUrl(file) {
+  return pathToFileURL(path.join(DIST, file)).href;
+}
+
+/** A request the app may make: to the serving origin, or to file:, data: or blob:. */
+export function isLocal(url, origin) {
+  return (
+    url.startsWith(origin + '/') || url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')
+  );
+}
+
+/** What the build delivers (dist/delivery.json, written by delivery/build.mjs): each page's first
+ * load, precache list, service worker, modules and single file. */
+export function delivery() {
+  return JSON.parse(fs.readFileSync(path.join(DIST, 'delivery.json'), 'utf8'));
 }
 
 /** The stored workspace envelope, parsed. */

@@ -1,0 +1,289 @@
+// User stories of offline delivery (docs/delivery.md): the workbench works with the network off after
+// one visit and offers a new build; the single file works from disk; no request leaves any page and
+// the CSP refuses one that tries; a wasm that cannot start or a panic shows a plain message.
+// The parent lookup page adds its story (c) here: `pages` below lists every page the build delivers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { world, waitSaved, downloadText, delivery, isLocal, fileUrl, DIST } from './harness.mjs';
+
+const build = delivery();
+const workbench = build.pages.gongkai;
+
+/** Waits until the page's service worker has precached the build and controls the page. */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+}
+
+async function download(page, trigger) {
+  const [d] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  return { name: d.suggestedFilename(), file: await d.path() };
+}
+
+/** Member names and ZIP methods of a .docx, read by Python's zipfile (an independent reader). */
+function zipMethods(file) {
+  const out = execFileSync('python3', ['-c', [
+    'import sys, zipfile, json',
+    'z = zipfile.ZipFile(sys.argv[1])',
+    'assert z.testzip() is None',
+    'print(json.dumps({i.filename: i.compress_type for i in z.infolist()}))',
+  ].join('\n'), file], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+async function exportDocx(page) {
+  const { name, file } = await download(page, () => page.getByTestId('export-docx').click());
+  assert.match(name, /\.docx$/);
+  const methods = zipMethods(file);
+  assert.equal(methods['word/document.xml'], 8, 'document.xml is deflated');
+  return fs.statSync(file).size;
+}
+
+/** A page that is not watched by the harness: for stories that expect errors. */
+async function bare(context, before = async () => {}) {
+  const page = await context.newPage();
+  await before(page);
+  return page;
+}
+
+test('(a) after one visit the workbench loads, keeps its data and exports Word with the network off', async () => {
+  const w = await world();
+  try {
+    const context = await w.profile();
+    const page = await w.open(context, '#/');
+    await page.getByTestId('load-example').click();
+    await waitSaved(page);
+    await page.goto(w.server.url + '#/settings');
+    await page.getByTestId('settings-region').fill('离线也能用的测试区');
+    await waitSaved(page);
+    await controlled(page);
+
+    // The server is gone and the browser is offline: only the service worker's cache can answer.
+    await w.server.close();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('page-settings').waitFor();
+    assert.equal(await page.getByTestId('settings-region').inputValue(), '离线也能用的测试区');
+
+    const fresh = await w.open(context, '#/report');
+    await fresh.getByTestId('page-report').waitFor();
+    // The Word writer is a module loaded on first use: precached as well.
+    const size = await exportDocx(fresh);
+    assert.ok(size < 40_000, `compressed DOCX is ${size} bytes`);
+  } finally {
+    await w.finish();
+  }
+});
+
+test('a new build is offered as “有新版本”, and its button reloads into it and drops the old cache', async () => {
+  const w = await world();
+  try {
+    const context = await w.profile();
+    const page = await w.open(context, '#/');
+    await controlled(page);
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`gongkai-gongkai-${workbench.version}`]);
+    assert.equal(await page.getByTestId('update-available').count(), 0, 'no banner on the first visit');
+
+    // A new build: the same assets under a new version.
+    const sw = fs.readFileSync(path.join(DIST, workbench.serviceWorker), 'utf8');
+    const next = `${workbench.version}-next`;
+    assert.ok(sw.includes(`"${workbench.version}"`));
+    w.server.override(workbench.serviceWorker, sw.replace(`"${workbench.version}"`, `"${next}"`));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const banner = page.getByTestId('update-available');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /有新版本/);
+
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
+    await page.getByTestId('save-status').waitFor();
+    await page.waitForFunction(async (v) => (await caches.keys()).join() === `gongkai-gongkai-${v}`, next);
+    assert.equal(await page.getByTestId('update-available').count(), 0);
+  } finally {
+    await w.finish();
+  }
+});
+
+test('(b) the single file works from disk: warns about moving it, saves across a reload, imports, exports', async () => {
+  const w = await world();
+  try {
+    const context = await w.profile();
+    const url = fileUrl(workbench.single);
+    const page = await w.openFile(context, workbench.single);
+    assert.equal(await page.evaluate(() => location.protocol), 'file:');
+    const notice = page.getByTestId('file-notice');
+    await notice.waitFor();
+    const words = await notice.innerText();
+    assert.match(words, /移动/);
+    assert.match(words, /备份文件/);
+
+    await page.getByTestId('load-example').click();
+    await waitSaved(page);
+    await page.goto(url + '#/settings');
+    await page.getByTestId('settings-region').fill('单文件测试区');
+    await waitSaved(page);
+    await page.reload();
+    await page.getByTestId('page-settings').waitFor();
+    assert.equal(await page.getByTestId('settings-region').inputValue(), '单文件测试区');
+
+    await page.goto(url + '#/data');
+    const backup = await downloadText(page, () => page.getByTestId('export-backup').click());
+    assert.equal(JSON.parse(backup.text).format, 'gongkai-workspace');
+    assert.ok(backup.text.includes('单文件测试区'));
+
+    // Change something, then import the backup: the change is undone.
+    await page.goto(url + '#/settings');
+    await page.getByTestId('settings-region').fill('导入前的改动');
+    await waitSaved(page);
+    await page.goto(url + '#/data');
+    await page.getByTestId('import-backup').setInputFiles(backup.file);
+    await page.getByTestId('import-summary').waitFor();
+    await page.getByTestId('import-confirm').click();
+    await waitSaved(page);
+    await page.goto(url + '#/settings');
+    assert.equal(await page.getByTestId('settings-region').inputValue(), '单文件测试区');
+
+    // The Word writer is embedded in the file.
+    await page.goto(url + '#/report');
+    await exportDocx(page);
+
+    // Dismissed once, the notice stays away for this file.
+    await page.getByTestId('file-notice-dismiss').click();
+    await page.reload();
+    await page.getByTestId('save-status').waitFor();
+    assert.equal(await page.getByTestId('file-notice').count(), 0);
+  } finally {
+    await w.finish();
+  }
+});
+
+const ROUTES = ['#/', '#/settings', '#/category/policy', '#/narrative', '#/tables', '#/check', '#/report', '#/data',
+  '#/schools', '#/districts', '#/lookup'];
+
+/** Tries to reach other origins from `page`; returns the CSP directives that refused. */
+async function cspRefusals(page) {
+  return page.evaluate(async () => {
+    const refused = [];
+    document.addEventListener('securitypolicyviolation', (e) => refused.push(e.effectiveDirective));
+    await fetch('https://example.com/probe').catch(() => {});
+    const img = new Image();
+    img.src = 'https://example.com/probe.png';
+    const s = document.createElement('script');
+    s.src = 'https://example.com/probe.js';
+    document.head.appendChild(s);
+    await new Promise((r) => setTimeout(r, 300));
+    return [...new Set(refused)].sort();
+  });
+}
+
+test('(d) no request leaves the page, on every page and route, and the CSP refuses any that tries', async () => {
+  const w = await world();
+  const seen = [];
+  try {
+    const context = await w.profile();
+    context.on('request', (r) => seen.push(r.url()));
+    for (const [name, p] of Object.entries(build.pages)) {
+      const served = await w.newPage(context);
+      await served.goto(`${w.server.url}${p.dir}#/`);
+      await served.waitForSelector('[data-app-started]');
+      const single = await w.newPage(context);
+      await single.goto(fileUrl(p.single));
+      await single.waitForSelector('[data-app-started]');
+      // Each page walks its own routes; the lookup page adds its own here.
+      if (name !== 'gongkai') continue;
+      for (const page of [served, single]) {
+        const base = page.url().replace(/#.*$/, '');
+        await page.getByTestId('load-example').click();
+        await waitSaved(page);
+        for (const hash of ROUTES) {
+          await page.goto(base + hash);
+          await page.getByTestId('save-status').waitFor();
+        }
+        await page.goto(base + '#/report');
+        await exportDocx(page);
+      }
+    }
+    assert.ok(seen.some((u) => u.endsWith('_bg.wasm')), 'the requests were recorded');
+    assert.deepEqual(seen.filter((u) => !isLocal(u, w.server.origin)), [], 'requests left the page');
+
+    // The policy itself: no remote origin for fetch, images or scripts, on both kinds of page.
+    const probe = await w.browser.newContext();
+    const served = await bare(probe);
+    await served.goto(w.server.url);
+    await served.waitForSelector('[data-app-started]');
+    assert.deepEqual(await cspRefusals(served), ['connect-src', 'img-src', 'script-src-elem']);
+    const single = await bare(probe);
+    await single.goto(fileUrl(workbench.single));
+    await single.waitForSelector('[data-app-started]');
+    assert.deepEqual(await cspRefusals(single), ['connect-src', 'img-src', 'script-src-elem']);
+    await probe.close();
+  } finally {
+    await w.finish();
+  }
+});
+
+test('(e) when the wasm cannot start, a plain message says what to do instead of a blank page', async () => {
+  const w = await world();
+  try {
+    const expectMessage = async (page) => {
+      const box = page.getByTestId('boot-failure');
+      await box.waitFor();
+      const text = await box.innerText();
+      assert.match(text, /工作台无法启动/);
+      assert.match(text, /新版的 Edge、Chrome/);
+      assert.match(text, /数据不受影响/);
+      assert.equal(await page.locator('[data-testid=save-status]').count(), 0);
+      return text;
+    };
+    // The wasm file is blocked (a proxy, a broken download).
+    const blocked = await w.profile();
+    await blocked.route('**/*_bg.wasm', (route) => route.abort());
+    const page = await bare(blocked);
+    await page.goto(w.server.url);
+    assert.match(await expectMessage(page), /刷新/);
+
+    // A browser without WebAssembly, served and from disk.
+    const old = await w.profile();
+    await old.addInitScript(() => { delete globalThis.WebAssembly; });
+    const served = await bare(old);
+    await served.goto(w.server.url);
+    await expectMessage(served);
+    const single = await bare(old);
+    await single.goto(fileUrl(workbench.single));
+    assert.match(await expectMessage(single), /保存到电脑上/);
+  } finally {
+    await w.finish();
+  }
+});
+
+test('a panic shows that the saved data is safe, and its button downloads a backup that imports', async () => {
+  const w = await world();
+  try {
+    const context = await w.profile();
+    const page = await bare(context);
+    await page.goto(w.server.url + '#/');
+    await page.getByTestId('load-example').click();
+    await waitSaved(page);
+    await page.evaluate(() => setTimeout(() => window.wasmBindings.gongkai_test_panic(), 0));
+    const fatal = page.getByTestId('fatal');
+    await fatal.waitFor();
+    assert.match(await fatal.innerText(), /已经保存的数据是安全的/);
+    assert.match(await fatal.innerText(), /test panic requested/);
+    const { name, text, file } = await downloadText(page, () => page.getByTestId('fatal-download').click());
+    assert.match(name, /\.gongkai\.json$/);
+    const backup = JSON.parse(text);
+    assert.equal(backup.format, 'gongkai-workspace');
+    assert.match(backup.exported_at, /^\d{4}-\d\d-\d\dT/);
+
+    const other = await w.open(await w.profile(), '#/data');
+    await other.getByTestId('import-backup').setInputFiles(file);
+    await other.getByTestId('import-summary').waitFor();
+    await other.getByTestId('import-confirm').click();
+    await waitSaved(other);
+    await other.goto(w.server.url + '#/');
+    assert.equal(await other.getByTestId('overview-unit').innerText(), '汽开区教育局');
+  } finally {
+    await w.finish();
+  }
+});
