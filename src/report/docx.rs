@@ -204,24 +204,17 @@ fn package_parts(xml: docx_rs::XMLDocx) -> Vec<Part> {
         Part::new("word/commentsExtended.xml", xml.comments_extended),
         Part::new("word/footnotes.xml", xml.footnotes),
     ];
-    let mut header_rels = xml.header_rels.into_iter();
-    for (i, header) in xml.headers.into_iter().enumerate() {
-        parts.push(Part::new(format!("word/header{}.xml", i + 1), header));
-        if let Some(rels) = header_rels.next() {
-            parts.push(Part::new(
-                format!("word/_rels/header{}.xml.rels", i + 1),
-                rels,
-            ));
-        }
-    }
-    let mut footer_rels = xml.footer_rels.into_iter();
-    for (i, footer) in xml.footers.into_iter().enumerate() {
-        parts.push(Part::new(format!("word/footer{}.xml", i + 1), footer));
-        if let Some(rels) = footer_rels.next() {
-            parts.push(Part::new(
-                format!("word/_rels/footer{}.xml.rels", i + 1),
-                rels,
-            ));
+    // header1.xml, its rels, header2.xml, …; then the footers the same way.
+    for (kind, items, rels) in [
+        ("header", xml.headers, xml.header_rels),
+        ("footer", xml.footers, xml.footer_rels),
+    ] {
+        let mut rels = rels.into_iter();
+        for (i, item) in items.into_iter().enumerate() {
+            parts.push(Part::new(format!("word/{kind}{}.xml", i + 1), item));
+            if let Some(r) = rels.next() {
+                parts.push(Part::new(format!("word/_rels/{kind}{}.xml.rels", i + 1), r));
+            }
         }
     }
     for (id, image) in xml.media {
