@@ -125,6 +125,13 @@ function buildWasmOnce(bin, target, global) {
   log(`cargo ${cargoArgs.join(' ')}`);
   run('cargo', cargoArgs);
   const input = path.join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${bin}.wasm`);
+  // wasm-bindgen and wasm-opt give the same output for the same input: reuse it when cargo did not
+  // relink (wasm-opt takes half a minute on a module).
+  const slot = path.join(work, 'cache', `${bin}.${target}.${global ?? ''}.${release && config.wasmOpt}`);
+  const cached = path.join(slot, sha(fs.readFileSync(input)).toString('hex').slice(0, 24));
+  if (fs.existsSync(path.join(cached, 'done'))) {
+    return { glue: fs.readFileSync(path.join(cached, `${bin}.js`), 'utf8'), wasm: fs.readFileSync(path.join(cached, `${bin}_bg.wasm`)) };
+  }
   const out = path.join(work, `${bin}-${target}`);
   fs.rmSync(out, { recursive: true, force: true });
   const bindgenArgs = [`--target=${target}`, '--no-typescript', `--out-dir=${out}`, `--out-name=${bin}`, input];
@@ -137,7 +144,13 @@ function buildWasmOnce(bin, target, global) {
   if (release && config.wasmOpt) {
     run('wasm-opt', [`-O${config.wasmOpt}`, `--output=${wasm}`, wasm]);
   }
-  return { glue: fs.readFileSync(path.join(out, `${bin}.js`), 'utf8'), wasm: fs.readFileSync(wasm) };
+  const result = { glue: fs.readFileSync(path.join(out, `${bin}.js`), 'utf8'), wasm: fs.readFileSync(wasm) };
+  fs.rmSync(slot, { recursive: true, force: true });
+  fs.mkdirSync(cached, { recursive: true });
+  fs.writeFileSync(path.join(cached, `${bin}.js`), result.glue);
+  fs.writeFileSync(path.join(cached, `${bin}_bg.wasm`), result.wasm);
+  fs.writeFileSync(path.join(cached, 'done'), '');
+  return result;
 }
 
 /** A module: its no-modules glue, which also publishes its global on `window`, and its wasm. */
