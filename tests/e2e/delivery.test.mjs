@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { world, waitSaved, downloadText, delivery, isLocal, fileUrl, DIST } from './harness.mjs';
+import { ROUTES } from './routes.mjs';
 
 const build = delivery();
 const workbench = build.pages.gongkai;
@@ -158,8 +159,6 @@ test('(b) the single file works from disk: warns about moving it, saves across a
   }
 });
 
-const ROUTES = ['#/', '#/settings', '#/category/policy', '#/narrative', '#/tables', '#/check', '#/report', '#/data',
-  '#/schools', '#/districts', '#/lookup'];
 
 /** Tries to reach other origins from `page`; returns the CSP directives that refused. */
 async function cspRefusals(page) {
@@ -196,9 +195,9 @@ test('(d) no request leaves the page, on every page and route, and the CSP refus
         const base = page.url().replace(/#.*$/, '');
         await page.getByTestId('load-example').click();
         await waitSaved(page);
-        for (const hash of ROUTES) {
+        for (const [hash, testid] of ROUTES) {
           await page.goto(base + hash);
-          await page.getByTestId('save-status').waitFor();
+          await page.getByTestId(testid).waitFor();
         }
         await page.goto(base + '#/report');
         await exportDocx(page);
