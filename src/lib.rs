@@ -7,6 +7,7 @@ pub mod carry;
 pub mod catalog;
 pub mod cell;
 pub mod check;
+pub mod district;
 pub mod example;
 pub mod graphic;
 pub mod grid;

@@ -2,6 +2,7 @@
 
 mod migrate;
 mod report;
+mod school;
 mod workspace;
 
 pub use migrate::{parse_workspace, LoadError, SUPPORTED_SCHEMA};
@@ -9,6 +10,7 @@ pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
     Narrative, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
 };
+pub use school::{next_school_id, School, Stage, Warning, WarningLevel};
 pub use workspace::{ModelError, Workspace, YEAR_RANGE};
 
 /// The `format` tag of a workspace, both in storage and in backup files.

@@ -1,0 +1,15 @@
+//! School-district lookup (学区查询), the pure core: the rule model, the 门牌号 and 服务区域 parsers,
+//! table imports (CSV, XLSX), conflicts, the published `districts.json`, and the index that answers a
+//! parent's query. No browser crate here; the shell passes in what only the browser has (a GBK decoder).
+
+pub mod area;
+pub mod model;
+pub mod normalize;
+pub mod spec;
+
+pub use area::{parse_area, print_area, AreaError, AreaErrorKind, AreaParse};
+pub use model::{DistrictData, Exclusion, PlaceKind, Rule};
+pub use spec::{
+    parse_numbers, print_numbers, Address, Cover, NumberSpec, Numbers, Parity, SpecError,
+    SpecErrorKind, Unit,
+};
