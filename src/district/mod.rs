@@ -3,8 +3,14 @@
 //! parent's query. No browser crate here; the shell passes in what only the browser has (a GBK decoder).
 
 pub mod area;
+pub mod index;
+pub mod lookup;
 pub mod model;
 pub mod normalize;
+pub mod pinyin;
+pub mod publish;
+pub mod query;
+pub mod schools;
 pub mod spec;
 
 pub use area::{parse_area, print_area, AreaError, AreaErrorKind, AreaParse};
@@ -13,3 +19,7 @@ pub use spec::{
     parse_numbers, print_numbers, Address, Cover, NumberSpec, Numbers, Parity, SpecError,
     SpecErrorKind, Unit,
 };
+pub use index::{DistrictIndex, IndexMemory, Meta};
+pub use lookup::{Assignment, Found, MatchKind, Outcome, PlaceHit, RuleHit};
+pub use publish::{publish, read_published, write_published, PubSchool, Published, PublishError};
+pub use query::{parse_query, print_query, Query};
