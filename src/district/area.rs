@@ -617,3 +617,43 @@ fn finish(raw: &[char], p: Pending, out: &mut AreaParse) {
         }),
     }
 }
+
+/// The rule of one row of a rule table: the place cell (“东风大街（原东风路）”, possibly with numbers)
+/// and the 门牌号 cell. Errors carry the offending text.
+pub fn parse_place_numbers(place_cell: &str, numbers_cell: &str) -> Result<Rule, AreaError> {
+    let raw: Vec<char> = place_cell.trim().chars().collect();
+    let folded: Vec<char> = raw.iter().map(|c| fold_char(*c)).collect();
+    let mut p = place(&folded, 0, folded.len());
+    let numbers = numbers_cell.trim();
+    if !numbers.is_empty() {
+        let has_numbers = !p.spec.is_empty() && !p.spec.ends_with(':');
+        if has_numbers {
+            p.spec.push('、');
+        }
+        p.spec.push_str(numbers);
+    }
+    let mut out = AreaParse::default();
+    finish(&raw, p, &mut out);
+    match (out.rules.pop(), out.errors.pop()) {
+        (Some(mut rule), None) => {
+            rule.source = if numbers.is_empty() {
+                place_cell.trim().to_string()
+            } else {
+                format!("{} {}", place_cell.trim(), numbers)
+            };
+            Ok(rule)
+        }
+        (_, Some(mut e)) => {
+            if let AreaErrorKind::Numbers(_) = e.kind {
+                if !numbers.is_empty() {
+                    e.text = numbers.to_string();
+                }
+            }
+            Err(e)
+        }
+        (None, None) => Err(AreaError {
+            text: place_cell.to_string(),
+            kind: AreaErrorKind::NoPlace,
+        }),
+    }
+}

@@ -12,6 +12,8 @@ pub mod publish;
 pub mod query;
 pub mod schools;
 pub mod spec;
+pub mod table;
+pub mod xlsx;
 
 pub use area::{parse_area, print_area, AreaError, AreaErrorKind, AreaParse};
 pub use model::{DistrictData, Exclusion, PlaceKind, Rule};
@@ -23,3 +25,7 @@ pub use index::{DistrictIndex, IndexMemory, Meta};
 pub use lookup::{Assignment, Found, MatchKind, Outcome, PlaceHit, RuleHit};
 pub use publish::{publish, read_published, write_published, PubSchool, Published, PublishError};
 pub use query::{parse_query, print_query, Query};
+pub use table::{
+    apply_import, import_file, import_rows, preview_import, ImportError, ImportErrorKind,
+    ImportMode, ImportPreview, Imported, LegacyDecoder, Row, SchoolRow, TableKind,
+};

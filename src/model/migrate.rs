@@ -73,6 +73,9 @@ pub fn workspace_from_value(value: Value) -> Result<Workspace, LoadError> {
     if version <= 1 {
         obj = migrate_v1_to_v2(obj);
     }
+    if version <= 2 {
+        obj = migrate_v2_to_v3(obj);
+    }
     let ws: Workspace =
         serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| LoadError::BadField {
             path: e.path().to_string(),
@@ -98,6 +101,15 @@ fn validate(mut ws: Workspace) -> Result<Workspace, LoadError> {
     }
     ws.schema_version = SCHEMA_VERSION;
     Ok(ws)
+}
+
+/// v2 had no school list and no district data: both start empty.
+fn migrate_v2_to_v3(mut obj: Map<String, Value>) -> Map<String, Value> {
+    obj.insert("schema_version".into(), Value::from(3));
+    obj.entry("schools").or_insert_with(|| Value::Array(Vec::new()));
+    obj.entry("districts")
+        .or_insert_with(|| Value::Object(Map::new()));
+    obj
 }
 
 /// v0 (pre-release files) held a single report flat at the top level, 二、工作开展情况 as one text with
@@ -228,10 +240,31 @@ mod tests {
 
     #[test]
     fn wrong_type_names_the_field() {
-        let raw = r#"{"format":"gongkai-workspace","schema_version":1,
+        let raw = r#"{"format":"gongkai-workspace","schema_version":2,
             "reports":{"2020":{"year":2020,"unit_name":42}}}"#;
         match parse_workspace(raw) {
             Err(LoadError::BadField { path, .. }) => assert_eq!(path, "reports.2020.unit_name"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn v1_and_v2_get_an_empty_school_list_and_district_data() {
+        let raw = r#"{"format":"gongkai-workspace","schema_version":1,"reports":{"2020":{"year":2020}}}"#;
+        let ws = parse_workspace(raw).unwrap();
+        assert_eq!(ws.schema_version, SCHEMA_VERSION);
+        assert!(ws.schools.is_empty());
+        assert!(ws.districts.is_empty());
+    }
+
+    #[test]
+    fn bad_district_numbers_name_the_field() {
+        let raw = r#"{"format":"gongkai-workspace","schema_version":3,
+            "districts":{"rules":[{"name":"长青路","numbers":"1-x号"}]}}"#;
+        match parse_workspace(raw) {
+            Err(LoadError::BadField { path, .. }) => {
+                assert_eq!(path, "districts.rules[0].numbers")
+            }
             other => panic!("unexpected {other:?}"),
         }
     }

@@ -1,4 +1,5 @@
-//! The workspace data model (schema v2): reports by year, their narrative, categories and table values.
+//! The workspace data model (schema v3): reports by year, their narrative, categories and table values;
+//! the school list and the district data.
 
 mod migrate;
 mod report;
@@ -16,4 +17,4 @@ pub use workspace::{ModelError, Workspace, YEAR_RANGE};
 /// The `format` tag of a workspace, both in storage and in backup files.
 pub const WORKSPACE_FORMAT: &str = "gongkai-workspace";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
