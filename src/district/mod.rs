@@ -3,6 +3,8 @@
 //! parent's query. No browser crate here; the shell passes in what only the browser has (a GBK decoder).
 
 pub mod area;
+pub mod conflicts;
+pub mod example;
 pub mod index;
 pub mod lookup;
 pub mod model;
@@ -29,3 +31,4 @@ pub use table::{
     apply_import, import_file, import_rows, preview_import, ImportError, ImportErrorKind,
     ImportMode, ImportPreview, Imported, LegacyDecoder, Row, SchoolRow, TableKind,
 };
+pub use conflicts::{conflicts, Conflict, Level};

@@ -205,11 +205,8 @@ pub fn parse_address(chars: &[char]) -> Address {
                 Some(Unit::Group)
             }
             (None, _) | (Some(' ' | '-' | ',' | '、'), _) => None,
-            _ => {
-                // 单元, 室, 层 …: the rest does not decide the school.
-                place_number(&mut a, annex, n, None);
-                break;
-            }
+            // 单元, 室, 层 …: the rest does not decide the school.
+            _ => break,
         };
         place_number(&mut a, annex, n, unit);
     }
