@@ -120,7 +120,8 @@ impl DistrictIndex {
                 place: None,
                 address: q.address,
             },
-            1 => self.resolve(hits[0], &q.address),
+            // A name only begun is never resolved on its own: the parent picks it.
+            1 if hits[0].how != MatchKind::Prefix => self.resolve(hits[0], &q.address),
             _ => Outcome::Choose(hits),
         }
     }
@@ -156,14 +157,19 @@ impl DistrictIndex {
                 return vec![self.hit(id, MatchKind::Exact)];
             }
         }
-        let Some(k) = q.places.last() else {
-            return Vec::new();
-        };
-        let typos = self.typos(k);
-        if !typos.is_empty() {
-            return typos;
+        for candidate in &q.places {
+            let typos = self.typos(candidate);
+            if !typos.is_empty() {
+                return typos;
+            }
         }
-        self.prefixed(k, MatchKind::Prefix)
+        for candidate in q.places.iter().rev() {
+            let hits = self.prefixed(candidate, MatchKind::Prefix);
+            if !hits.is_empty() {
+                return hits;
+            }
+        }
+        Vec::new()
     }
 
     fn dedup(&self, hits: &mut Vec<PlaceHit<'_>>) {

@@ -14,6 +14,7 @@ pub mod publish;
 pub mod query;
 pub mod schools;
 pub mod spec;
+pub mod synth;
 pub mod table;
 pub mod xlsx;
 
