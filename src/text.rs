@@ -4,6 +4,9 @@
 mod graphic;
 
 pub use graphic::GraphicTexts;
+mod district;
+
+pub use district::DistrictTexts;
 
 use crate::check::{Finding, Rule, Severity, Term};
 use crate::model::{
@@ -197,6 +200,8 @@ pub struct Texts {
     pub ux: &'static crate::text_ux::UxTexts,
     // -- offline delivery --
     pub delivery: &'static DeliveryTexts,
+    // -- district import, conflicts, published file (issue 9) --
+    pub district: &'static DistrictTexts,
 }
 
 impl Texts {
@@ -533,6 +538,8 @@ pub static ZH_CN: Texts = Texts {
     ux: &crate::text_ux::UX_ZH_CN,
     // -- offline delivery --
     delivery: &delivery::ZH_CN,
+    // -- district import, conflicts, published file (issue 9) --
+    district: &district::ZH_CN,
 };
 
 /// The active locale.

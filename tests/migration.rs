@@ -67,11 +67,44 @@ fn v2_file_keeps_the_graphic_option() {
 }
 
 #[test]
+fn v1_and_v2_files_get_an_empty_school_list_and_district_data() {
+    for name in ["workspace-v1.json", "workspace-v2.json"] {
+        let ws = backup::import(&fixture(name)).expect(name);
+        assert!(ws.schools.is_empty(), "{name}");
+        assert!(ws.districts.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn v3_file_keeps_schools_and_district_rules() {
+    use gongkai::district::{print_numbers, PlaceKind};
+    let ws = backup::import(&fixture("workspace-v3.json")).expect("v3 loads");
+    assert_eq!(ws.schema_version, SCHEMA_VERSION);
+    assert_eq!(ws.schools.len(), 2);
+    assert_eq!(ws.schools[1].id, "school-3");
+    assert_eq!(
+        ws.schools[0].warning.as_ref().unwrap().level,
+        gongkai::model::WarningLevel::Red
+    );
+    let d = &ws.districts;
+    assert_eq!(d.bureau_phone, "0000-0000");
+    assert_eq!(d.rules.len(), 4);
+    assert_eq!(print_numbers(&d.rules[0].numbers), "1-99号(单号)、2-50号(双号)");
+    assert_eq!(d.rules[1].aliases, vec!["原青年街"]);
+    assert_eq!(print_numbers(&d.rules[1].numbers), "全部(不含1-9号)");
+    assert_eq!(d.rules[2].kind, PlaceKind::Boundary);
+    assert_eq!(d.rules[2].except[0].name, "东风路");
+    assert!(d.rules[3].is_possible_only());
+    assert!(gongkai::district::conflicts(d, &ws.schools).is_empty());
+}
+
+#[test]
 fn migrated_files_round_trip_through_the_current_format() {
     for name in [
         "workspace-v0.json",
         "workspace-v1.json",
         "workspace-v2.json",
+        "workspace-v3.json",
     ] {
         let ws = backup::import(&fixture(name)).expect(name);
         let again = backup::import(&backup::export(&ws, "2026-01-01T00:00:00Z")).expect(name);

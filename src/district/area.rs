@@ -22,6 +22,9 @@ pub enum AreaErrorKind {
     NoPlace,
     /// The numbers after a place could not be read.
     Numbers(SpecError),
+    /// Read, but its canonical form would read back differently (a name that looks like numbers,
+    /// stray brackets): the bureau must rewrite it.
+    Unclear,
 }
 
 /// The rules read from one 服务区域 text, and the parts that could not be read.
@@ -39,10 +42,43 @@ const PART_WORDS: [&str; 8] = [
 ];
 const EXCEPT_WORDS: [&str; 5] = ["不包括", "不包含", "不含", "除去", "除"];
 const INCLUDE_WORDS: [&str; 3] = ["包括", "包含", "含"];
-const ALL_WORDS: [&str; 5] = ["全部", "全段", "全境", "全线", "整条"];
+const ALL_CHARS: [&[char]; 5] = [
+    &['全', '部'],
+    &['全', '段'],
+    &['全', '境'],
+    &['全', '线'],
+    &['整', '条'],
+];
 
-/// Parses a 服务区域 text. Rules come back without schools; the caller adds them.
+/// Parses a 服务区域 text. Rules come back without schools; the caller adds them. Every rule returned
+/// reads back from its canonical form ([`print_area`]); one that would not is reported as unclear.
 pub fn parse_area(text: &str) -> AreaParse {
+    let parsed = parse_area_unchecked(text);
+    let mut out = AreaParse {
+        rules: Vec::with_capacity(parsed.rules.len()),
+        errors: parsed.errors,
+    };
+    for rule in parsed.rules {
+        let again = parse_area_unchecked(&print_rule(&rule));
+        let same = again.errors.is_empty()
+            && again.rules.len() == 1
+            && Rule {
+                source: rule.source.clone(),
+                ..again.rules[0].clone()
+            } == rule;
+        if same {
+            out.rules.push(rule);
+        } else {
+            out.errors.push(AreaError {
+                text: rule.source,
+                kind: AreaErrorKind::Unclear,
+            });
+        }
+    }
+    out
+}
+
+fn parse_area_unchecked(text: &str) -> AreaParse {
     let mut out = AreaParse::default();
     let mut last = None;
     for line in text.lines() {
@@ -422,12 +458,7 @@ fn numbers_start(f: &[char], a: usize, b: usize) -> Option<usize> {
             _ if depth > 0 => {}
             c if c.is_ascii_digit() => return Some(i),
             '附' if f.get(i + 1).is_some_and(|c| c.is_ascii_digit()) => return Some(i),
-            _ if ALL_WORDS
-                .iter()
-                .any(|w| f[i..b].starts_with(&w.chars().collect::<Vec<_>>())) =>
-            {
-                return Some(i)
-            }
+            _ if ALL_CHARS.iter().any(|w| f[i..b].starts_with(w)) => return Some(i),
             c if is_chinese_numeral(c) && i > a => {
                 let n = f[i..b].iter().take_while(|c| is_chinese_numeral(**c)).count();
                 if matches!(f.get(i + n), Some('组' | '社' | '栋' | '幢')) {

@@ -135,7 +135,7 @@ impl Rule {
     }
 }
 
-/// The district data of the workspace (schema v2).
+/// The district data of the workspace (schema v3).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DistrictData {

@@ -256,13 +256,14 @@ pub fn print_address(a: &Address) -> String {
     out
 }
 
-/// Canonical text of a query: the place as typed (or the letters), a space, then the address.
+/// Canonical text of a query: the place as typed (or the letters), `-`, then the address. The dash
+/// keeps a place ending in 附 or a numeral apart from the numbers.
 pub fn print_query(q: &Query) -> String {
     let address = print_address(&q.address);
     match (q.typed_place(), address.is_empty()) {
         ("", _) => address,
         (p, true) => p.to_string(),
-        (p, false) => format!("{p} {address}"),
+        (p, false) => format!("{p}-{address}"),
     }
 }
 

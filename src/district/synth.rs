@@ -196,7 +196,7 @@ pub fn generate(rules: usize, queries: usize, seed: u64) -> Synth {
     }
     let primaries: Vec<u32> = (0..school_count).filter(|i| i % 3 != 2).collect();
     let middles: Vec<u32> = (0..school_count).filter(|i| i % 3 == 2).collect();
-    let mut pick = |rng: &mut Rng, list: &[u32]| list[rng.below(list.len() as u64) as usize];
+    let pick = |rng: &mut Rng, list: &[u32]| list[rng.below(list.len() as u64) as usize];
     let mut seen: HashSet<String> = HashSet::new();
     let mut places: Vec<Place> = Vec::new();
     let mut communities: Vec<(String, u32)> = Vec::new();

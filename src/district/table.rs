@@ -60,6 +60,8 @@ pub enum ImportErrorKind {
     NoHeader,
     #[error("no road, community or village")]
     NoPlace,
+    #[error("unclear wording")]
+    Unclear,
     #[error("numbers: {0}")]
     Numbers(SpecErrorKind),
     #[error("no school named")]
@@ -406,6 +408,7 @@ fn rule_row<'r>(
                 }
                 AreaErrorKind::Numbers(s) => (Col::Place, ImportErrorKind::Numbers(s.kind)),
                 AreaErrorKind::NoPlace => (Col::Place, ImportErrorKind::NoPlace),
+                AreaErrorKind::Unclear => (Col::Place, ImportErrorKind::Unclear),
             };
             out.errors.push(error(col, &e.text, kind));
         }
@@ -461,6 +464,7 @@ fn area_row<'r>(
         let kind = match e.kind {
             AreaErrorKind::NoPlace => ImportErrorKind::NoPlace,
             AreaErrorKind::Numbers(s) => ImportErrorKind::Numbers(s.kind),
+            AreaErrorKind::Unclear => ImportErrorKind::Unclear,
         };
         out.errors.push(error(Col::Area, &e.text, kind));
     }

@@ -35,7 +35,7 @@ pub struct Workspace {
     /// The district's schools, each once with a stable id (used by district rules and submissions).
     #[serde(default)]
     pub schools: Vec<School>,
-    /// School-district data: rules, bureau phone, data date (schema v2).
+    /// School-district data: rules, bureau phone, data date (schema v3).
     #[serde(default)]
     pub districts: DistrictData,
 }
