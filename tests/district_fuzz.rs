@@ -1,4 +1,4 @@
-//! Property tests over 10⁶ generated inputs (4 × 262,144 cases, run in parallel): each input goes through
+//! Property tests over 10⁶ generated inputs (4 × 250,000 cases, run in parallel): each input goes through
 //! the 门牌号 spec parser, the 服务区域 parser and the query normaliser. None may panic, and for each
 //! parse → print → parse gives the same value (and the same text when printed again).
 //! Inputs are built from the fragments real tables use (numbers, units, dashes, parity words, brackets,
@@ -11,16 +11,83 @@ use gongkai::district::{
 use proptest::prelude::*;
 
 const FRAGMENTS: &[&str] = &[
-    "号", "弄", "栋", "幢", "组", "附", "号楼", "-", "—", "－", "～", "~", "至", "、", ",", "，", ";", "；",
-    ":", "：", " ", "　", "(", ")", "（", "）", "单号", "双号", "单", "双", "以上", "以下", "全部", "不含",
-    "除外", "除", "路", "街", "大街", "小区", "花园", "社区", "村", "东风", "长青", "天山", "永丰", "以东",
-    "区域", "所围成的区域", "含", "原", "又名", "吉林省", "长春市", "汽开区", "一", "三", "十", "百", "〇",
-    "…", "。", "１", "８", "Ａ", "dfdj", "x", "\n", "①", "【", "】",
+    "号",
+    "弄",
+    "栋",
+    "幢",
+    "组",
+    "附",
+    "号楼",
+    "-",
+    "—",
+    "－",
+    "～",
+    "~",
+    "至",
+    "、",
+    ",",
+    "，",
+    ";",
+    "；",
+    ":",
+    "：",
+    " ",
+    "　",
+    "(",
+    ")",
+    "（",
+    "）",
+    "单号",
+    "双号",
+    "单",
+    "双",
+    "以上",
+    "以下",
+    "全部",
+    "不含",
+    "除外",
+    "除",
+    "路",
+    "街",
+    "大街",
+    "小区",
+    "花园",
+    "社区",
+    "村",
+    "东风",
+    "长青",
+    "天山",
+    "永丰",
+    "以东",
+    "区域",
+    "所围成的区域",
+    "含",
+    "原",
+    "又名",
+    "吉林省",
+    "长春市",
+    "汽开区",
+    "一",
+    "三",
+    "十",
+    "百",
+    "〇",
+    "…",
+    "。",
+    "１",
+    "８",
+    "Ａ",
+    "dfdj",
+    "x",
+    "\n",
+    "①",
+    "【",
+    "】",
 ];
 
 fn generate(seed: u64) -> String {
     let mut rng = Rng::new(seed);
-    let len = rng.below(11) as usize;
+    let len = rng.below(9) as usize;
     let mut s = String::new();
     for _ in 0..len {
         match rng.below(10) {
@@ -52,13 +119,25 @@ fn check(input: &str) -> Result<(), TestCaseError> {
     if let Ok(n) = parse_numbers(input) {
         let printed = print_numbers(&n);
         let again = parse_numbers(&printed);
-        prop_assert_eq!(again.as_ref(), Ok(&n), "numbers {:?} → {:?}", input, printed);
+        prop_assert_eq!(
+            again.as_ref(),
+            Ok(&n),
+            "numbers {:?} → {:?}",
+            input,
+            printed
+        );
         prop_assert_eq!(print_numbers(&again.unwrap()), printed);
     }
     let area = parse_area(input);
     let printed = print_area(&area.rules);
     let again = parse_area(&printed);
-    prop_assert!(again.errors.is_empty(), "area {:?} → {:?}: {:?}", input, printed, again.errors);
+    prop_assert!(
+        again.errors.is_empty(),
+        "area {:?} → {:?}: {:?}",
+        input,
+        printed,
+        again.errors
+    );
     prop_assert_eq!(
         without_source(&again.rules),
         without_source(&area.rules),
@@ -69,11 +148,17 @@ fn check(input: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(print_area(&again.rules), printed);
     let q = parse_query(input, "吉林省长春市汽开区");
     let printed = print_query(&q);
-    prop_assert_eq!(parse_query(&printed, "吉林省长春市汽开区"), q, "query {:?} → {:?}", input, printed);
+    prop_assert_eq!(
+        parse_query(&printed, "吉林省长春市汽开区"),
+        q,
+        "query {:?} → {:?}",
+        input,
+        printed
+    );
     Ok(())
 }
 
-const CASES: u32 = 20_000;
+const CASES: u32 = 250_000;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
@@ -89,31 +174,4 @@ proptest! {
 
     #[test]
     fn parsers_round_trip_d(seed in any::<u64>()) { check(&generate(seed ^ 0xd))?; }
-}
-
-#[test]
-fn timing_probe() {
-    let t = std::time::Instant::now();
-    for seed in 0..20_000u64 {
-        check(&generate(seed)).unwrap();
-    }
-    eprintln!("PROBE 20k checks: {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    for seed in 0..20_000u64 {
-        let s = generate(seed);
-        let _ = parse_numbers(&s);
-    }
-    eprintln!("PROBE 20k spec: {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    for seed in 0..20_000u64 {
-        let s = generate(seed);
-        let _ = parse_area(&s);
-    }
-    eprintln!("PROBE 20k area: {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    for seed in 0..20_000u64 {
-        let s = generate(seed);
-        let _ = parse_query(&s, "吉林省长春市汽开区");
-    }
-    eprintln!("PROBE 20k query: {:?}", t.elapsed());
 }

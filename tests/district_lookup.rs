@@ -94,10 +94,21 @@ fn addresses_resolve_to_the_most_specific_rule() {
     for (query, primary, middle) in FOUND {
         match ix.search(query) {
             Outcome::Found(f) => {
-                assert_eq!(names(&ix, &f.primary.schools).join("、"), *primary, "{query}: primary");
-                assert_eq!(names(&ix, &f.middle.schools).join("、"), *middle, "{query}: middle");
+                assert_eq!(
+                    names(&ix, &f.primary.schools).join("、"),
+                    *primary,
+                    "{query}: primary"
+                );
+                assert_eq!(
+                    names(&ix, &f.middle.schools).join("、"),
+                    *middle,
+                    "{query}: middle"
+                );
                 assert!(!f.primary.contested && !f.middle.contested, "{query}");
-                assert!(!f.primary.rules[0].text.is_empty(), "{query}: original text");
+                assert!(
+                    !f.primary.rules[0].original().is_empty(),
+                    "{query}: original text"
+                );
             }
             other => panic!("{query}: {other:?}"),
         }
@@ -143,8 +154,14 @@ fn boundary_roads_are_possible_matches_with_their_text() {
     };
     assert_eq!(f.possible.len(), 1);
     assert!(f.possible[0].possible);
-    assert!(f.possible[0].text.contains("所围成的区域"));
+    assert!(f.possible[0].original().contains("所围成的区域"));
     assert_eq!(names(&ix, f.possible[0].middle), vec!["第二中学"]);
+    // The wording of a rule row is the row's cells, starting with the place's name.
+    let Outcome::Found(f) = ix.search("东风大街3号") else {
+        panic!()
+    };
+    assert_eq!(f.primary.rules[0].original(), "东风大街 1—99号（单号）");
+    assert_eq!(f.primary.rules[0].text_prefix, "东风大街");
     // 东风大街1-99号 is excluded from the boundary rule.
     let Outcome::Found(f) = ix.search("东风大街3号") else {
         panic!()
@@ -198,9 +215,8 @@ fn nothing_is_guessed() {
 #[test]
 fn suggestions_by_characters_and_pinyin() {
     let ix = index();
-    let names = |q: &str| -> Vec<String> {
-        ix.suggest(q).iter().map(|h| h.name.to_string()).collect()
-    };
+    let names =
+        |q: &str| -> Vec<String> { ix.suggest(q).iter().map(|h| h.name.to_string()).collect() };
     assert_eq!(names("东风"), vec!["东风大街", "东风社区"]);
     assert!(names("锦").contains(&"锦程大街".to_string()));
     assert!(names("jinc").contains(&"锦程大街".to_string()));

@@ -16,7 +16,10 @@ use gongkai::model::{School, Stage, WarningLevel};
 /// (as written, canonical)
 const SPECS: &[(&str, &str)] = &[
     ("1—57号单号、2—40号双号", "1-57号(单号)、2-40号(双号)"),
-    ("680弄、700弄、750弄-840弄（双号）", "680弄、700弄、750-840弄(双号)"),
+    (
+        "680弄、700弄、750弄-840弄（双号）",
+        "680弄、700弄、750-840弄(双号)",
+    ),
     ("１－８８号", "1-88号"),
     ("201号以上（单号）", "201号以上(单号)"),
     ("50号以下", "50号以下"),
@@ -31,7 +34,10 @@ const SPECS: &[(&str, &str)] = &[
     ("12号", "12号"),
     ("1-3组", "1-3组"),
     ("三组", "3组"),
-    ("33幢1号-16号、34幢1号-13号（单号）、35幢2号-8号（双号）", "33栋1-16号、34栋1-13号(单号)、35栋2-8号(双号)"),
+    (
+        "33幢1号-16号、34幢1号-13号（单号）、35幢2号-8号（双号）",
+        "33栋1-16号、34栋1-13号(单号)、35栋2-8号(双号)",
+    ),
     ("1组1号、2组69号、3组1号-19号", "1组1号、2组69号、3组1-19号"),
     ("1组1号至7号", "1组1-7号"),
     ("34号附1号-附130号", "34号附1-130号"),
@@ -40,8 +46,14 @@ const SPECS: &[(&str, &str)] = &[
     ("811 弄-827 号（单号）", "811弄-827号(单号)"),
     ("(单):519 号-699 弄", "519号-699弄(单号)"),
     ("411-727 号", "411-727号"),
-    ("934-1432（双号）、945-1251（单号）", "934-1432号(双号)、945-1251号(单号)"),
-    ("14号-45号、47号、49号-87号（单号）", "14-45号、47号、49-87号(单号)"),
+    (
+        "934-1432（双号）、945-1251（单号）",
+        "934-1432号(双号)、945-1251号(单号)",
+    ),
+    (
+        "14号-45号、47号、49号-87号（单号）",
+        "14-45号、47号、49-87号(单号)",
+    ),
     ("555 弄 （新天地河滨花园）", "555弄(新天地河滨花园)"),
     ("全部（不含1-70号）", "全部(不含1-70号)"),
     ("1-99号，不含35号", "1-99号(不含35号)"),
@@ -155,11 +167,17 @@ fn service_areas_read_as_rules() {
 #[test]
 fn boundaries_keep_their_roads_and_exclusions() {
     let rules = parse_area("衡州大道—蒸阳南路—雁城路(不含雁城路1-70号)—蒸湘南路所围成的区域").rules;
-    assert_eq!(rules[0].roads, vec!["衡州大道", "蒸阳南路", "雁城路", "蒸湘南路"]);
+    assert_eq!(
+        rules[0].roads,
+        vec!["衡州大道", "蒸阳南路", "雁城路", "蒸湘南路"]
+    );
     assert_eq!(rules[0].except[0].name, "雁城路");
     assert!(rules[0].is_possible_only());
     let rules = parse_area("金果路连仙姬巷—蒸阳南路—衡州大道—湘江南路所围成的区域").rules;
-    assert_eq!(rules[0].roads, vec!["金果路", "仙姬巷", "蒸阳南路", "衡州大道", "湘江南路"]);
+    assert_eq!(
+        rules[0].roads,
+        vec!["金果路", "仙姬巷", "蒸阳南路", "衡州大道", "湘江南路"]
+    );
     let rules = parse_area("梅山社区（大众路以东区域）").rules;
     assert_eq!(rules[0].part, "大众路以东区域");
     assert!(rules[0].is_possible_only());
@@ -208,11 +226,19 @@ const RULES: &str = "道路或小区,门牌号,对口小学,对口初中,备注\
 fn csv_in_every_encoding() {
     let utf16: Vec<u8> = [0xff, 0xfe]
         .into_iter()
-        .chain(RULES.replace(',', "\t").encode_utf16().flat_map(u16::to_le_bytes))
+        .chain(
+            RULES
+                .replace(',', "\t")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
         .collect();
     for (bytes, encoding) in [
         (RULES.as_bytes().to_vec(), TextEncoding::Utf8),
-        ([b"\xef\xbb\xbf".as_slice(), RULES.as_bytes()].concat(), TextEncoding::Utf8Bom),
+        (
+            [b"\xef\xbb\xbf".as_slice(), RULES.as_bytes()].concat(),
+            TextEncoding::Utf8Bom,
+        ),
         (gbk(RULES), TextEncoding::Legacy),
         (utf16, TextEncoding::Utf16),
     ] {
@@ -221,7 +247,11 @@ fn csv_in_every_encoding() {
         assert!(text.starts_with("道路或小区"), "{encoding:?}");
         let imported = import_file(&bytes, None, Some(&gbk_decoder));
         assert_eq!(imported.kind, Some(TableKind::Rules), "{encoding:?}");
-        assert!(imported.errors.is_empty(), "{encoding:?}: {:?}", imported.errors);
+        assert!(
+            imported.errors.is_empty(),
+            "{encoding:?}: {:?}",
+            imported.errors
+        );
         assert_eq!(imported.rules.len(), 2);
         assert_eq!(imported.rules[1].note, "备注文字");
         assert_eq!(imported.rules[0].source, "东风大街 1—99号（单号）");
@@ -262,16 +292,26 @@ fn rows_with_errors_are_reported_by_row_and_column_and_the_rest_kept() {
         .collect();
     assert_eq!(
         errors,
-        vec![(3, 2, "门牌号", "1-x号"), (4, 1, "道路或小区", "5号"), (5, 3, "对口小学", "")]
+        vec![
+            (3, 2, "门牌号", "1-x号"),
+            (4, 1, "道路或小区", "5号"),
+            (5, 3, "对口小学", "")
+        ]
     );
-    assert_eq!(imported.errors[0].kind, ImportErrorKind::Numbers(SpecErrorKind::OpenDash));
+    assert_eq!(
+        imported.errors[0].kind,
+        ImportErrorKind::Numbers(SpecErrorKind::OpenDash)
+    );
     assert_eq!(imported.errors[1].kind, ImportErrorKind::NoPlace);
     assert_eq!(imported.errors[2].kind, ImportErrorKind::NoSchool);
 
     let imported = import_file("a,b\n1,2\n".as_bytes(), None, None);
     assert_eq!(imported.errors[0].kind, ImportErrorKind::NoHeader);
     assert_eq!(imported.errors[0].row, 1);
-    assert_eq!(import_file(b"  \n", None, None).errors[0].kind, ImportErrorKind::Empty);
+    assert_eq!(
+        import_file(b"  \n", None, None).errors[0].kind,
+        ImportErrorKind::Empty
+    );
 }
 
 #[test]
@@ -295,7 +335,10 @@ fn school_rows_and_the_school_list() {
     assert_eq!(imported.schools.len(), 3);
     let w = imported.schools[0].warning.as_ref().unwrap();
     assert_eq!((w.level, w.text.as_str()), (WarningLevel::Red, "已满"));
-    assert_eq!(imported.schools[1].warning.as_ref().unwrap().level, WarningLevel::Level2);
+    assert_eq!(
+        imported.schools[1].warning.as_ref().unwrap().level,
+        WarningLevel::Level2
+    );
     assert_eq!(imported.schools[2].stage, Some(Stage::Both));
     assert_eq!(imported.errors.len(), 1);
     assert_eq!((imported.errors[0].row, imported.errors[0].column), (4, 5));
@@ -303,8 +346,12 @@ fn school_rows_and_the_school_list() {
 }
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
-        .unwrap()
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -319,7 +366,10 @@ fn xlsx_fixture_first_sheet_and_a_named_one() {
     let imported = import_file(&bytes, None, None);
     assert_eq!(imported.kind, Some(TableKind::Rules));
     assert_eq!(imported.rules.len(), 4, "{:?}", imported.errors);
-    assert_eq!(imported.rules[2].middle, vec!["汽开区第一中学", "汽开区第二中学"]);
+    assert_eq!(
+        imported.rules[2].middle,
+        vec!["汽开区第一中学", "汽开区第二中学"]
+    );
     assert_eq!(imported.errors.len(), 1);
     let e = &imported.errors[0];
     assert_eq!((e.row, e.column, e.header.as_str()), (7, 3, "对口小学"));
@@ -339,25 +389,46 @@ fn xlsx_fixture_first_sheet_and_a_named_one() {
 #[test]
 fn csv_rows_are_numbered_by_line() {
     let rows = csv_rows("a,b\n\"x\ny\",2\nz,3\n").unwrap();
-    assert_eq!(rows.iter().map(|r| r.number).collect::<Vec<_>>(), vec![1, 2, 4]);
+    assert_eq!(
+        rows.iter().map(|r| r.number).collect::<Vec<_>>(),
+        vec![1, 2, 4]
+    );
 }
 
 #[test]
 fn preview_then_apply_keeps_school_ids() {
     let mut schools: Vec<School> = Vec::new();
     let mut data = DistrictData::default();
-    let list = import_file("学校,学段,地址,电话\n甲小学,小学,一路1号,1\n".as_bytes(), None, None);
+    let list = import_file(
+        "学校,学段,地址,电话\n甲小学,小学,一路1号,1\n".as_bytes(),
+        None,
+        None,
+    );
     apply_import(&mut schools, &mut data, &list, ImportMode::Replace);
     let id = schools[0].id.clone();
     let rules = import_file(RULES.as_bytes(), None, None);
     let preview = preview_import(&schools, &data, &rules, ImportMode::Replace);
-    assert_eq!((preview.rules_before, preview.rules_after, preview.rules_new), (0, 2, 2));
+    assert_eq!(
+        (preview.rules_before, preview.rules_after, preview.rules_new),
+        (0, 2, 2)
+    );
     apply_import(&mut schools, &mut data, &rules, ImportMode::Replace);
     assert_eq!(data.rules.len(), 2);
     // The same file again changes nothing.
     let preview = preview_import(&schools, &data, &rules, ImportMode::Replace);
-    assert_eq!((preview.rules_new, preview.rules_removed, preview.rules_after), (0, 0, 2));
-    let list = import_file("学校,学段,地址,电话\n甲小学,小学,二路2号,1\n乙小学,小学,,\n".as_bytes(), None, None);
+    assert_eq!(
+        (
+            preview.rules_new,
+            preview.rules_removed,
+            preview.rules_after
+        ),
+        (0, 0, 2)
+    );
+    let list = import_file(
+        "学校,学段,地址,电话\n甲小学,小学,二路2号,1\n乙小学,小学,,\n".as_bytes(),
+        None,
+        None,
+    );
     let preview = preview_import(&schools, &data, &list, ImportMode::Replace);
     assert_eq!(preview.schools_updated, vec!["甲小学"]);
     assert_eq!(preview.schools_added, vec!["乙小学"]);
@@ -390,25 +461,52 @@ fn conflicts_list_overlaps_and_unknown_schools() {
     assert_eq!(
         found,
         vec![
-            Conflict::Overlap { a: 0, b: 1, place: "长青路".into(), level: Level::Primary, resolved: false },
-            Conflict::Overlap { a: 1, b: 2, place: "长青路".into(), level: Level::Primary, resolved: true },
-            Conflict::UnknownSchool { rule: 1, school: "丙小学".into() },
-            Conflict::UnknownSchool { rule: 5, school: "丙小学".into() },
+            Conflict::Overlap {
+                a: 0,
+                b: 1,
+                place: "长青路".into(),
+                level: Level::Primary,
+                resolved: false
+            },
+            Conflict::Overlap {
+                a: 1,
+                b: 2,
+                place: "长青路".into(),
+                level: Level::Primary,
+                resolved: true
+            },
+            Conflict::UnknownSchool {
+                rule: 1,
+                school: "丙小学".into()
+            },
+            Conflict::UnknownSchool {
+                rule: 5,
+                school: "丙小学".into()
+            },
         ]
     );
 }
 
 #[test]
 fn published_files_are_checked() {
-    assert!(matches!(read_published("{"), Err(PublishError::NotJson { .. })));
-    assert_eq!(read_published(r#"{"format":"x","version":1}"#), Err(PublishError::WrongFormat));
+    assert!(matches!(
+        read_published("{"),
+        Err(PublishError::NotJson { .. })
+    ));
+    assert_eq!(
+        read_published(r#"{"format":"x","version":1}"#),
+        Err(PublishError::WrongFormat)
+    );
     assert_eq!(
         read_published(r#"{"format":"gongkai-districts","version":9}"#),
         Err(PublishError::TooNew(9))
     );
     let bad = r#"{"format":"gongkai-districts","version":1,"schools":[],"places":[["长青路","road",[],-1]],
         "rules":[[0,"全部",[3],[],0,0,0,[],[]]],"texts":[""]}"#;
-    assert_eq!(read_published(bad), Err(PublishError::BadReference { rule: 0 }));
+    assert_eq!(
+        read_published(bad),
+        Err(PublishError::BadReference { rule: 0 })
+    );
     let bad = r#"{"format":"gongkai-districts","version":1,"schools":[],"places":[["长青路","road",[],-1]],
         "rules":[[0,"1-x号",[],[],0,0,0,[],[]]],"texts":[""]}"#;
     let p = read_published(bad).unwrap();

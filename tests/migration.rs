@@ -89,7 +89,10 @@ fn v3_file_keeps_schools_and_district_rules() {
     let d = &ws.districts;
     assert_eq!(d.bureau_phone, "0000-0000");
     assert_eq!(d.rules.len(), 4);
-    assert_eq!(print_numbers(&d.rules[0].numbers), "1-99号(单号)、2-50号(双号)");
+    assert_eq!(
+        print_numbers(&d.rules[0].numbers),
+        "1-99号(单号)、2-50号(双号)"
+    );
     assert_eq!(d.rules[1].aliases, vec!["原青年街"]);
     assert_eq!(print_numbers(&d.rules[1].numbers), "全部(不含1-9号)");
     assert_eq!(d.rules[2].kind, PlaceKind::Boundary);

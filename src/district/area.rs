@@ -202,7 +202,10 @@ fn skip_enumerator(f: &[char], a: usize, b: usize) -> usize {
         Some('.' | '、') if !bracketed => true,
         _ => false,
     };
-    if closed && f.get(i + 1).is_some_and(|c| !c.is_ascii_digit() && *c != '-') {
+    if closed
+        && f.get(i + 1)
+            .is_some_and(|c| !c.is_ascii_digit() && *c != '-')
+    {
         i + 1
     } else {
         a
@@ -443,7 +446,10 @@ fn starts_numbers(f: &[char], a: usize, b: usize) -> bool {
         return true;
     }
     // Chinese numerals directly before a unit: “三组”.
-    let n = f[a..b].iter().take_while(|c| is_chinese_numeral(**c)).count();
+    let n = f[a..b]
+        .iter()
+        .take_while(|c| is_chinese_numeral(**c))
+        .count();
     n > 0 && matches!(f.get(a + n), Some('号' | '弄' | '栋' | '幢' | '组' | '社'))
 }
 
@@ -460,7 +466,10 @@ fn numbers_start(f: &[char], a: usize, b: usize) -> Option<usize> {
             '附' if f.get(i + 1).is_some_and(|c| c.is_ascii_digit()) => return Some(i),
             _ if ALL_CHARS.iter().any(|w| f[i..b].starts_with(w)) => return Some(i),
             c if is_chinese_numeral(c) && i > a => {
-                let n = f[i..b].iter().take_while(|c| is_chinese_numeral(**c)).count();
+                let n = f[i..b]
+                    .iter()
+                    .take_while(|c| is_chinese_numeral(**c))
+                    .count();
                 if matches!(f.get(i + n), Some('组' | '社' | '栋' | '幢')) {
                     return Some(i);
                 }
@@ -486,12 +495,26 @@ fn items(f: &[char], a: usize, b: usize) -> Vec<(usize, usize)> {
                     let prev = f[start..i].iter().rev().find(|c| **c != ' ');
                     let next = f[i..y].iter().find(|c| **c != ' ');
                     let ends_item = prev.is_some_and(|c| {
-                        c.is_ascii_digit() || matches!(c, '号' | '弄' | '栋' | '幢' | '组' | ')' | '部' | '段')
+                        c.is_ascii_digit()
+                            || matches!(c, '号' | '弄' | '栋' | '幢' | '组' | ')' | '部' | '段')
                     });
                     let starts_name = next.is_some_and(|c| {
                         !c.is_ascii()
                             && !is_chinese_numeral(*c)
-                            && !matches!(c, '号' | '弄' | '栋' | '幢' | '组' | '附' | '以' | '及' | '单' | '双' | '全' | '(')
+                            && !matches!(
+                                c,
+                                '号' | '弄'
+                                    | '栋'
+                                    | '幢'
+                                    | '组'
+                                    | '附'
+                                    | '以'
+                                    | '及'
+                                    | '单'
+                                    | '双'
+                                    | '全'
+                                    | '('
+                            )
                     });
                     if ends_item && starts_name {
                         out.push((start, i));

@@ -93,11 +93,7 @@ pub fn overlaps(a: &NumberSpec, b: &NumberSpec) -> bool {
 }
 
 fn inner(s: &NumberSpec) -> (Unit, u32, u32) {
-    (
-        s.unit.line(),
-        s.lo.unwrap_or(0),
-        s.hi.unwrap_or(u32::MAX),
-    )
+    (s.unit.line(), s.lo.unwrap_or(0), s.hi.unwrap_or(u32::MAX))
 }
 
 /// Every conflict of the data, overlaps first (by place), then unknown schools (by rule).

@@ -81,9 +81,24 @@ pub fn example_district() -> (Vec<School>, DistrictData) {
         illustrative: true,
         rules: Vec::new(),
     };
-    apply_import(&mut schools, &mut data, &read(SCHOOLS_CSV), ImportMode::Append);
-    apply_import(&mut schools, &mut data, &read(RULES_CSV), ImportMode::Append);
-    apply_import(&mut schools, &mut data, &read(AREAS_CSV), ImportMode::Append);
+    apply_import(
+        &mut schools,
+        &mut data,
+        &read(SCHOOLS_CSV),
+        ImportMode::Append,
+    );
+    apply_import(
+        &mut schools,
+        &mut data,
+        &read(RULES_CSV),
+        ImportMode::Append,
+    );
+    apply_import(
+        &mut schools,
+        &mut data,
+        &read(AREAS_CSV),
+        ImportMode::Append,
+    );
     (schools, data)
 }
 

@@ -3,17 +3,25 @@
 //! sorted keys for suggestions, and per place a sorted list of compact number segments pointing at rules.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 use super::model::PlaceKind;
 use super::normalize::key;
-use super::publish::{PubSchool, Published, PublishError, FLAG_POSSIBLE};
+use super::publish::{PubSchool, PublishError, Published, FLAG_POSSIBLE};
 use super::spec::{parse_numbers, Address, Cover, NumberSpec, Parity, Unit};
 
+/// A fast non-cryptographic hash of a string (the index is rebuilt on every load, never stored).
 pub(crate) fn hash_str(s: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+    for b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+    h ^ (h >> 29)
 }
 
 /// Strings stored end to end, addressed by number.
@@ -60,7 +68,7 @@ pub(crate) struct Multi {
 
 impl Multi {
     pub(crate) fn build(mut entries: Vec<(u64, u32)>) -> Self {
-        let buckets = entries.len().max(1).next_power_of_two();
+        let buckets = (entries.len() / 2).max(1).next_power_of_two();
         let mask = (buckets - 1) as u64;
         entries.sort_unstable_by_key(|(h, id)| (h & mask, *id));
         entries.dedup_by_key(|(h, id)| (*h & mask, *id));
@@ -98,16 +106,19 @@ const META_EXCLUDE: u8 = 1 << 5;
 const META_POSSIBLE: u8 = 1 << 6;
 const META_WHOLE: u8 = 1 << 7;
 
-/// One number range of one place: 13 bytes of data padded to 16.
+/// One number range of one place, 12 bytes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Seg {
     /// First number (0 = from the first), or the index into `complex` for complex specs.
     pub(crate) lo: u32,
     /// Last number (`u32::MAX` = open).
     pub(crate) hi: u32,
-    pub(crate) rule: u32,
-    pub(crate) meta: u8,
+    /// The rule (low 24 bits) and the `META_*` bits (high 8).
+    packed: u32,
 }
+
+/// Rules an index can hold (24 bits of a segment).
+pub const MAX_RULES: usize = 1 << 24;
 
 fn line_code(u: Unit) -> u8 {
     match u.line() {
@@ -127,8 +138,24 @@ fn parity_code(p: Parity) -> u8 {
 }
 
 impl Seg {
+    fn new(lo: u32, hi: u32, rule: u32, meta: u8) -> Self {
+        Seg {
+            lo,
+            hi,
+            packed: rule | (u32::from(meta) << 24),
+        }
+    }
+
+    pub(crate) fn rule(&self) -> u32 {
+        self.packed & 0x00ff_ffff
+    }
+
+    pub(crate) fn meta(&self) -> u8 {
+        (self.packed >> 24) as u8
+    }
+
     fn parity(&self) -> Parity {
-        match (self.meta >> META_PARITY_SHIFT) & 0b11 {
+        match (self.meta() >> META_PARITY_SHIFT) & 0b11 {
             1 => Parity::Odd,
             2 => Parity::Even,
             _ => Parity::All,
@@ -136,16 +163,25 @@ impl Seg {
     }
 }
 
-/// Rule data the lookup reports: schools, original wording, note, flags.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct RuleRec {
-    pub(crate) place: u32,
+/// What many rules share: schools, note, flags (deduplicated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Info {
     pub(crate) primary: (u32, u16),
     pub(crate) middle: (u32, u16),
-    pub(crate) text: u32,
     pub(crate) note: u32,
     pub(crate) flags: u8,
 }
+
+/// One rule: its place, its shared info, and its original wording (top bit set: the wording follows
+/// the place's name, which is not stored again). 12 bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RuleRec {
+    pub(crate) place: u32,
+    pub(crate) info: u32,
+    pub(crate) text: u32,
+}
+
+const TEXT_AFTER_PLACE: u32 = 1 << 31;
 
 /// Meta data of the published file, shown with every result.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -180,8 +216,12 @@ pub struct DistrictIndex {
     pub(crate) segs: Vec<Seg>,
     pub(crate) complex: Vec<NumberSpec>,
     pub(crate) rules: Vec<RuleRec>,
+    pub(crate) infos: Vec<Info>,
     pub(crate) school_lists: Vec<u32>,
     pub(crate) texts: Arena,
+    /// The reading of each character met in place names (from their first reading), for ranking typos.
+    pub(crate) char_readings: HashMap<char, u32>,
+    pub(crate) syllables: Arena,
 }
 
 /// Memory held by an index, by part, in bytes.
@@ -240,6 +280,9 @@ impl DistrictIndex {
                 }
             }
             ix.keys.push(&k);
+            if let Some(first) = place.2.first() {
+                ix.learn_char_readings(&k, first);
+            }
             for r in &place.2 {
                 let full: String = r.split_whitespace().collect();
                 let initials: String = r
@@ -273,7 +316,8 @@ impl DistrictIndex {
         let mut rs: Vec<u32> = (0..ix.readings.len() as u32).collect();
         rs.sort_by(|a, b| ix.readings.get(*a).cmp(ix.readings.get(*b)));
         rs.dedup_by(|a, b| {
-            ix.readings.get(*a) == ix.readings.get(*b) && ix.reading_place[*a as usize] == ix.reading_place[*b as usize]
+            ix.readings.get(*a) == ix.readings.get(*b)
+                && ix.reading_place[*a as usize] == ix.reading_place[*b as usize]
         });
         ix.readings_sorted = rs;
         for t in &p.texts {
@@ -281,6 +325,9 @@ impl DistrictIndex {
         }
 
         // Rules and their segments, grouped by place.
+        if p.rules.len() > MAX_RULES {
+            return Err(PublishError::BadReference { rule: MAX_RULES });
+        }
         let mut lists: HashMap<Vec<u32>, (u32, u16)> = HashMap::new();
         let mut list_of = |ix: &mut DistrictIndex, ids: &[u32]| -> (u32, u16) {
             if ids.is_empty() {
@@ -292,46 +339,56 @@ impl DistrictIndex {
                 (start, ids.len().min(u16::MAX as usize) as u16)
             })
         };
+        let mut infos: HashMap<Info, u32> = HashMap::new();
+        let mut texts: HashMap<&str, u32> = HashMap::new();
         let mut per_place: Vec<(u32, Seg)> = Vec::with_capacity(p.rules.len() * 5 / 4);
-        let mut parsed: HashMap<&str, super::spec::Numbers> = HashMap::new();
         for (ri, r) in p.rules.iter().enumerate() {
             let rule = ri as u32;
-            let primary = list_of(&mut ix, &r.2);
-            let middle = list_of(&mut ix, &r.3);
-            ix.rules.push(RuleRec {
-                place: r.0,
-                primary,
-                middle,
-                text: r.4,
+            let info = Info {
+                primary: list_of(&mut ix, &r.2),
+                middle: list_of(&mut ix, &r.3),
                 note: r.5,
                 flags: r.6,
+            };
+            let info = *infos.entry(info).or_insert_with(|| {
+                ix.infos.push(info);
+                (ix.infos.len() - 1) as u32
+            });
+            // The original wording, without the place's name when it starts with it.
+            let full = p.texts[r.4 as usize].as_str();
+            let name = p.places[r.0 as usize].0.as_str();
+            let (stored, after) = match full.strip_prefix(name) {
+                Some(rest) if r.4 != 0 && !name.is_empty() => (rest, TEXT_AFTER_PLACE),
+                _ => (full, 0),
+            };
+            let text = *texts.entry(stored).or_insert_with(|| ix.texts.push(stored));
+            ix.rules.push(RuleRec {
+                place: r.0,
+                info,
+                text: text | after,
             });
             let possible = if r.6 & FLAG_POSSIBLE != 0 {
                 META_POSSIBLE
             } else {
                 0
             };
-            let numbers = match parsed.get(r.1.as_str()) {
-                Some(n) => n.clone(),
-                None => {
-                    let n = parse_numbers(&r.1).map_err(|_| PublishError::BadNumbers { rule: ri })?;
-                    if parsed.len() < 100_000 {
-                        parsed.insert(&r.1, n.clone());
-                    }
-                    n
-                }
-            };
             if ix.kinds[r.0 as usize] != PlaceKind::Boundary {
-                if numbers.items.is_empty() {
-                    per_place.push((r.0, whole(rule, possible)));
-                }
-                for spec in &numbers.items {
-                    let seg = ix.seg_of(spec, rule, possible);
+                if let Some(seg) = simple_seg(&r.1, rule, possible) {
                     per_place.push((r.0, seg));
-                }
-                for spec in &numbers.except {
-                    let seg = ix.seg_of(spec, rule, META_EXCLUDE);
-                    per_place.push((r.0, seg));
+                } else {
+                    let numbers =
+                        parse_numbers(&r.1).map_err(|_| PublishError::BadNumbers { rule: ri })?;
+                    if numbers.items.is_empty() {
+                        per_place.push((r.0, whole(rule, possible)));
+                    }
+                    for spec in &numbers.items {
+                        let seg = ix.seg_of(spec, rule, possible);
+                        per_place.push((r.0, seg));
+                    }
+                    for spec in &numbers.except {
+                        let seg = ix.seg_of(spec, rule, META_EXCLUDE);
+                        per_place.push((r.0, seg));
+                    }
                 }
             }
             for road in &r.7 {
@@ -349,7 +406,14 @@ impl DistrictIndex {
                 }
             }
         }
-        per_place.sort_by_key(|(place, s)| (*place, s.meta & META_COMPLEX == 0, s.meta & META_LINE, s.lo));
+        per_place.sort_by_key(|(place, s)| {
+            (
+                *place,
+                s.meta() & META_COMPLEX == 0,
+                s.meta() & META_LINE,
+                s.lo,
+            )
+        });
         ix.seg_start = vec![0; n + 1];
         for (place, _) in &per_place {
             ix.seg_start[*place as usize + 1] += 1;
@@ -366,23 +430,67 @@ impl DistrictIndex {
         let simple = spec.outer.is_none() && spec.remark.is_empty();
         if !simple {
             self.complex.push(spec.clone());
-            return Seg {
-                lo: (self.complex.len() - 1) as u32,
-                hi: 0,
+            return Seg::new(
+                (self.complex.len() - 1) as u32,
+                0,
                 rule,
-                meta: META_COMPLEX | flags,
-            };
+                META_COMPLEX | flags,
+            );
         }
-        let mut meta = line_code(spec.unit) | (parity_code(spec.parity) << META_PARITY_SHIFT) | flags;
+        let mut meta =
+            line_code(spec.unit) | (parity_code(spec.parity) << META_PARITY_SHIFT) | flags;
         if spec.lo.is_none() && spec.hi.is_none() {
             meta |= META_WHOLE;
         }
-        Seg {
-            lo: spec.lo.unwrap_or(0),
-            hi: spec.hi.unwrap_or(u32::MAX),
+        Seg::new(
+            spec.lo.unwrap_or(0),
+            spec.hi.unwrap_or(u32::MAX),
             rule,
             meta,
+        )
+    }
+
+    /// Records the reading of each character of a key from one reading of the name (when the
+    /// syllables line up with the characters).
+    fn learn_char_readings(&mut self, key: &str, reading: &str) {
+        let syllables: Vec<&str> = reading.split_whitespace().collect();
+        let mut tokens: Vec<Option<char>> = Vec::new();
+        let mut latin = false;
+        for c in key.chars() {
+            if c.is_ascii_alphanumeric() {
+                if !latin {
+                    tokens.push(None);
+                }
+                latin = true;
+            } else {
+                latin = false;
+                tokens.push(Some(c));
+            }
         }
+        if tokens.len() != syllables.len() {
+            return;
+        }
+        for (t, syl) in tokens.into_iter().zip(syllables) {
+            if let Some(c) = t {
+                if !self.char_readings.contains_key(&c) {
+                    let id = self.syllables.push(&syl.to_ascii_lowercase());
+                    self.char_readings.insert(c, id);
+                }
+            }
+        }
+    }
+
+    /// The reading of a key from the characters' known readings, if every character has one.
+    pub(crate) fn reading_of(&self, key: &str) -> Option<String> {
+        let mut out = String::new();
+        for c in key.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c);
+            } else {
+                out.push_str(self.syllables.get(*self.char_readings.get(&c)?));
+            }
+        }
+        Some(out)
     }
 
     fn shrink(&mut self) {
@@ -392,6 +500,8 @@ impl DistrictIndex {
         self.texts.shrink();
         self.segs.shrink_to_fit();
         self.rules.shrink_to_fit();
+        self.infos.shrink_to_fit();
+        self.syllables.shrink();
         self.complex.shrink_to_fit();
         self.school_lists.shrink_to_fit();
         self.kinds.shrink_to_fit();
@@ -402,17 +512,28 @@ impl DistrictIndex {
     /// Bytes held, by part (the vectors' capacities; small fixed overheads left out).
     pub fn memory(&self) -> IndexMemory {
         IndexMemory {
-            names: self.names.bytes() + self.keys.bytes() + self.kinds.capacity() + self.alias_of.capacity() * 4,
+            names: self.names.bytes()
+                + self.keys.bytes()
+                + self.kinds.capacity()
+                + self.alias_of.capacity() * 4,
             tables: self.by_key.bytes() + self.by_deletion.bytes() + self.sorted.capacity() * 4,
             readings: self.readings.bytes()
+                + self.syllables.bytes()
+                + self.char_readings.capacity() * 12
                 + self.reading_place.capacity() * 4
                 + self.by_reading.bytes()
                 + self.readings_sorted.capacity() * 4,
             segments: self.seg_start.capacity() * 4
                 + self.segs.capacity() * std::mem::size_of::<Seg>()
                 + self.complex.capacity() * std::mem::size_of::<NumberSpec>()
-                + self.complex.iter().map(|c| c.remark.capacity()).sum::<usize>(),
-            rules: self.rules.capacity() * std::mem::size_of::<RuleRec>() + self.school_lists.capacity() * 4,
+                + self
+                    .complex
+                    .iter()
+                    .map(|c| c.remark.capacity())
+                    .sum::<usize>(),
+            rules: self.rules.capacity() * std::mem::size_of::<RuleRec>()
+                + self.infos.capacity() * std::mem::size_of::<Info>()
+                + self.school_lists.capacity() * 4,
             texts: self.texts.bytes(),
         }
     }
@@ -448,10 +569,6 @@ impl DistrictIndex {
         &self.segs[self.seg_start[p] as usize..self.seg_start[p + 1] as usize]
     }
 
-    pub(crate) fn rule(&self, i: u32) -> &RuleRec {
-        &self.rules[i as usize]
-    }
-
     pub(crate) fn school_list(&self, (start, len): (u32, u16)) -> &[u32] {
         &self.school_lists[start as usize..start as usize + len as usize]
     }
@@ -460,26 +577,29 @@ impl DistrictIndex {
         self.texts.get(i)
     }
 
-    pub(crate) fn rule_parts(&self, i: u32) -> (u32, &[u32], &[u32], &str, &str, u8) {
-        let r = self.rule(i);
-        (
-            r.place,
-            self.school_list(r.primary),
-            self.school_list(r.middle),
-            self.text(r.text),
-            self.text(r.note),
-            r.flags,
-        )
+    pub(crate) fn info(&self, rule: u32) -> &Info {
+        &self.infos[self.rules[rule as usize].info as usize]
+    }
+
+    /// The original wording of a rule: the place's name it follows (or "") and the stored text.
+    pub(crate) fn rule_text(&self, rule: u32) -> (&str, &str) {
+        let r = &self.rules[rule as usize];
+        let text = self.texts.get(r.text & !TEXT_AFTER_PLACE);
+        if r.text & TEXT_AFTER_PLACE != 0 {
+            (self.names.get(r.place), text)
+        } else {
+            ("", text)
+        }
     }
 
     /// Whether a segment covers an address, and its width (smaller = more specific).
     pub(crate) fn cover(&self, s: &Seg, a: &Address) -> (Cover, u64) {
-        if s.meta & META_COMPLEX != 0 {
+        if s.meta() & META_COMPLEX != 0 {
             let spec = &self.complex[s.lo as usize];
             return (spec.covers(a), spec.width());
         }
         let parity = s.parity();
-        let whole = s.meta & META_WHOLE != 0;
+        let whole = s.meta() & META_WHOLE != 0;
         let lo = (!whole && s.lo != 0).then_some(s.lo);
         let hi = (!whole && s.hi != u32::MAX).then_some(s.hi);
         let spec_width = {
@@ -495,7 +615,7 @@ impl DistrictIndex {
             }
             (1u64 << 32) + count
         };
-        let n = match s.meta & META_LINE {
+        let n = match s.meta() & META_LINE {
             0 => a.street.map(|(_, n)| n),
             1 => a.building,
             2 => a.group,
@@ -511,16 +631,49 @@ impl DistrictIndex {
     }
 
     pub(crate) fn seg_flags(s: &Seg) -> (bool, bool) {
-        (s.meta & META_EXCLUDE != 0, s.meta & META_POSSIBLE != 0)
+        (s.meta() & META_EXCLUDE != 0, s.meta() & META_POSSIBLE != 0)
     }
 }
 
 fn whole(rule: u32, flags: u8) -> Seg {
-    Seg {
-        lo: 0,
-        hi: u32::MAX,
-        rule,
-        meta: META_WHOLE | flags,
+    Seg::new(0, u32::MAX, rule, META_WHOLE | flags)
+}
+
+/// The segment of a canonical simple 门牌号 text (`全部`, `12号`, `1-99号`, `201号以上`, `50号以下`, each
+/// optionally followed by `(单号)` or `(双号)`), without the general parser; `None` for anything else.
+fn simple_seg(text: &str, rule: u32, flags: u8) -> Option<Seg> {
+    let (body, parity) = if let Some(b) = text.strip_suffix("(单号)") {
+        (b, 1u8)
+    } else if let Some(b) = text.strip_suffix("(双号)") {
+        (b, 2u8)
+    } else {
+        (text, 0u8)
+    };
+    let meta = (parity << META_PARITY_SHIFT) | flags;
+    if body == "全部" {
+        return (parity == 0).then(|| whole(rule, flags));
+    }
+    let number = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    if let Some(b) = body.strip_suffix("号以上") {
+        return Some(Seg::new(number(b)?, u32::MAX, rule, meta));
+    }
+    if let Some(b) = body.strip_suffix("号以下") {
+        return Some(Seg::new(0, number(b)?, rule, meta));
+    }
+    let b = body.strip_suffix('号')?;
+    match b.split_once('-') {
+        Some((lo, hi)) => {
+            let (lo, hi) = (number(lo)?, number(hi)?);
+            (lo <= hi && lo > 0).then(|| Seg::new(lo, hi, rule, meta))
+        }
+        None => {
+            let n = number(b)?;
+            (n > 0).then(|| Seg::new(n, n, rule, meta))
+        }
     }
 }
 

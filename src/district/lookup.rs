@@ -42,7 +42,9 @@ pub struct RuleHit<'a> {
     /// Indexes into `DistrictIndex::schools()`.
     pub primary: &'a [u32],
     pub middle: &'a [u32],
-    /// The original wording.
+    /// The original wording is `text_prefix` followed by `text` (the prefix is the place's name when the
+    /// wording starts with it, which the index does not store twice; else empty).
+    pub text_prefix: &'a str,
     pub text: &'a str,
     /// The bureau's note, and for a partial area its qualifier.
     pub note: &'a str,
@@ -59,6 +61,13 @@ pub struct Assignment<'a> {
     pub rules: Vec<RuleHit<'a>>,
     /// Equally specific rules name different schools: the bureau must be asked.
     pub contested: bool,
+}
+
+impl RuleHit<'_> {
+    /// The original wording, whole.
+    pub fn original(&self) -> String {
+        format!("{}{}", self.text_prefix, self.text)
+    }
 }
 
 impl Assignment<'_> {
@@ -129,7 +138,14 @@ impl DistrictIndex {
     fn hit(&self, place: u32, how: MatchKind) -> PlaceHit<'_> {
         let (place, how) = match self.alias_of[place as usize] {
             u32::MAX => (place, how),
-            target => (target, if how == MatchKind::Exact { MatchKind::Alias } else { how }),
+            target => (
+                target,
+                if how == MatchKind::Exact {
+                    MatchKind::Alias
+                } else {
+                    how
+                },
+            ),
         };
         PlaceHit {
             place,
@@ -158,7 +174,7 @@ impl DistrictIndex {
             }
         }
         for candidate in &q.places {
-            let typos = self.typos(candidate);
+            let typos = self.typos(candidate, &q.address);
             if !typos.is_empty() {
                 return typos;
             }
@@ -182,8 +198,11 @@ impl DistrictIndex {
         hits.truncate(MAX_CHOICES);
     }
 
-    /// Places one character (inserted, deleted, replaced, or two swapped) away from `k`.
-    fn typos(&self, k: &str) -> Vec<PlaceHit<'_>> {
+    /// Places one character (inserted, deleted, replaced, or two swapped) away from `k`, best first:
+    /// a place that sounds the same (“东凤大街” for 东风大街, the commonest input-method slip), then one with
+    /// a rule covering the address, then busier places. A place alone in sounding the same is the only
+    /// hit, so it resolves; otherwise the parent chooses.
+    fn typos(&self, k: &str, address: &Address) -> Vec<PlaceHit<'_>> {
         let chars: Vec<char> = k.chars().collect();
         if chars.len() < 2 {
             return Vec::new();
@@ -206,9 +225,41 @@ impl DistrictIndex {
             .filter(|id| within_one(&chars, self.keys.get(*id)))
             .map(|id| self.hit(id, MatchKind::Typo))
             .collect();
-        hits.sort_by_key(|h| (self.rule_weight(h.place), h.place));
+        if hits.len() > 1 {
+            let sounds_alike: Vec<u32> = match self.reading_of(k) {
+                Some(r) => self
+                    .by_reading
+                    .get(hash_str(&r))
+                    .iter()
+                    .filter(|x| self.readings.get(**x) == r)
+                    .map(|x| self.reading_place[*x as usize])
+                    .collect(),
+                None => Vec::new(),
+            };
+            let alike = |h: &PlaceHit| sounds_alike.contains(&h.place);
+            hits.sort_by_key(|h| {
+                (
+                    !alike(h),
+                    !self.covers_any(h.place, address),
+                    self.rule_weight(h.place),
+                    h.place,
+                )
+            });
+            self.dedup(&mut hits);
+            if alike(&hits[0]) && !hits.get(1).is_some_and(alike) {
+                hits.truncate(1);
+            }
+        }
         self.dedup(&mut hits);
         hits
+    }
+
+    /// True when a definite rule of the place covers the address.
+    fn covers_any(&self, place: u32, address: &Address) -> bool {
+        self.segs_of(place).iter().any(|s| {
+            let (exclude, maybe) = DistrictIndex::seg_flags(s);
+            !exclude && !maybe && self.cover(s, address).0 == Cover::Yes
+        })
     }
 
     /// More rules first: a busier road is the likelier meaning of a typo.
@@ -274,7 +325,7 @@ impl DistrictIndex {
         }
         if hits.is_empty() {
             if let Some(k) = q.places.last() {
-                hits = self.typos(k);
+                hits = self.typos(k, &Address::default());
             }
         }
         self.dedup(&mut hits);
@@ -282,15 +333,17 @@ impl DistrictIndex {
     }
 
     fn rule_hit(&self, rule: u32) -> RuleHit<'_> {
-        let (place, primary, middle, text, note, flags) = self.rule_parts(rule);
+        let info = self.info(rule);
+        let (text_prefix, text) = self.rule_text(rule);
         RuleHit {
             rule,
-            place: self.names.get(place),
-            primary,
-            middle,
+            place: self.names.get(self.rules[rule as usize].place),
+            primary: self.school_list(info.primary),
+            middle: self.school_list(info.middle),
+            text_prefix,
             text,
-            note,
-            possible: flags & super::publish::FLAG_POSSIBLE != 0,
+            note: self.text(info.note),
+            possible: info.flags & super::publish::FLAG_POSSIBLE != 0,
         }
     }
 
@@ -301,7 +354,7 @@ impl DistrictIndex {
         for s in segs {
             let (exclude, _) = DistrictIndex::seg_flags(s);
             if exclude && self.cover(s, address).0 == Cover::Yes {
-                excluded.push(s.rule);
+                excluded.push(s.rule());
             }
         }
         let mut definite: Vec<(u64, u32)> = Vec::new();
@@ -309,14 +362,14 @@ impl DistrictIndex {
         let mut possible: Vec<u32> = Vec::new();
         for s in segs {
             let (exclude, maybe) = DistrictIndex::seg_flags(s);
-            if exclude || excluded.contains(&s.rule) {
+            if exclude || excluded.contains(&s.rule()) {
                 continue;
             }
             match self.cover(s, address) {
-                (Cover::Yes, _) if maybe => possible.push(s.rule),
-                (Cover::Yes, width) => definite.push((width, s.rule)),
-                (Cover::NeedsDetail, _) if maybe => possible.push(s.rule),
-                (Cover::NeedsDetail, _) => needs.push(s.rule),
+                (Cover::Yes, _) if maybe => possible.push(s.rule()),
+                (Cover::Yes, width) => definite.push((width, s.rule())),
+                (Cover::NeedsDetail, _) if maybe => possible.push(s.rule()),
+                (Cover::NeedsDetail, _) => needs.push(s.rule()),
                 (Cover::No, _) => {}
             }
         }
@@ -329,9 +382,9 @@ impl DistrictIndex {
             all.extend(definite.iter().map(|(_, r)| *r));
             all.sort_unstable();
             all.dedup();
-            let first = self.rule(all[0]);
+            let first = self.info(all[0]);
             let same = all.iter().all(|r| {
-                let x = self.rule(*r);
+                let x = self.info(*r);
                 self.school_list(x.primary) == self.school_list(first.primary)
                     && self.school_list(x.middle) == self.school_list(first.middle)
             });
@@ -364,11 +417,11 @@ impl DistrictIndex {
     fn assign<'a>(
         &'a self,
         definite: &[(u64, u32)],
-        schools: impl Fn(&super::index::RuleRec) -> &'a [u32],
+        schools: impl Fn(&super::index::Info) -> &'a [u32],
     ) -> Assignment<'a> {
         let best = definite
             .iter()
-            .filter(|(_, r)| !schools(self.rule(*r)).is_empty())
+            .filter(|(_, r)| !schools(self.info(*r)).is_empty())
             .map(|(w, _)| *w)
             .min();
         let Some(best) = best else {
@@ -376,16 +429,16 @@ impl DistrictIndex {
         };
         let mut rules: Vec<u32> = definite
             .iter()
-            .filter(|(w, r)| *w == best && !schools(self.rule(*r)).is_empty())
+            .filter(|(w, r)| *w == best && !schools(self.info(*r)).is_empty())
             .map(|(_, r)| *r)
             .collect();
         rules.sort_unstable();
         rules.dedup();
-        let first = schools(self.rule(rules[0]));
-        let contested = rules.iter().any(|r| schools(self.rule(*r)) != first);
+        let first = schools(self.info(rules[0]));
+        let contested = rules.iter().any(|r| schools(self.info(*r)) != first);
         let mut ids: Vec<u32> = Vec::new();
         for r in &rules {
-            for s in schools(self.rule(*r)) {
+            for s in schools(self.info(*r)) {
                 if !ids.contains(s) {
                     ids.push(*s);
                 }

@@ -16,10 +16,22 @@ pub fn fold_char(c: char) -> char {
         '\u{ff5e}' => '-',
         '\u{ff01}'..='\u{ff5d}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         // Dashes used between numbers or names.
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2500}' | '\u{2501}' | '\u{301c}' | '\u{fe58}'
-        | '\u{fe63}' | '~' => '-',
+        '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{2500}'
+        | '\u{2501}'
+        | '\u{301c}'
+        | '\u{fe58}'
+        | '\u{fe63}'
+        | '~' => '-',
         // Spaces.
-        '\u{3000}' | '\u{00a0}' | '\u{2000}'..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\t' | '\r'
+        '\u{3000}'
+        | '\u{00a0}'
+        | '\u{2000}'..='\u{200b}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\t'
+        | '\r'
         | '\n' => ' ',
         '\u{3001}' => '、',
         '\u{ff64}' => '、',
@@ -111,7 +123,9 @@ pub fn chinese_number(s: &str) -> Option<u32> {
         if s.chars().count() > 6 {
             return None;
         }
-        return s.chars().try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
+        return s
+            .chars()
+            .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?));
     }
     let mut total = 0u32;
     let mut current = 0u32;
@@ -152,7 +166,20 @@ pub fn chinese_number(s: &str) -> Option<u32> {
 pub fn is_chinese_numeral(c: char) -> bool {
     matches!(
         c,
-        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
     )
 }
 
@@ -177,7 +204,12 @@ mod tests {
 
     #[test]
     fn clean_is_idempotent() {
-        for s in ["１－８８号 （单）", "a  (b ) c", "天山路 ： 680 弄 、 700 弄", "⑴ x"] {
+        for s in [
+            "１－８８号 （单）",
+            "a  (b ) c",
+            "天山路 ： 680 弄 、 700 弄",
+            "⑴ x",
+        ] {
             let once = clean(s);
             assert_eq!(clean(&once), once, "{s}");
         }

@@ -25,7 +25,9 @@ impl Query {
 
     /// The place as typed (before prefixes were stripped), or the letters.
     pub fn typed_place(&self) -> &str {
-        self.places.first().map_or(self.letters.as_str(), String::as_str)
+        self.places
+            .first()
+            .map_or(self.letters.as_str(), String::as_str)
     }
 }
 
@@ -67,65 +69,56 @@ pub fn parse_query(text: &str, region: &str) -> Query {
 /// The name as typed, then without the region, then without each administrative prefix in turn.
 fn place_candidates(name: &str, region: &str) -> Vec<String> {
     let mut out = vec![name.to_string()];
-    let mut rest = name.to_string();
+    let parts = region_parts(region);
+    let mut rest: &str = name;
     loop {
-        let before = rest.clone();
+        let before = rest;
         if !region.is_empty() {
             if let Some(r) = rest.strip_prefix(region) {
-                rest = r.to_string();
-            } else {
-                for part in region_parts(region) {
-                    if let Some(r) = rest.strip_prefix(part.as_str()) {
-                        rest = r.to_string();
-                        break;
-                    }
-                }
+                rest = r;
+            } else if let Some(r) = parts.iter().find_map(|p| rest.strip_prefix(p)) {
+                rest = r;
             }
         }
-        if rest == before {
-            rest = strip_admin_prefix(&rest);
+        if rest.len() == before.len() {
+            rest = strip_admin_prefix(rest);
         }
-        if rest == before || rest.is_empty() {
+        if rest.len() == before.len() || rest.is_empty() {
             break;
         }
-        out.push(rest.clone());
+        out.push(rest.to_string());
     }
     out.dedup();
     out
 }
 
-/// “吉林省长春市汽开区” → 吉林省, 长春市, 汽开区, and the names without their ending (吉林, 长春).
-fn region_parts(region: &str) -> Vec<String> {
+/// “吉林省长春市汽开区” → 吉林省, 长春市, 汽开区.
+fn region_parts(region: &str) -> Vec<&str> {
     let mut parts = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = region.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        current.push(chars[i]);
-        i += 1;
-        if ADMIN_ENDINGS.iter().any(|e| current.ends_with(e)) && current.chars().count() >= 2 {
-            parts.push(std::mem::take(&mut current));
+    let mut start = 0;
+    for (i, c) in region.char_indices() {
+        let end = i + c.len_utf8();
+        let current = &region[start..end];
+        if current.chars().nth(1).is_some() && ADMIN_ENDINGS.iter().any(|e| current.ends_with(e)) {
+            parts.push(current);
+            start = end;
         }
     }
-    if !current.is_empty() {
-        parts.push(current);
+    if start < region.len() {
+        parts.push(&region[start..]);
     }
     parts
 }
 
-/// Strips one leading “…省”, “…市”, “…区”, “…县”, “…街道”, “…镇” of two to six characters.
-fn strip_admin_prefix(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    for end in 2..=chars.len().min(7) {
-        let head: String = chars[..end].iter().collect();
-        if end < chars.len()
-            && ADMIN_ENDINGS.iter().any(|e| head.ends_with(e))
-            && head.chars().count() > 1
-        {
-            return chars[end..].iter().collect();
+/// Strips one leading “…省”, “…市”, “…区”, “…县”, “…街道”, “…镇” of two to seven characters.
+fn strip_admin_prefix(name: &str) -> &str {
+    for (i, c) in name.char_indices().skip(1).take(6) {
+        let end = i + c.len_utf8();
+        if end < name.len() && ADMIN_ENDINGS.iter().any(|e| name[..end].ends_with(e)) {
+            return &name[end..];
         }
     }
-    name.to_string()
+    name
 }
 
 /// Where the numbers begin: a digit, 附 before a digit, or Chinese numerals before a unit.
@@ -339,7 +332,14 @@ mod tests {
 
     #[test]
     fn print_parse_is_stable() {
-        for s in ["东风大街88号", "dfdj 88", "天山路700弄5号", "福兴街34号附12号", "1组5号", "x"] {
+        for s in [
+            "东风大街88号",
+            "dfdj 88",
+            "天山路700弄5号",
+            "福兴街34号附12号",
+            "1组5号",
+            "x",
+        ] {
             let q = parse_query(s, "");
             assert_eq!(parse_query(&print_query(&q), ""), q, "{s}");
         }

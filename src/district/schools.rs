@@ -39,7 +39,10 @@ impl<'a> SchoolResolver<'a> {
         }
         let mut found = None;
         for (i, ks) in self.keys.iter().enumerate() {
-            if ks.iter().any(|s| s.ends_with(&k) || k.ends_with(s.as_str())) {
+            if ks
+                .iter()
+                .any(|s| s.ends_with(&k) || k.ends_with(s.as_str()))
+            {
                 if found.is_some_and(|f| f != i) {
                     return None;
                 }

@@ -147,7 +147,9 @@ impl NumberSpec {
     }
 
     fn in_range(&self, n: u32) -> bool {
-        self.lo.is_none_or(|lo| n >= lo) && self.hi.is_none_or(|hi| n <= hi) && self.parity.admits(n)
+        self.lo.is_none_or(|lo| n >= lo)
+            && self.hi.is_none_or(|hi| n <= hi)
+            && self.parity.admits(n)
     }
 
     /// Whether the spec covers an address. `NeedsDetail` means the address lacks the number the spec
@@ -165,7 +167,10 @@ impl NumberSpec {
                 match n {
                     Some(n) if self.in_range(n) => Cover::Yes,
                     Some(_) => Cover::No,
-                    None if self.lo.is_none() && self.hi.is_none() && self.parity == Parity::All => {
+                    None if self.lo.is_none()
+                        && self.hi.is_none()
+                        && self.parity == Parity::All =>
+                    {
                         Cover::Yes
                     }
                     None => Cover::NeedsDetail,
@@ -372,7 +377,10 @@ const ABOVE_WORDS: [&str; 5] = ["及以上", "以上", "以后", "之后", "往�
 const BELOW_WORDS: [&str; 4] = ["及以下", "以下", "以内", "以前"];
 
 fn is_sep(c: char) -> bool {
-    matches!(c, '、' | ',' | ';' | ' ' | '/' | '和' | '及' | '与' | '。' | '…' | '.')
+    matches!(
+        c,
+        '、' | ',' | ';' | ' ' | '/' | '和' | '及' | '与' | '。' | '…' | '.'
+    )
 }
 
 fn unit_at(s: &[char], i: usize) -> Option<(Unit, usize)> {

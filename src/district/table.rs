@@ -254,9 +254,24 @@ enum Col {
 const HEADERS: [(Col, &[&str]); 12] = [
     (
         Col::Place,
-        &["道路或小区", "道路/小区", "道路小区", "道路", "小区", "街路", "路名", "街道名称", "地名", "road", "place"],
+        &[
+            "道路或小区",
+            "道路/小区",
+            "道路小区",
+            "道路",
+            "小区",
+            "街路",
+            "路名",
+            "街道名称",
+            "地名",
+            "road",
+            "place",
+        ],
     ),
-    (Col::Numbers, &["门牌号", "门牌号段", "门牌", "号段", "numbers"]),
+    (
+        Col::Numbers,
+        &["门牌号", "门牌号段", "门牌", "号段", "numbers"],
+    ),
     (Col::Primary, &["对口小学", "小学", "primary"]),
     (Col::Middle, &["对口初中", "对口中学", "初中", "middle"]),
     (Col::Note, &["备注", "note"]),
@@ -264,7 +279,15 @@ const HEADERS: [(Col, &[&str]); 12] = [
     (Col::Stage, &["学段", "类别", "level", "stage"]),
     (
         Col::Area,
-        &["服务区域", "学区范围", "施教区", "招生范围", "划片范围", "学区", "area"],
+        &[
+            "服务区域",
+            "学区范围",
+            "施教区",
+            "招生范围",
+            "划片范围",
+            "学区",
+            "area",
+        ],
     ),
     (Col::Address, &["地址", "学校地址", "address"]),
     (Col::Phone, &["电话", "联系电话", "咨询电话", "phone"]),
@@ -307,7 +330,9 @@ pub fn import_rows(rows: &[Row]) -> Imported {
         .enumerate()
         .find_map(|(i, r)| header(r).and_then(|c| kind_of(&c).map(|k| (i, c, k))))
     else {
-        let first = rows.iter().find(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+        let first = rows
+            .iter()
+            .find(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
         return Imported::failed(match first {
             None => ImportError::file(ImportErrorKind::Empty),
             Some(r) => ImportError {
@@ -386,7 +411,8 @@ fn rule_row<'r>(
     match parse_place_numbers(place, numbers) {
         Ok(mut rule) => {
             if primary.is_empty() && middle.is_empty() {
-                out.errors.push(error(Col::Primary, "", ImportErrorKind::NoSchool));
+                out.errors
+                    .push(error(Col::Primary, "", ImportErrorKind::NoSchool));
                 return;
             }
             rule.primary = primary;
@@ -450,7 +476,8 @@ fn area_row<'r>(
     let (_, school) = cell(Col::School);
     let (_, area) = cell(Col::Area);
     if school.is_empty() {
-        out.errors.push(error(Col::School, area, ImportErrorKind::NoSchool));
+        out.errors
+            .push(error(Col::School, area, ImportErrorKind::NoSchool));
         return;
     }
     let stage_cell = cell(Col::Stage).1;
@@ -503,7 +530,8 @@ fn school_row<'r>(
 ) {
     let (_, name) = cell(Col::School);
     if name.is_empty() {
-        out.errors.push(error(Col::School, "", ImportErrorKind::NoSchool));
+        out.errors
+            .push(error(Col::School, "", ImportErrorKind::NoSchool));
         return;
     }
     let stage_cell = cell(Col::Stage).1;
@@ -518,8 +546,11 @@ fn school_row<'r>(
         Ok(Some(level)) => Some(Warning { level, text }),
         Ok(None) => None,
         Err(()) => {
-            out.errors
-                .push(error(Col::Warning, level_cell, ImportErrorKind::UnknownWarning));
+            out.errors.push(error(
+                Col::Warning,
+                level_cell,
+                ImportErrorKind::UnknownWarning,
+            ));
             None
         }
     };

@@ -199,7 +199,10 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, XlsxErr
             .find(|(n, _)| n == name)
             .map(|(_, p)| p.clone())
             .ok_or_else(|| XlsxError::NoSuchSheet(name.to_string()))?,
-        None => list.first().map(|(_, p)| p.clone()).ok_or(XlsxError::NoSheet)?,
+        None => list
+            .first()
+            .map(|(_, p)| p.clone())
+            .ok_or(XlsxError::NoSheet)?,
     };
     let strings = shared_strings(&mut ar)?;
     let xml = required(&mut ar, &path)?;
@@ -211,7 +214,9 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, XlsxErr
     let mut value = String::new();
     let mut in_value = false;
     loop {
-        let ev = r.read_event().map_err(|_| XlsxError::BadPart(path.clone()))?;
+        let ev = r
+            .read_event()
+            .map_err(|_| XlsxError::BadPart(path.clone()))?;
         match &ev {
             Event::Start(e) if e.local_name().as_ref() == b"row" => {
                 let number = attr(e, b"r")
@@ -229,9 +234,7 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, XlsxErr
             }
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"c" => {
                 let next = row.as_ref().map_or(0, |r| r.cells.len());
-                cell_col = attr(e, b"r")
-                    .and_then(|c| column_of(&c))
-                    .unwrap_or(next);
+                cell_col = attr(e, b"r").and_then(|c| column_of(&c)).unwrap_or(next);
                 cell_type = attr(e, b"t").unwrap_or_default();
                 value.clear();
             }

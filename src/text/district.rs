@@ -1,11 +1,11 @@
 //! Messages of the district import, conflicts and published file (zh-CN), for the bureau's
 //! `#/districts` page. The parent page words lookup results on its own and does not link this.
 
+use crate::district::xlsx::XlsxError;
 use crate::district::{
     Conflict, ImportError, ImportErrorKind, Level, PlaceKind, PublishError, Rule, SpecErrorKind,
     TableKind,
 };
-use crate::district::xlsx::XlsxError;
 use crate::model::{Stage, WarningLevel};
 
 /// District strings of one locale.
@@ -165,7 +165,9 @@ impl DistrictTexts {
     pub fn publish_error(&self, e: &PublishError) -> String {
         match e {
             PublishError::NotJson { line, column } => {
-                format!("学区数据文件不是有效的 JSON（第 {line} 行第 {column} 列附近），可能已损坏。")
+                format!(
+                    "学区数据文件不是有效的 JSON（第 {line} 行第 {column} 列附近），可能已损坏。"
+                )
             }
             PublishError::WrongFormat => "这不是学区数据文件（districts.json）。".into(),
             PublishError::TooNew(v) => {
@@ -209,7 +211,10 @@ mod tests {
         ];
         for kind in kinds {
             let m = ZH_CN.import_error(&ImportError { kind, ..e.clone() });
-            assert!(m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{m}");
+            assert!(
+                m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{m}"
+            );
             assert!(!m.contains("error"), "{m}");
         }
     }
