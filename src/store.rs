@@ -145,7 +145,7 @@ pub fn peek_stamp(raw: &str) -> Option<Stamp> {
 pub enum Startup {
     /// Nothing stored yet.
     Empty,
-    Loaded(Envelope),
+    Loaded(Box<Envelope>),
     /// Unreadable: the raw text must be kept, never overwritten silently.
     Corrupt {
         raw: String,
@@ -157,7 +157,7 @@ pub fn startup(stored: Option<String>) -> Startup {
     match stored {
         None => Startup::Empty,
         Some(raw) => match decode(&raw) {
-            Ok(env) => Startup::Loaded(env),
+            Ok(env) => Startup::Loaded(Box::new(env)),
             Err(error) => Startup::Corrupt { raw, error },
         },
     }
@@ -235,7 +235,10 @@ mod tests {
     #[test]
     fn startup_classifies_stored_text() {
         assert_eq!(startup(None), Startup::Empty);
-        assert_eq!(startup(Some(env(3).encode())), Startup::Loaded(env(3)));
+        assert_eq!(
+            startup(Some(env(3).encode())),
+            Startup::Loaded(Box::new(env(3)))
+        );
         for raw in [
             "{not json",
             "[]",

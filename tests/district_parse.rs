@@ -455,8 +455,10 @@ fn conflicts_list_overlaps_and_unknown_schools() {
         ..DistrictData::default()
     };
     let mut schools = Vec::new();
-    schools.push(School::new(&schools, "甲小学", Stage::Primary));
-    schools.push(School::new(&schools, "乙中学", Stage::Middle));
+    for (name, stage) in [("甲小学", Stage::Primary), ("乙中学", Stage::Middle)] {
+        let s = School::new(&schools, name, stage);
+        schools.push(s);
+    }
     let found = conflicts(&data, &schools);
     assert_eq!(
         found,

@@ -149,8 +149,8 @@ fn split_depth0(s: &[char], a: usize, b: usize, sep: impl Fn(char) -> bool) -> V
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = a;
-    for i in a..b {
-        match s[i] {
+    for (i, &c) in s.iter().enumerate().take(b).skip(a) {
+        match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
             c if depth == 0 && sep(c) => {

@@ -16,10 +16,10 @@ pub(crate) fn hash_str(s: &str) -> u64 {
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7cc1_b727_220a_95);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     for b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7cc1_b727_220a_95);
+        h = (h.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     h ^ (h >> 29)
 }
@@ -320,10 +320,8 @@ impl DistrictIndex {
                 && ix.reading_place[*a as usize] == ix.reading_place[*b as usize]
         });
         ix.readings_sorted = rs;
-        for t in &p.texts {
-            ix.texts.push(t);
-        }
-
+        // Texts are interned: `texts[0]` stays the empty text.
+        ix.texts.push("");
         // Rules and their segments, grouped by place.
         if p.rules.len() > MAX_RULES {
             return Err(PublishError::BadReference { rule: MAX_RULES });
@@ -341,13 +339,18 @@ impl DistrictIndex {
         };
         let mut infos: HashMap<Info, u32> = HashMap::new();
         let mut texts: HashMap<&str, u32> = HashMap::new();
+        texts.insert("", 0);
         let mut per_place: Vec<(u32, Seg)> = Vec::with_capacity(p.rules.len() * 5 / 4);
         for (ri, r) in p.rules.iter().enumerate() {
             let rule = ri as u32;
+            let note_text = p.texts[r.5 as usize].as_str();
+            let note = *texts
+                .entry(note_text)
+                .or_insert_with(|| ix.texts.push(note_text));
             let info = Info {
                 primary: list_of(&mut ix, &r.2),
                 middle: list_of(&mut ix, &r.3),
-                note: r.5,
+                note,
                 flags: r.6,
             };
             let info = *infos.entry(info).or_insert_with(|| {

@@ -111,6 +111,9 @@ pub enum Outcome<'a> {
 /// How many places a suggestion list or a `Choose` holds at most.
 pub const MAX_CHOICES: usize = 8;
 
+/// How many one-edit neighbours a typo ranks at most.
+const MAX_TYPO_CANDIDATES: usize = 64;
+
 impl DistrictIndex {
     /// Parses and answers a query.
     pub fn search(&self, text: &str) -> Outcome<'_> {
@@ -207,6 +210,27 @@ impl DistrictIndex {
         if chars.len() < 2 {
             return Vec::new();
         }
+        // Fast path: exactly one place one edit away sounds the same.
+        let typed_reading = self.reading_of(k);
+        let sounds_alike: Vec<u32> = match &typed_reading {
+            Some(r) => {
+                let mut v: Vec<u32> = self
+                    .by_reading
+                    .get(hash_str(r))
+                    .iter()
+                    .filter(|x| self.readings.get(**x) == r.as_str())
+                    .map(|x| self.reading_place[*x as usize])
+                    .filter(|p| within_one(&chars, self.keys.get(*p)))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            }
+            None => Vec::new(),
+        };
+        if let [only] = sounds_alike[..] {
+            return vec![self.hit(only, MatchKind::Typo)];
+        }
         let mut ids: Vec<u32> = Vec::new();
         if chars.len() + 1 >= 3 {
             ids.extend_from_slice(self.by_deletion.get(hash_str(k)));
@@ -219,6 +243,8 @@ impl DistrictIndex {
         }
         ids.sort_unstable();
         ids.dedup();
+        // A very common pattern (“东?大街”) gives hundreds of neighbours: rank a bounded sample.
+        ids.truncate(MAX_TYPO_CANDIDATES);
         let mut hits: Vec<PlaceHit> = ids
             .into_iter()
             .filter(|id| self.kinds[*id as usize] != PlaceKind::Boundary)
@@ -226,16 +252,6 @@ impl DistrictIndex {
             .map(|id| self.hit(id, MatchKind::Typo))
             .collect();
         if hits.len() > 1 {
-            let sounds_alike: Vec<u32> = match self.reading_of(k) {
-                Some(r) => self
-                    .by_reading
-                    .get(hash_str(&r))
-                    .iter()
-                    .filter(|x| self.readings.get(**x) == r)
-                    .map(|x| self.reading_place[*x as usize])
-                    .collect(),
-                None => Vec::new(),
-            };
             let alike = |h: &PlaceHit| sounds_alike.contains(&h.place);
             hits.sort_by_key(|h| {
                 (
@@ -245,10 +261,6 @@ impl DistrictIndex {
                     h.place,
                 )
             });
-            self.dedup(&mut hits);
-            if alike(&hits[0]) && !hits.get(1).is_some_and(alike) {
-                hits.truncate(1);
-            }
         }
         self.dedup(&mut hits);
         hits
@@ -459,12 +471,21 @@ impl DistrictIndex {
 
 /// True when `b` is at most one edit (insert, delete, replace, swap of neighbours) from `a`.
 fn within_one(a: &[char], b: &str) -> bool {
-    let b: Vec<char> = b.chars().collect();
+    let mut small = [' '; 32];
+    let mut len = 0;
+    for c in b.chars() {
+        if len == small.len() {
+            return false;
+        }
+        small[len] = c;
+        len += 1;
+    }
+    let b = &small[..len];
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if prefix == la && prefix == lb {
         return true;
     }

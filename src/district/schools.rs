@@ -65,8 +65,13 @@ mod tests {
     #[test]
     fn exact_alias_and_unique_suffix() {
         let mut list = Vec::new();
-        list.push(School::new(&list, "上海市长宁区古北路小学", Stage::Primary));
-        list.push(School::new(&list, "新古北中学", Stage::Middle));
+        for (name, stage) in [
+            ("上海市长宁区古北路小学", Stage::Primary),
+            ("新古北中学", Stage::Middle),
+        ] {
+            let s = School::new(&list, name, stage);
+            list.push(s);
+        }
         let mut alias = School::new(&list, "长春汽车经济技术开发区第一实验小学", Stage::Primary);
         alias.aliases.push("一实验".into());
         list.push(alias);

@@ -65,7 +65,7 @@ impl Parity {
         match self {
             Parity::All => true,
             Parity::Odd => n % 2 == 1,
-            Parity::Even => n % 2 == 0,
+            Parity::Even => n.is_multiple_of(2),
         }
     }
 }
@@ -426,14 +426,9 @@ impl Parser<'_> {
     }
 
     fn at(&self, word: &str) -> bool {
-        let mut j = self.i;
-        for c in word.chars() {
-            if self.s.get(j) != Some(&c) {
-                return false;
-            }
-            j += 1;
-        }
-        true
+        (self.i..)
+            .zip(word.chars())
+            .all(|(j, c)| self.s.get(j) == Some(&c))
     }
 
     fn eat(&mut self, word: &str) -> bool {

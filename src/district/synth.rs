@@ -296,6 +296,15 @@ pub fn generate(rules: usize, queries: usize, seed: u64) -> Synth {
     }
     let primaries: Vec<u32> = (0..school_count).filter(|i| i % 3 != 2).collect();
     let middles: Vec<u32> = (0..school_count).filter(|i| i % 3 == 2).collect();
+    // Schools serve neighbouring areas: a road's primaries come from a cluster of three, and each
+    // primary feeds the middle school of its cluster.
+    let cluster = |rng: &mut Rng| -> (Vec<u32>, u32) {
+        let c = rng.below(middles.len() as u64) as usize;
+        let ps: Vec<u32> = (0..3)
+            .map(|k| primaries[(2 * c + k) % primaries.len()])
+            .collect();
+        (ps, middles[c])
+    };
     let pick = |rng: &mut Rng, list: &[u32]| list[rng.below(list.len() as u64) as usize];
     let mut seen: HashSet<String> = HashSet::new();
     let mut places: Vec<Place> = Vec::new();
@@ -322,9 +331,9 @@ pub fn generate(rules: usize, queries: usize, seed: u64) -> Synth {
         };
         p.places
             .push(PubPlace(n.clone(), kind, vec![r.clone()], -1));
+        let (nearby, middle) = cluster(&mut rng);
         if community {
-            let school = pick(&mut rng, &primaries);
-            let middle = pick(&mut rng, &middles);
+            let school = pick(&mut rng, &nearby);
             let text = p.texts.len() as u32;
             p.texts.push(format!("{n}全部"));
             p.rules.push(PubRule(
@@ -356,20 +365,20 @@ pub fn generate(rules: usize, queries: usize, seed: u64) -> Synth {
                     lo,
                     hi,
                     odd: Some(true),
-                    school: pick(&mut rng, &primaries),
+                    school: pick(&mut rng, &nearby),
                 });
                 ranges.push(Range {
                     lo: lo + 1,
                     hi,
                     odd: Some(false),
-                    school: pick(&mut rng, &primaries),
+                    school: pick(&mut rng, &nearby),
                 });
             } else {
                 ranges.push(Range {
                     lo,
                     hi,
                     odd: None,
-                    school: pick(&mut rng, &primaries),
+                    school: pick(&mut rng, &nearby),
                 });
             }
             if rng.chance(10) {
@@ -378,7 +387,7 @@ pub fn generate(rules: usize, queries: usize, seed: u64) -> Synth {
                     lo: at,
                     hi: Some(at),
                     odd: None,
-                    school: pick(&mut rng, &primaries),
+                    school: pick(&mut rng, &nearby),
                 });
             }
             match hi {
@@ -386,7 +395,6 @@ pub fn generate(rules: usize, queries: usize, seed: u64) -> Synth {
                 None => break,
             }
         }
-        let middle = pick(&mut rng, &middles);
         for range in &ranges {
             let spec = range.text();
             let text = p.texts.len() as u32;

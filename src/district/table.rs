@@ -507,8 +507,8 @@ fn area_row<'r>(
     }
 }
 
-/// 预警等级 from a cell: 红/橙/黄/绿 (色, 预警), 一级/二级; empty or 无 = none.
-pub fn parse_warning_level(cell: &str) -> Result<Option<WarningLevel>, ()> {
+/// 预警等级 from a cell: 红/橙/黄/绿 (色, 预警), 一级/二级; empty or 无 = none. `Err` carries the cell.
+pub fn parse_warning_level(cell: &str) -> Result<Option<WarningLevel>, String> {
     let c = key(cell);
     let c = c.trim_end_matches("预警").trim_end_matches('色');
     Ok(Some(match c {
@@ -519,7 +519,7 @@ pub fn parse_warning_level(cell: &str) -> Result<Option<WarningLevel>, ()> {
         "绿" | "green" => WarningLevel::Green,
         "一级" | "1级" | "1" | "level1" => WarningLevel::Level1,
         "二级" | "2级" | "2" | "level2" => WarningLevel::Level2,
-        _ => return Err(()),
+        _ => return Err(cell.to_string()),
     }))
 }
 
@@ -545,7 +545,7 @@ fn school_row<'r>(
     let warning = match parse_warning_level(level_cell) {
         Ok(Some(level)) => Some(Warning { level, text }),
         Ok(None) => None,
-        Err(()) => {
+        Err(_) => {
             out.errors.push(error(
                 Col::Warning,
                 level_cell,

@@ -99,8 +99,10 @@ mod tests {
     #[test]
     fn new_ids_are_above_every_id_in_use() {
         let mut list = Vec::new();
-        list.push(School::new(&list, "甲小学", Stage::Primary));
-        list.push(School::new(&list, "乙中学", Stage::Middle));
+        for (name, stage) in [("甲小学", Stage::Primary), ("乙中学", Stage::Middle)] {
+            let s = School::new(&list, name, stage);
+            list.push(s);
+        }
         assert_eq!(list[1].id, "school-2");
         list.remove(0);
         assert_eq!(School::new(&list, "丙", Stage::Both).id, "school-3");

@@ -134,7 +134,7 @@ impl AppState {
         };
         match store::startup(stored) {
             Startup::Empty => state.ws.set(blank()),
-            Startup::Loaded(env) => state.adopt(env),
+            Startup::Loaded(env) => state.adopt(*env),
             Startup::Corrupt { raw, error } => {
                 let already =
                     storage.get(CORRUPT_KEY).ok().flatten().as_deref() == Some(raw.as_str());
