@@ -106,7 +106,8 @@ fn validate(mut ws: Workspace) -> Result<Workspace, LoadError> {
 /// v2 had no school list and no district data: both start empty.
 fn migrate_v2_to_v3(mut obj: Map<String, Value>) -> Map<String, Value> {
     obj.insert("schema_version".into(), Value::from(3));
-    obj.entry("schools").or_insert_with(|| Value::Array(Vec::new()));
+    obj.entry("schools")
+        .or_insert_with(|| Value::Array(Vec::new()));
     obj.entry("districts")
         .or_insert_with(|| Value::Object(Map::new()));
     obj
@@ -250,7 +251,8 @@ mod tests {
 
     #[test]
     fn v1_and_v2_get_an_empty_school_list_and_district_data() {
-        let raw = r#"{"format":"gongkai-workspace","schema_version":1,"reports":{"2020":{"year":2020}}}"#;
+        let raw =
+            r#"{"format":"gongkai-workspace","schema_version":1,"reports":{"2020":{"year":2020}}}"#;
         let ws = parse_workspace(raw).unwrap();
         assert_eq!(ws.schema_version, SCHEMA_VERSION);
         assert!(ws.schools.is_empty());
