@@ -4,10 +4,10 @@
 
 use crate::catalog::{self, t3_key, CellKind, T2_CHANGE, T2_PREV_COUNT, T3_CARRIED, T3_CARRY_NEXT};
 use crate::cell::parse_cell;
-use crate::model::{CategoryContent, ItemContent, Report, TableFormat, TableValues};
+use crate::model::{CategoryContent, ItemContent, Report, SchoolTask, TableFormat, TableValues};
 
 /// A new report for `year` built from `previous`: unit name, region, structure and the categories
-/// with their items' catalogue columns (not this year's text, status, reason, channels used, counts,
+/// with their items' catalogue columns and school assignments (not this year's text, status, reason, channels used, counts,
 /// nor category intros and statuses); an empty narrative and title; the table format follows the year.
 ///
 /// When `previous` is the report of `year - 1`, the tables are prefilled:
@@ -44,7 +44,8 @@ pub fn carry_forward(previous: &Report, year: u16) -> Report {
     report
 }
 
-/// An item with only its catalogue columns.
+/// An item with only its catalogue columns and its assignment to schools (instructions, counts asked,
+/// placement; not last year's summary).
 fn catalogue_columns(item: &ItemContent) -> ItemContent {
     ItemContent {
         id: item.id.clone(),
@@ -57,6 +58,10 @@ fn catalogue_columns(item: &ItemContent) -> ItemContent {
         audience: item.audience,
         mode: item.mode,
         level: item.level,
+        schools: SchoolTask {
+            summary: String::new(),
+            ..item.schools.clone()
+        },
         ..ItemContent::default()
     }
 }

@@ -14,6 +14,7 @@ pub mod grid;
 pub mod model;
 pub mod report;
 pub mod route;
+pub mod school;
 pub mod store;
 pub mod text;
 pub mod text_ux;

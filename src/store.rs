@@ -15,6 +15,27 @@ pub const PROBE_KEY: &str = "gongkai:probe";
 /// `format` of the envelope.
 pub const ENVELOPE_FORMAT: &str = "gongkai-store";
 
+/// Where one kind of data lives in browser storage: its envelope and the copy of unreadable text.
+/// The bureau's workspace and a school's draft (school mode) have slots of their own, so that neither
+/// overwrites the other in the same browser; both follow the same envelope and two-tab rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub key: &'static str,
+    pub corrupt_key: &'static str,
+}
+
+/// The bureau's workspace.
+pub const WORKSPACE: Slot = Slot {
+    key: WORKSPACE_KEY,
+    corrupt_key: CORRUPT_KEY,
+};
+
+/// A school's filling draft (`#/school`): a workspace holding only `school_draft`.
+pub const SCHOOL: Slot = Slot {
+    key: "gongkai:school",
+    corrupt_key: "gongkai:school:unreadable",
+};
+
 /// Identity of one stored revision: its number and the tab that wrote it. Two tabs that save at the
 /// same instant can both write the same number; the writer tells their revisions apart.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

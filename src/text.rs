@@ -17,6 +17,9 @@ use crate::model::{
 mod delivery;
 pub use delivery::DeliveryTexts;
 
+mod school;
+pub use school::SchoolTexts;
+
 /// All strings of one locale. Parameterised messages are functions.
 pub struct Texts {
     pub app_title: &'static str,
@@ -202,6 +205,8 @@ pub struct Texts {
     pub delivery: &'static DeliveryTexts,
     // -- district import, conflicts, published file (issue 9) --
     pub district: &'static DistrictTexts,
+    // -- school submissions (issue 11) --
+    pub school: &'static SchoolTexts,
 }
 
 impl Texts {
@@ -540,6 +545,8 @@ pub static ZH_CN: Texts = Texts {
     delivery: &delivery::ZH_CN,
     // -- district import, conflicts, published file (issue 9) --
     district: &district::ZH_CN,
+    // -- school submissions (issue 11) --
+    school: &school::ZH_CN,
 };
 
 /// The active locale.

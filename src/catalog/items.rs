@@ -6,7 +6,9 @@
 //! "同上" basis repeats the row above, a "—" is "". Users may remove items per report; `restore_defaults`
 //! brings them back.
 
-use crate::model::{Audience, CategoryContent, DisclosureMode, ItemContent, Level};
+use crate::model::{
+    Audience, CategoryContent, CountField, DisclosureMode, ItemContent, Level, SchoolTask,
+};
 use Audience::{Public, SpecificGroup};
 use Level::{County, School};
 
@@ -47,9 +49,36 @@ pub struct ItemDef {
     pub audience: Audience,
     pub mode: DisclosureMode,
     pub level: Level,
+    /// Schools fill this item by default (the seed's school-published items), and the counts they are
+    /// asked for: `(label, unit)`.
+    pub schools: Option<&'static [(&'static str, &'static str)]>,
 }
 
 impl ItemDef {
+    /// The same item, filled by schools by default, asking them for `counts`.
+    const fn for_schools(mut self, counts: &'static [(&'static str, &'static str)]) -> Self {
+        self.schools = Some(counts);
+        self
+    }
+
+    /// The item's default assignment to schools.
+    pub fn school_task(&self) -> SchoolTask {
+        match self.schools {
+            Some(counts) => SchoolTask {
+                assigned: true,
+                counts: counts
+                    .iter()
+                    .map(|(label, unit)| CountField {
+                        label: label.to_string(),
+                        unit: unit.to_string(),
+                    })
+                    .collect(),
+                ..SchoolTask::default()
+            },
+            None => SchoolTask::default(),
+        }
+    }
+
     /// A fresh item for a report, with the catalogue's defaults.
     pub fn to_content(&self) -> ItemContent {
         ItemContent {
@@ -63,6 +92,7 @@ impl ItemDef {
             audience: Some(self.audience),
             mode: Some(self.mode),
             level: Some(self.level),
+            schools: self.school_task(),
             ..ItemContent::default()
         }
     }
@@ -176,6 +206,7 @@ const fn item(
         audience,
         mode: DisclosureMode::Active,
         level,
+        schools: None,
     }
 }
 
@@ -305,7 +336,8 @@ const ENROLLMENT: [ItemDef; 9] = [
         WEB_APPS,
         Public,
         County,
-    ),
+    )
+    .for_schools(&[]),
     item(
         "districts",
         "招生范围",
@@ -335,7 +367,8 @@ const ENROLLMENT: [ItemDef; 9] = [
         WEB_APPS,
         Public,
         School,
-    ),
+    )
+    .for_schools(&[]),
     item("conditions", "招生条件", "", "", COUNTY, WEB_APPS, Public, County),
     item("procedure", "招生程序", "", "", COUNTY, WEB_APPS, Public, County),
     item("results", "招生结果", "", "", COUNTY, WEB_APPS, Public, County),
@@ -392,7 +425,8 @@ const STUDENTS: [ItemDef; 4] = [
         APPS_BOARD,
         SpecificGroup,
         School,
-    ),
+    )
+    .for_schools(&[]),
 ];
 
 /// 教师管理. 教师招聘与职称评聘 (the seed's item, covering §2.4's 教师招聘 and 职称评审), 教师行为规范 and
@@ -451,8 +485,9 @@ const TEACHERS: [ItemDef; 6] = [
     item("rotation", "交流轮岗", "", "", COUNTY, WEB, Public, County),
 ];
 
-/// 重要政策执行情况: the seed's three items, then the commonly listed optional ones.
-const POLICY_EXECUTION: [ItemDef; 7] = [
+/// 重要政策执行情况: the seed's three items, then the commonly listed optional ones. 学校开放日及信息公开活动
+/// is the seed's paragraph on 学校开放日 (“各校按照计划每学期开展1-2次”), which each school reports.
+const POLICY_EXECUTION: [ItemDef; 8] = [
     item(
         "dropout-control",
         "控辍保学",
@@ -483,6 +518,17 @@ const POLICY_EXECUTION: [ItemDef; 7] = [
         Public,
         County,
     ),
+    item(
+        "open-day",
+        "学校开放日及信息公开活动",
+        "学校开放日；校务公开活动",
+        "《教育部关于推进中小学信息公开工作的意见》",
+        SCHOOL,
+        APPS_BOARD,
+        Public,
+        School,
+    )
+    .for_schools(&[("举办学校开放日", "次")]),
     item("nutrition", "营养改善计划", "", "", COUNTY, WEB, Public, County),
     item(
         "balanced-development",
@@ -551,7 +597,8 @@ const SAFETY: [ItemDef; 4] = [
         WEB,
         Public,
         County,
-    ),
+    )
+    .for_schools(&[]),
     item(
         "safety-management",
         "学生住宿、用餐、组织活动等安全管理情况",
@@ -561,7 +608,8 @@ const SAFETY: [ItemDef; 4] = [
         WEB_BOARD,
         Public,
         School,
-    ),
+    )
+    .for_schools(&[]),
     item(
         "emergency",
         "校园安全突发事件应急预案、预警信息、应对情况、调查处理情况",

@@ -76,6 +76,9 @@ pub fn workspace_from_value(value: Value) -> Result<Workspace, LoadError> {
     if version <= 2 {
         obj = migrate_v2_to_v3(obj);
     }
+    if version <= 3 {
+        obj = migrate_v3_to_v4(obj);
+    }
     let ws: Workspace =
         serde_path_to_error::deserialize(Value::Object(obj)).map_err(|e| LoadError::BadField {
             path: e.path().to_string(),
@@ -110,6 +113,40 @@ fn migrate_v2_to_v3(mut obj: Map<String, Value>) -> Map<String, Value> {
         .or_insert_with(|| Value::Array(Vec::new()));
     obj.entry("districts")
         .or_insert_with(|| Value::Object(Map::new()));
+    obj
+}
+
+/// v3 had no school assignments: every catalogue item that schools fill by default (the seed's
+/// school-published items, `catalog::ItemDef::schools`) gets its default assignment; other items stay
+/// unassigned. Reports get an empty list of merged contributions.
+fn migrate_v3_to_v4(mut obj: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Object(reports)) = obj.get_mut("reports") {
+        for report in reports.values_mut() {
+            let Value::Object(r) = report else { continue };
+            r.entry("contributions")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            let Some(Value::Array(categories)) = r.get_mut("categories") else {
+                continue;
+            };
+            for category in categories {
+                let Value::Object(c) = category else { continue };
+                let key = c.get("key").and_then(Value::as_str).unwrap_or("").to_string();
+                let Some(Value::Array(items)) = c.get_mut("items") else {
+                    continue;
+                };
+                for item in items {
+                    let Value::Object(i) = item else { continue };
+                    let id = i.get("id").and_then(Value::as_str).unwrap_or("");
+                    let task = crate::catalog::default_item(&key, id).map(|d| d.school_task());
+                    if let Some(task) = task.filter(|t| t.assigned) {
+                        i.entry("schools")
+                            .or_insert_with(|| serde_json::to_value(task).unwrap_or(Value::Null));
+                    }
+                }
+            }
+        }
+    }
+    obj.insert("schema_version".into(), Value::from(4));
     obj
 }
 

@@ -1,9 +1,11 @@
-//! The workspace data model (schema v3): reports by year, their narrative, categories and table values;
-//! the school list and the district data.
+//! The workspace data model (schema v4): reports by year, their narrative, categories and table values;
+//! the school list and the district data; school assignments and merged school submissions, and in a
+//! school's own storage its filling draft.
 
 mod migrate;
 mod report;
 mod school;
+mod submission;
 mod workspace;
 
 pub use migrate::{parse_workspace, LoadError, SUPPORTED_SCHEMA};
@@ -12,9 +14,13 @@ pub use report::{
     Narrative, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
 };
 pub use school::{next_school_id, School, Stage, Warning, WarningLevel};
+pub use submission::{
+    contribution_order, Contribution, CountField, Placement, SchoolCount, SchoolTask,
+    SubmissionItem,
+};
 pub use workspace::{ModelError, Workspace, YEAR_RANGE};
 
 /// The `format` tag of a workspace, both in storage and in backup files.
 pub const WORKSPACE_FORMAT: &str = "gongkai-workspace";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use super::submission::{Contribution, SchoolTask};
 use crate::catalog;
 
 /// Which outline the report follows (DESIGN §2).
@@ -163,6 +164,10 @@ pub struct ItemContent {
     /// The channels actually used this year.
     pub channels_used: Vec<String>,
     pub counts: Vec<ItemCount>,
+    /// Whether schools fill this item, their instructions, and how their texts enter the report
+    /// (schema 4). Left out of the JSON when it is the default (not assigned, nothing written).
+    #[serde(skip_serializing_if = "SchoolTask::is_default")]
+    pub schools: SchoolTask,
 }
 
 /// One first-level category (一级事项) as filled for this report.
@@ -239,6 +244,10 @@ pub struct Report {
     /// Put the graphic (图解) after the title of the web page (.html) export (schema 2).
     #[serde(default)]
     pub graphic_in_html: bool,
+    /// The schools' merged submissions for this year, one per school, in `contribution_order`
+    /// (schema 4).
+    #[serde(default)]
+    pub contributions: Vec<Contribution>,
 }
 
 impl Report {
@@ -266,6 +275,7 @@ impl Report {
             tables: TableValues::default(),
             omit_not_applicable: false,
             graphic_in_html: false,
+            contributions: Vec::new(),
         }
     }
 

@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use super::{Report, School, SCHEMA_VERSION, WORKSPACE_FORMAT};
 use crate::district::DistrictData;
+use crate::school::Draft;
 
 /// Years a report may have.
 pub const YEAR_RANGE: RangeInclusive<u16> = 2000..=2100;
@@ -38,6 +39,10 @@ pub struct Workspace {
     /// School-district data: rules, bureau phone, data date (schema v3).
     #[serde(default)]
     pub districts: DistrictData,
+    /// A school's filling draft (school mode, `#/school`): only in the school's own storage slot,
+    /// never in the bureau's workspace (schema 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_draft: Option<Draft>,
 }
 
 impl Default for Workspace {
@@ -49,6 +54,7 @@ impl Default for Workspace {
             reports: BTreeMap::new(),
             schools: Vec::new(),
             districts: DistrictData::default(),
+            school_draft: None,
         }
     }
 }
@@ -77,6 +83,7 @@ impl Workspace {
         self.reports.values().all(Report::is_blank)
             && self.schools.is_empty()
             && self.districts.is_empty()
+            && self.school_draft.is_none()
     }
 
     /// Checks a year the user typed.

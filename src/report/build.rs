@@ -39,6 +39,9 @@
 //! punctuation (“教师招聘、职称评聘公平公正。”, “…评优评先：”) the text follows it directly, without “——”. An
 //! item without text is left out, except that an item marked 本年度无此项 follows the option like a
 //! category (`名称——本年度无此项。`). Catalogue columns, channels and counts are not printed.
+//! The schools' merged contributions to an item follow its text as the bureau placed them
+//! (`merged.rs`: a paragraph per school, the bureau's summary, or the counts summed with a table); an
+//! item with no text of its own but with contributions starts with them, joined to its name.
 //!
 //! # Tables
 //!
@@ -55,11 +58,12 @@
 
 use std::collections::BTreeMap;
 
+use super::merged::{merged, Merged};
 use super::{Block, Cell, Document, Row, Table};
 use crate::catalog::{self, Span};
 use crate::model::{
-    CategoryContent, DisclosureStatus, ItemContent, Report, ReportStructure, TableFormat,
-    TableValues,
+    CategoryContent, Contribution, DisclosureStatus, ItemContent, Report, ReportStructure,
+    TableFormat, TableValues,
 };
 
 /// How categories marked 本年度无此项 appear.
@@ -154,7 +158,7 @@ fn field(report: &Report, options: &BuildOptions, out: &mut Builder) {
     out.paragraphs(&n.disclosure_intro);
     for def in &catalog::CATEGORIES {
         if let Some(content) = report.category(def.key) {
-            category(def.name, content, options, out);
+            category(def.name, content, &report.contributions, options, out);
         }
     }
 
@@ -169,7 +173,13 @@ fn field(report: &Report, options: &BuildOptions, out: &mut Builder) {
     out.paragraphs_or_nothing(&[&n.other]);
 }
 
-fn category(name: &str, content: &CategoryContent, options: &BuildOptions, out: &mut Builder) {
+fn category(
+    name: &str,
+    content: &CategoryContent,
+    contributions: &[Contribution],
+    options: &BuildOptions,
+    out: &mut Builder,
+) {
     if content.status == Some(DisclosureStatus::NotApplicable) {
         if options.not_applicable == NotApplicable::OneLine {
             out.heading2(name);
@@ -180,25 +190,33 @@ fn category(name: &str, content: &CategoryContent, options: &BuildOptions, out: 
     out.heading2(name);
     out.paragraphs(&content.intro);
     for item in &content.items {
-        item_paragraphs(item, options, out);
+        let schools = merged(&content.key, item, contributions);
+        item_paragraphs(item, schools, options, out);
     }
 }
 
-fn item_paragraphs(item: &ItemContent, options: &BuildOptions, out: &mut Builder) {
+/// The item's text, then what the schools contributed (`merged`), the first paragraph joined to the
+/// item's name.
+fn item_paragraphs(item: &ItemContent, schools: Merged, options: &BuildOptions, out: &mut Builder) {
     let name = item.name.trim();
-    let mut lines = lines(&item.text);
-    let first = match lines.next() {
+    let mut paragraphs = lines(&item.text)
+        .map(str::to_string)
+        .chain(schools.paragraphs);
+    let first = match paragraphs.next() {
         Some(first) => first,
         None if item.status == Some(DisclosureStatus::NotApplicable)
             && options.not_applicable == NotApplicable::OneLine =>
         {
-            NOT_APPLICABLE_LINE
+            NOT_APPLICABLE_LINE.to_string()
         }
         None => return,
     };
-    out.paragraph(join_item(name, first));
-    for line in lines {
+    out.paragraph(join_item(name, &first));
+    for line in paragraphs {
         out.paragraph(line);
+    }
+    if let Some(table) = schools.table {
+        out.table(table);
     }
 }
 

@@ -18,7 +18,9 @@
 //! A field'd be read as a formula by a spreadsheet when it starts with `=`, `+`, `-`, `@`, a tab or a
 //! carriage return; such a field gets a leading `'` unless it is a plain number (`-35`, `+5`, `1.5`),
 //! which stays as it is ([`neutralise`]). Control characters other than `\n` and `\t` are dropped.
-//! The field structure has only 表二; the statutory structure has 表二, 表三 and 表四.
+//! The field structure has only 表二; the statutory structure has 表二, 表三 and 表四. A report whose
+//! bureau adds up the schools' counts of an item also has that item's table of counts per school,
+//! named by its caption.
 
 use super::html::is_dropped_control;
 use super::markdown::grid;
@@ -30,10 +32,6 @@ pub const HEADER: [&str; 5] = ["表格", "分块", "行", "列", "数值"];
 
 /// The CSV file: BOM, header, one line per value cell.
 pub fn render(doc: &Document) -> Vec<u8> {
-    let mut out = "\u{FEFF}".as_bytes().to_vec();
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
     let mut records = vec![HEADER.map(String::from).to_vec()];
     let tables = doc.blocks.iter().filter_map(|b| match b {
         Block::Table(t) => Some(t),
@@ -42,6 +40,16 @@ pub fn render(doc: &Document) -> Vec<u8> {
     for (n, table) in tables.enumerate() {
         records.extend(table_records(table, n + 1));
     }
+    write_records(&records)
+}
+
+/// Any records as a CSV file the way every CSV of the app is written: UTF-8 with a BOM, CRLF, control
+/// characters dropped and formulas neutralised ([`neutralise`]).
+pub fn write_records(records: &[Vec<String>]) -> Vec<u8> {
+    let mut out = "\u{FEFF}".as_bytes().to_vec();
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     for record in records {
         let fields: Vec<String> = record.iter().map(|f| neutralise(&clean(f))).collect();
         // Writing to a Vec cannot fail.
@@ -52,7 +60,8 @@ pub fn render(doc: &Document) -> Vec<u8> {
     out
 }
 
-/// `表二`, `表三`, `表四` by the table's first cell, else `表<position>`.
+/// `表二`, `表三`, `表四` by the table's first cell, else the table's caption (the schools' counts
+/// of an item), else `表<position>`.
 fn table_name(table: &Table, position: usize) -> String {
     let first = table
         .rows
@@ -72,6 +81,8 @@ fn table_name(table: &Table, position: usize) -> String {
         "表三".to_string()
     } else if Some(first) == t4_first {
         "表四".to_string()
+    } else if let Some(caption) = table.caption.as_deref().filter(|c| !c.trim().is_empty()) {
+        caption.trim().to_string()
     } else {
         format!("表{}", super::build::chinese_numeral(position))
     }

@@ -9,8 +9,9 @@ mod csv;
 mod docx;
 mod html;
 mod markdown;
+mod merged;
 
-pub use self::csv::{neutralise as neutralise_csv, render as render_csv};
+pub use self::csv::{neutralise as neutralise_csv, render as render_csv, write_records as write_csv};
 pub use build::{
     build, chinese_numeral, heading_number, BuildOptions, NotApplicable, FIELD_SECTIONS,
     NOT_APPLICABLE_LINE, STATUTORY_SECTIONS,
@@ -21,6 +22,7 @@ pub use docx::{
 pub use html::{
     escape as escape_html, render as render_html, render_with_graphic as render_html_with_graphic,
 };
+pub use merged::details as contribution_details;
 pub use markdown::{
     escape as escape_markdown, escape_inline as escape_markdown_inline, render as render_markdown,
 };
