@@ -1,5 +1,6 @@
 //! The root component: state, hash router, page shell (skip link, sticky header with the save status and
-//! the phone menu, banners, navigation, page), and where the focus goes after a navigation.
+//! the phone menu, banners, navigation, page), and where the focus goes after a navigation. `#/school`
+//! is a school's own mode, with its own storage slot and only its page.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -9,11 +10,12 @@ use super::file_notice::FileNotice;
 use super::nav::Nav;
 use super::pages::{
     CategoryPage, CheckPage, ComingSoon, DataPage, GraphicPage, NarrativePage, NotFound, Overview,
-    ReportPage, SettingsPage, TablesPage,
+    ReportPage, SchoolPage, SchoolsPage, SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
 use crate::check::Focus;
 use crate::route::Route;
+use crate::store::{SCHOOL, WORKSPACE};
 use crate::text::t;
 use crate::web::{clock, dom};
 
@@ -23,12 +25,21 @@ fn current_hash() -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::start();
+    // `#/school` is a school's own mode: its draft lives in its own storage slot, and the page shows
+    // nothing of the bureau's workbench. Moving between the modes reloads the page into the other one.
+    let school_mode = Route::parse(&current_hash()) == Route::School;
+    let state = AppState::start(if school_mode { SCHOOL } else { WORKSPACE });
     provide_context(state);
 
     let route = RwSignal::new(Route::parse(&current_hash()));
     let on_hash = window_event_listener(ev::hashchange, move |_| {
-        route.set(Route::parse(&current_hash()));
+        let next = Route::parse(&current_hash());
+        if (next == Route::School) != school_mode {
+            state.flush();
+            let _ = window().location().reload();
+            return;
+        }
+        route.set(next);
     });
     let on_storage = window_event_listener(ev::storage, move |e| {
         state.on_external_write(e.key());
@@ -74,6 +85,33 @@ pub fn App() -> impl IntoView {
         on_storage.remove();
     });
 
+    if school_mode {
+        return view! {
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    dom::focus_heading();
+                }
+            >
+                {t().ux.skip_link}
+            </a>
+            <header class="app-header">
+                <div class="brand">
+                    <h1>{t().app_title}</h1>
+                    <p class="subtitle">{t().school.mode_subtitle}</p>
+                </div>
+                <SaveStatusView/>
+            </header>
+            <Banners/>
+            <main class="page school-mode" id="main">
+                <SchoolPage/>
+            </main>
+        }
+        .into_any();
+    }
+
     view! {
         <a
             class="skip-link"
@@ -117,12 +155,14 @@ pub fn App() -> impl IntoView {
                     Route::Tables => view! { <TablesPage/> }.into_any(),
                     Route::Report => view! { <ReportPage/> }.into_any(),
                     Route::Graphic => view! { <GraphicPage/> }.into_any(),
+                    Route::Schools => view! { <SchoolsPage/> }.into_any(),
                     Route::NotFound(_) => view! { <NotFound/> }.into_any(),
                     other => view! { <ComingSoon route=other/> }.into_any(),
                 }}
             </main>
         </div>
     }
+    .into_any()
 }
 
 #[component]

@@ -69,6 +69,12 @@ pub fn Banners() -> impl IntoView {
         "[data-testid=undo-offer]",
         move || state.forget_undo(),
     );
+    // In school mode the safe copy is the submission file.
+    let export_label = if state.school_mode() {
+        t().school.export
+    } else {
+        t().banner_export
+    };
     let storage_message = move || {
         let mut lines = Vec::new();
         if let Some(c) = state.corrupt.get() {
@@ -97,7 +103,7 @@ pub fn Banners() -> impl IntoView {
                         </button>
                     </Show>
                     <button data-testid="banner-export-backup" on:click=move |_| state.export_backup()>
-                        {t().banner_export}
+                        {export_label}
                     </button>
                 </div>
             </div>
@@ -112,7 +118,7 @@ pub fn Banners() -> impl IntoView {
                     <button data-testid="conflict-keep-mine" on:click=move |_| state.keep_mine()>
                         {t().conflict_keep_mine}
                     </button>
-                    <button on:click=move |_| state.export_backup()>{t().banner_export}</button>
+                    <button on:click=move |_| state.export_backup()>{export_label}</button>
                 </div>
             </div>
         </Show>

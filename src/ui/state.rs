@@ -7,9 +7,7 @@ use std::time::Duration;
 
 use crate::backup;
 use crate::model::Workspace;
-use crate::store::{
-    self, Envelope, ExternalChange, SaveDecision, Stamp, Startup, CORRUPT_KEY, WORKSPACE_KEY,
-};
+use crate::store::{self, Envelope, ExternalChange, SaveDecision, Slot, Stamp, Startup, SCHOOL};
 use crate::text::t;
 use crate::web::clock;
 use crate::web::download::download_text;
@@ -56,7 +54,7 @@ pub enum StorageIssue {
 pub struct CorruptNotice {
     pub raw: String,
     pub reason: String,
-    /// The raw text was copied to [`CORRUPT_KEY`]; otherwise this tab never writes storage.
+    /// The raw text was copied to the slot's `corrupt_key`; otherwise this tab never writes storage.
     pub preserved: bool,
 }
 
@@ -93,12 +91,20 @@ pub struct AppState {
     pub revision: RwSignal<u64>,
     pub backup_revision: RwSignal<u64>,
     persist: StoredValue<Persist>,
+    /// Where this tab's data lives: the bureau's workspace, or a school's draft (school mode).
+    pub slot: Slot,
 }
 
 impl AppState {
-    /// Probes storage, reads the stored workspace and classifies what it found.
-    pub fn start() -> AppState {
-        let blank = || Workspace::blank(clock::current_year().saturating_sub(1));
+    /// Probes storage, reads the data stored in `slot` and classifies what it found.
+    pub fn start(slot: Slot) -> AppState {
+        let blank = || {
+            if slot == SCHOOL {
+                Workspace::default()
+            } else {
+                Workspace::blank(clock::current_year().saturating_sub(1))
+            }
+        };
         let state = AppState {
             ws: RwSignal::new(Workspace::default()),
             status: RwSignal::new(SaveStatus::Clean),
@@ -115,6 +121,7 @@ impl AppState {
                 tab: tab_id(),
                 ..Persist::default()
             }),
+            slot,
         };
         let storage = match BrowserStorage::open() {
             Ok(s) => s,
@@ -124,7 +131,7 @@ impl AppState {
                 return state;
             }
         };
-        let stored = match storage.get(WORKSPACE_KEY) {
+        let stored = match storage.get(slot.key) {
             Ok(v) => v,
             Err(_) => {
                 state.ws.set(blank());
@@ -137,8 +144,8 @@ impl AppState {
             Startup::Loaded(env) => state.adopt(*env),
             Startup::Corrupt { raw, error } => {
                 let already =
-                    storage.get(CORRUPT_KEY).ok().flatten().as_deref() == Some(raw.as_str());
-                let preserved = already || storage.set(CORRUPT_KEY, &raw).is_ok();
+                    storage.get(slot.corrupt_key).ok().flatten().as_deref() == Some(raw.as_str());
+                let preserved = already || storage.set(slot.corrupt_key, &raw).is_ok();
                 state.ws.set(blank());
                 if !preserved {
                     state.persist.update_value(|p| p.memory_only = true);
@@ -223,6 +230,19 @@ impl AppState {
         self.undo_text.set(None);
     }
 
+    /// Writes pending edits at once (before the page reloads into the other mode).
+    pub fn flush(&self) {
+        if let Some(timer) = self.persist.with_value(|p| p.timer) {
+            timer.clear();
+            self.save_now();
+        }
+    }
+
+    /// True in school mode (`#/school`: a school's draft, in its own storage slot).
+    pub fn school_mode(&self) -> bool {
+        self.slot == SCHOOL
+    }
+
     /// Writes the workspace now, unless another tab wrote a newer revision.
     pub fn save_now(&self) {
         self.persist.update_value(|p| p.timer = None);
@@ -234,7 +254,7 @@ impl AppState {
             self.go_memory_only(StorageIssue::Blocked);
             return;
         };
-        let stored = stored_stamp(&storage);
+        let stored = stored_stamp(&storage, self.slot);
         let base = self.persist.with_value(|p| p.base.clone());
         match store::decide_save(&base, stored.as_ref()) {
             SaveDecision::Conflict { theirs, .. } => {
@@ -254,7 +274,7 @@ impl AppState {
             now,
             self.backup_revision.get_untracked(),
         );
-        match storage.set(WORKSPACE_KEY, &env.encode()) {
+        match storage.set(self.slot.key, &env.encode()) {
             Ok(()) => {
                 self.persist.update_value(|p| {
                     p.base = stamp;
@@ -277,13 +297,13 @@ impl AppState {
     /// Another tab wrote storage (`storage` event). The event only triggers a re-read: what counts is
     /// what storage holds now, since two tabs' events can cross.
     pub fn on_external_write(&self, key: Option<String>) {
-        if key.as_deref() != Some(WORKSPACE_KEY) || self.persist.with_value(|p| p.memory_only) {
+        if key.as_deref() != Some(self.slot.key) || self.persist.with_value(|p| p.memory_only) {
             return;
         }
         let Some(storage) = BrowserStorage::attach() else {
             return;
         };
-        let Some(stamp) = stored_stamp(&storage) else {
+        let Some(stamp) = stored_stamp(&storage, self.slot) else {
             return;
         };
         let (base, dirty) = self.persist.with_value(|p| (p.base.clone(), p.dirty));
@@ -291,7 +311,7 @@ impl AppState {
             ExternalChange::Ignore => {}
             ExternalChange::Reload => {
                 // Only now is the whole workspace read (and checked).
-                let Some(env) = stored_envelope(&storage) else {
+                let Some(env) = stored_envelope(&storage, self.slot) else {
                     return;
                 };
                 self.adopt(env);
@@ -308,7 +328,7 @@ impl AppState {
 
     /// Conflict: drop this tab's edits and take the stored data.
     pub fn use_theirs(&self) {
-        if let Some(env) = BrowserStorage::attach().and_then(|s| stored_envelope(&s)) {
+        if let Some(env) = BrowserStorage::attach().and_then(|s| stored_envelope(&s, self.slot)) {
             self.adopt(env);
             self.status.set(SaveStatus::Saved(clock::now_ms()));
         }
@@ -320,7 +340,7 @@ impl AppState {
         if self.conflict.get_untracked().is_none() {
             return;
         }
-        if let Some(stamp) = BrowserStorage::attach().and_then(|s| stored_stamp(&s)) {
+        if let Some(stamp) = BrowserStorage::attach().and_then(|s| stored_stamp(&s, self.slot)) {
             self.persist.update_value(|p| p.base = stamp);
         }
         self.conflict.set(None);
@@ -334,8 +354,13 @@ impl AppState {
         self.notice.set(Some(notice.to_string()));
     }
 
-    /// Downloads the backup file and records the revision as backed up.
+    /// Downloads the backup file and records the revision as backed up. In school mode the school's
+    /// safe copy is its submission file instead.
     pub fn export_backup(&self) {
+        if self.school_mode() {
+            super::pages::export_submission(*self);
+            return;
+        }
         let ws = self.ws.get_untracked();
         let text = backup::export(&ws, &clock::now_iso());
         let name = backup::file_name(&ws);
@@ -355,9 +380,9 @@ impl AppState {
         if !dirty && !self.persist.with_value(|p| p.memory_only) {
             if let Some(storage) = BrowserStorage::attach() {
                 // Same revision, same writer: only the backup mark changes, other tabs ignore it.
-                if stored_stamp(&storage) == Some(base.clone()) {
+                if stored_stamp(&storage, self.slot) == Some(base.clone()) {
                     let env = Envelope::new(ws, base, clock::now_ms(), backed_up);
-                    let _ = storage.set(WORKSPACE_KEY, &env.encode());
+                    let _ = storage.set(self.slot.key, &env.encode());
                 }
             }
         }
@@ -380,18 +405,18 @@ impl AppState {
 }
 
 /// The stamp of the envelope in storage now, without reading its workspace.
-fn stored_stamp(storage: &BrowserStorage) -> Option<Stamp> {
+fn stored_stamp(storage: &BrowserStorage, slot: Slot) -> Option<Stamp> {
     storage
-        .get(WORKSPACE_KEY)
+        .get(slot.key)
         .ok()
         .flatten()
         .and_then(|raw| store::peek_stamp(&raw))
 }
 
 /// The envelope in storage now, if there is a readable one.
-fn stored_envelope(storage: &BrowserStorage) -> Option<Envelope> {
+fn stored_envelope(storage: &BrowserStorage, slot: Slot) -> Option<Envelope> {
     storage
-        .get(WORKSPACE_KEY)
+        .get(slot.key)
         .ok()
         .flatten()
         .and_then(|raw| store::decode(&raw).ok())

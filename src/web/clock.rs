@@ -25,3 +25,20 @@ pub fn time_of_day(ms: f64) -> String {
         d.get_seconds()
     )
 }
+
+/// Local date and time `YYYY-MM-DD HH:MM` of an ISO 8601 time (a file's `created_at`); the text
+/// itself when the browser cannot read it.
+pub fn local_datetime(iso: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return iso.to_string();
+    }
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}

@@ -1,4 +1,4 @@
-//! Reading files the user picked in an `<input type=file>`.
+//! Reading files the user picked in an `<input type=file>` or dropped on the page.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -42,4 +42,12 @@ pub fn file_names(ev: &web_sys::Event) -> Vec<String> {
 /// The file's text, decoded as UTF-8. `None` when the browser cannot read it.
 pub async fn read_text(file: &web_sys::File) -> Option<String> {
     JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+/// The files dropped by a `drop` event.
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    let Some(list) = ev.data_transfer().and_then(|d| d.files()) else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

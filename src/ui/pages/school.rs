@@ -1,0 +1,342 @@
+//! `#/school`: a school's own mode. It imports the bureau's filling pack, picks its name
+//! (`school-select`), fills only the items assigned to schools (text, counts checked as typed, dates,
+//! channels used), with the bureau's instructions beside each, and exports its submission
+//! (`submission-export`). The draft is the workspace of the school's own storage slot
+//! (`store::SCHOOL`), saved like any edit; nothing of the bureau's workbench is shown.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::catalog::{self, CHANNELS};
+use crate::model::SubmissionItem;
+use crate::school::{read_pack, submission_file_name, write_submission, Draft, MAX_COUNT};
+use crate::text::t;
+use crate::ui::state::AppState;
+use crate::ui::widgets::FilePicker;
+use crate::web::clock;
+use crate::web::dom::is_file_protocol;
+use crate::web::download::download_text;
+use crate::web::file_input::{read_text, take_files};
+
+/// Downloads the draft as a submission file (also what the storage banner offers in school mode).
+pub fn export_submission(state: AppState) {
+    let now = clock::now_iso();
+    let submission = state.ws.with_untracked(|w| {
+        w.school_draft
+            .as_ref()
+            .and_then(|d| d.submission(&now))
+    });
+    let Some(s) = submission else {
+        state.alert.set(Some(t().school.pick_first.to_string()));
+        return;
+    };
+    let name = submission_file_name(&s);
+    if download_text(&name, "application/json", &write_submission(&s)).is_err() {
+        state.alert.set(Some(t().download_failed.to_string()));
+    } else {
+        state.notice.set(Some((t().school.exported)(&name)));
+    }
+}
+
+/// Edits the answer to `(category, item)` of the draft.
+fn edit_answer(state: AppState, key: &(String, String), f: impl FnOnce(&mut SubmissionItem)) {
+    state.edit(|w| {
+        if let Some(a) = w
+            .school_draft
+            .as_mut()
+            .and_then(|d| d.answer_mut(&key.0, &key.1))
+        {
+            f(a);
+        }
+    });
+}
+
+#[component]
+pub fn SchoolPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ts = t().school;
+    let error = RwSignal::new(None::<String>);
+    let on_pack = move |ev: leptos::ev::Event| {
+        let Some(file) = take_files(&ev).into_iter().next() else {
+            return;
+        };
+        spawn_local(async move {
+            let name = file.name();
+            let text = read_text(&file).await.unwrap_or_default();
+            match read_pack(&text) {
+                Ok(pack) => {
+                    error.set(None);
+                    let mut message = ts.pack_loaded.to_string();
+                    state.edit(|w| match &mut w.school_draft {
+                        Some(d) => message = (ts.pack_replaced)(d.adopt_pack(pack)),
+                        None => w.school_draft = Some(Draft::new(pack)),
+                    });
+                    state.notice.set(Some(message));
+                }
+                Err(e) => error.set(Some((ts.pack_error)(&name, &ts.file_error(&e)))),
+            }
+        });
+    };
+    let has_pack = move || state.ws.with(|w| w.school_draft.is_some());
+    view! {
+        <section data-testid="page-school">
+            <h2>{ts.mode_title}</h2>
+            {is_file_protocol().then(|| view! { <p class="hint" data-testid="school-file-note">{ts.mode_file_note}</p> })}
+            <Show when=has_pack fallback=move || view! { <p>{ts.mode_intro}</p> }>
+                <Filling/>
+            </Show>
+            <div class="card">
+                <h3>{move || if has_pack() { ts.pack_replace } else { ts.pack_import }}</h3>
+                <p class="hint">{ts.pack_import_hint}</p>
+                <FilePicker testid="pack-import" accept=".json,application/json" label=ts.pack_import on_change=on_pack/>
+                <Show when=move || error.with(Option::is_some)>
+                    <p class="field-error" data-testid="pack-error" role="alert">{move || error.get().unwrap_or_default()}</p>
+                </Show>
+            </div>
+            <p><a href="#/" data-testid="to-bureau">{ts.to_bureau}</a></p>
+        </section>
+    }
+}
+
+/// The pack's school list, the items and the export.
+#[component]
+fn Filling() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ts = t().school;
+    let draft = move |f: &dyn Fn(&Draft) -> String| {
+        state
+            .ws
+            .with(|w| w.school_draft.as_ref().map(f).unwrap_or_default())
+    };
+    let keys = Memo::new(move |_| {
+        state.ws.with(|w| {
+            w.school_draft
+                .as_ref()
+                .map(|d| {
+                    d.items
+                        .iter()
+                        .map(|i| (i.category.clone(), i.item.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let schools = move || {
+        state.ws.with(|w| {
+            w.school_draft
+                .as_ref()
+                .map(|d| {
+                    d.pack
+                        .schools
+                        .iter()
+                        .map(|s| (s.id.clone(), s.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let chosen = move || draft(&|d| d.school_id.clone());
+    view! {
+        <p data-testid="school-pack">
+            {move || draft(&|d| (ts.pack_line)(&d.pack.unit, d.pack.year, d.school().map(|s| s.name.as_str()).unwrap_or("")))}
+        </p>
+        <label class="block">
+            <span>{ts.pick_school}</span>
+            <select
+                data-testid="school-select"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    state.edit(|w| {
+                        if let Some(d) = &mut w.school_draft {
+                            d.school_id = id;
+                        }
+                    });
+                }
+            >
+                <option value="" selected=move || chosen().is_empty()>{ts.pick_placeholder}</option>
+                {move || schools()
+                    .into_iter()
+                    .map(|(id, name)| {
+                        let value = id.clone();
+                        view! { <option value=value selected=move || chosen() == id>{name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+        <p class="hint" data-testid="school-progress">
+            {move || draft(&|d| (ts.progress)(d.filled(), d.items.len()))}
+        </p>
+        <div class="items">
+            <For each=move || keys.get() key=|k| k.clone() let:k>
+                <Answer key=k/>
+            </For>
+        </div>
+        <div class="card">
+            <h3>{ts.export}</h3>
+            <p class="hint">{ts.export_hint}</p>
+            <button class="primary" data-testid="submission-export" on:click=move |_| export_submission(state)>
+                {ts.export}
+            </button>
+        </div>
+    }
+}
+
+/// Reads the answer to `key` of the draft.
+fn answer<T: Default>(
+    state: AppState,
+    key: StoredValue<(String, String)>,
+    f: impl FnOnce(&SubmissionItem) -> T,
+) -> T {
+    state.ws.with(|w| {
+        w.school_draft
+            .as_ref()
+            .and_then(|d| key.with_value(|k| d.items.iter().find(|i| i.key() == (&k.0, &k.1))))
+            .map(f)
+            .unwrap_or_default()
+    })
+}
+
+/// One assigned item: the bureau's instructions and the school's answer.
+#[component]
+fn Answer(key: (String, String)) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ts = t().school;
+    let key = StoredValue::new(key);
+    let instructions = move || {
+        state.ws.with(|w| {
+            w.school_draft
+                .as_ref()
+                .and_then(|d| {
+                    key.with_value(|k| {
+                        d.pack
+                            .items
+                            .iter()
+                            .find(|i| i.category == k.0 && i.item == k.1)
+                    })
+                })
+                .map(|i| i.instructions.clone())
+                .unwrap_or_default()
+        })
+    };
+    let category = key.with_value(|k| catalog::category(&k.0).map(|c| c.name).unwrap_or(""));
+    let counts = move || answer(state, key, |a| a.counts.len());
+    let dates = move || answer(state, key, |a| a.dates.len());
+    let edit = move |f: Box<dyn FnOnce(&mut SubmissionItem)>| key.with_value(|k| edit_answer(state, k, f));
+    view! {
+        <article class="item card" data-testid="school-item" data-item=move || key.with_value(|k| format!("{}/{}", k.0, k.1))>
+            <h3><small class="hint">{category}</small>" " {move || answer(state, key, |a| a.name.clone())}</h3>
+            <Show when=move || !instructions().trim().is_empty()>
+                <div class="instructions" data-testid="school-item-instructions">
+                    <strong>{ts.instructions}</strong>
+                    <span>{instructions}</span>
+                </div>
+            </Show>
+            <label class="block">
+                <span>{ts.answer_text}</span>
+                <textarea
+                    data-testid="school-item-text"
+                    rows="4"
+                    prop:value=move || answer(state, key, |a| a.text.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(Box::new(move |a| a.text = v));
+                    }
+                ></textarea>
+            </label>
+            <Show when=move || counts() != 0>
+                <div class="inline-form">
+                    <For each=move || 0..counts() key=|n| *n let:n>
+                        {
+                            let error = RwSignal::new(None::<String>);
+                            let label = move || answer(state, key, |a| a.counts.get(n).map(|c| format!("{}（{}）", c.label, c.unit)).unwrap_or_default());
+                            view! {
+                                <label>
+                                    <span>{label}</span>
+                                    <input
+                                        type="text"
+                                        inputmode="numeric"
+                                        class="num"
+                                        data-testid="school-item-count"
+                                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                                        prop:value=move || answer(state, key, |a| a.counts.get(n).and_then(|c| c.value).map(|v| v.to_string()).unwrap_or_default())
+                                        on:input=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            let parsed = if v.trim().is_empty() { Ok(None) } else { v.trim().parse::<u64>().ok().filter(|x| *x <= MAX_COUNT).map(Some).ok_or(()) };
+                                            match parsed {
+                                                Ok(value) => {
+                                                    error.set(None);
+                                                    edit(Box::new(move |a| if let Some(c) = a.counts.get_mut(n) { c.value = value }));
+                                                }
+                                                Err(()) => error.set(Some(t().count_invalid.to_string())),
+                                            }
+                                        }
+                                    />
+                                    <Show when=move || error.with(Option::is_some)>
+                                        <span class="field-error" data-testid="school-item-count-error" role="alert">{move || error.get().unwrap_or_default()}</span>
+                                    </Show>
+                                </label>
+                            }
+                        }
+                    </For>
+                </div>
+            </Show>
+            <fieldset class="chips">
+                <legend>{ts.answer_dates}</legend>
+                <For each=move || 0..dates() key=|n| *n let:n>
+                    <span class="date">
+                        <input
+                            type="date"
+                            data-testid="school-item-date"
+                            aria-label=(ts.date_label)(n + 1)
+                            prop:value=move || answer(state, key, |a| a.dates.get(n).cloned().unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                edit(Box::new(move |a| if let Some(d) = a.dates.get_mut(n) { *d = v }));
+                            }
+                        />
+                        <button
+                            class="remove"
+                            aria-label=(ts.date_remove)(n + 1)
+                            on:click=move |_| edit(Box::new(move |a| if n < a.dates.len() { a.dates.remove(n); }))
+                        >
+                            "×"
+                        </button>
+                    </span>
+                </For>
+                <button data-testid="school-date-add" on:click=move |_| edit(Box::new(|a| a.dates.push(String::new())))>
+                    {ts.date_add}
+                </button>
+            </fieldset>
+            <fieldset class="chips">
+                <legend>{ts.answer_channels}</legend>
+                {CHANNELS
+                    .iter()
+                    .map(|ch| {
+                        let checked = move || answer(state, key, |a| a.channels_used.iter().any(|c| c == ch));
+                        view! {
+                            <label class="chip">
+                                <input
+                                    type="checkbox"
+                                    data-testid="school-item-channel"
+                                    value=*ch
+                                    prop:checked=checked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        edit(Box::new(move |a| {
+                                            a.channels_used.retain(|c| c != ch);
+                                            if on {
+                                                a.channels_used.push(ch.to_string());
+                                                a.channels_used.sort_by_key(|c| CHANNELS.iter().position(|x| x == c));
+                                            }
+                                        }));
+                                    }
+                                />
+                                {*ch}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </article>
+    }
+}
