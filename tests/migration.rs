@@ -114,7 +114,11 @@ fn v3_items_get_the_catalogues_school_assignments_and_reports_no_contributions()
         "warning":null,"aliases":[]}],"districts":{}}"#;
     let ws = backup::import(v3).expect("v3 loads");
     assert_eq!(ws.schema_version, SCHEMA_VERSION);
-    assert_eq!(ws.schools.len(), 1, "the school list is kept, not duplicated");
+    assert_eq!(
+        ws.schools.len(),
+        1,
+        "the school list is kept, not duplicated"
+    );
     let r = &ws.reports[&2024];
     assert!(r.contributions.is_empty());
     let items = &r.category("students").unwrap().items;

@@ -7,9 +7,9 @@
 use gongkai::model::{Placement, Report, SchoolCount, Workspace};
 use gongkai::report::{self, Block, BuildOptions, Document};
 use gongkai::school::{
-    self, apply, content_hash, dashboard, make_pack, merge_one, missing_csv, preview,
-    read_pack, read_submission, synth, write_pack, write_submission, ChangeKind, Draft, FileError,
-    Incoming, MissingWords, Refusal, Status, Submission, Verdict,
+    self, apply, content_hash, dashboard, make_pack, merge_one, missing_csv, preview, read_pack,
+    read_submission, synth, write_pack, write_submission, ChangeKind, Draft, FileError, Incoming,
+    MissingWords, Refusal, Status, Submission, Verdict,
 };
 use proptest::prelude::*;
 
@@ -209,7 +209,12 @@ fn bad_files_are_refused_with_their_reason_and_the_rest_of_the_batch_merges() {
             unreachable!()
         };
         let reason = gongkai::text::t().school.refusal(r);
-        assert!(reason.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{reason}");
+        assert!(
+            reason
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{reason}"
+        );
     }
 }
 
@@ -223,7 +228,13 @@ fn each_contribution_keeps_its_school_and_file_time() {
     // Kept in school order, whatever the order of the files.
     let got: Vec<(&str, &str, &str)> = c
         .iter()
-        .map(|c| (c.school_id.as_str(), c.school_name.as_str(), c.created_at.as_str()))
+        .map(|c| {
+            (
+                c.school_id.as_str(),
+                c.school_name.as_str(),
+                c.created_at.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -264,16 +275,21 @@ fn set_placement(ws: &mut Workspace, p: Placement) {
 #[test]
 fn counts_are_summed_and_texts_placed_in_the_document_and_every_export() {
     let mut ws = bureau();
-    let files: Vec<Incoming> = [(0, "甲校开放日。", Some(2)), (1, "乙校开放日。", Some(3)), (2, "", None)]
-        .into_iter()
-        .map(|(n, text, count)| file("f", &filled(&ws, n, T1, open_day(text, count))))
-        .collect();
+    let files: Vec<Incoming> = [
+        (0, "甲校开放日。", Some(2)),
+        (1, "乙校开放日。", Some(3)),
+        (2, "", None),
+    ]
+    .into_iter()
+    .map(|(n, text, count)| file("f", &filled(&ws, n, T1, open_day(text, count))))
+    .collect();
     merge(&mut ws, &files, &[]);
 
     // Per school (the default): each school's text after the item's name.
     let doc = report::build(report(&ws), &BuildOptions::default());
     let paras = paragraphs(&doc);
-    assert!(paras.contains(&"学校开放日及信息公开活动——示例区第1学校：甲校开放日。（举办学校开放日2次）"));
+    assert!(paras
+        .contains(&"学校开放日及信息公开活动——示例区第1学校：甲校开放日。（举办学校开放日2次）"));
     assert!(paras.contains(&"示例区第2学校：乙校开放日。（举办学校开放日3次）"));
     for bytes in [report::render_html(&doc), report::render_markdown(&doc)] {
         assert!(String::from_utf8(bytes).unwrap().contains("乙校开放日。"));
@@ -295,7 +311,10 @@ fn counts_are_summed_and_texts_placed_in_the_document_and_every_export() {
     assert!(paragraphs(&doc)
         .contains(&"学校开放日及信息公开活动——各学校合计（2所学校填报）：举办学校开放日5次。"));
     let csv = String::from_utf8(report::render_csv(&doc)).unwrap();
-    assert!(csv.contains("学校开放日及信息公开活动（各学校填报）,,合计,举办学校开放日（次）,5"), "{csv}");
+    assert!(
+        csv.contains("学校开放日及信息公开活动（各学校填报）,,合计,举办学校开放日（次）,5"),
+        "{csv}"
+    );
     assert!(!paragraphs(&doc).iter().any(|p| p.contains("甲校开放日")));
 
     // The bureau's summary instead.
@@ -326,12 +345,11 @@ fn the_dashboard_shows_submitted_missing_and_outdated_schools() {
         .assigned = true;
     let d = dashboard(report(&ws), &ws.schools);
     let statuses: Vec<Status> = d.rows.iter().map(|r| r.status).collect();
-    assert_eq!(statuses, [Status::Outdated, Status::NotYet, Status::Outdated]);
-    let open_day = d
-        .items
-        .iter()
-        .position(|i| i.item == "open-day")
-        .unwrap();
+    assert_eq!(
+        statuses,
+        [Status::Outdated, Status::NotYet, Status::Outdated]
+    );
+    let open_day = d.items.iter().position(|i| i.item == "open-day").unwrap();
     assert_eq!(d.filled_count(open_day), 1);
     assert_eq!(d.rows[0].created_at.as_deref(), Some(T1));
     let words = MissingWords {
@@ -345,7 +363,11 @@ fn the_dashboard_shows_submitted_missing_and_outdated_schools() {
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(lines[0], "学校,学段,地址,电话,状态,最近文件时间");
     assert_eq!(lines.len(), 5, "header, three schools, end: {text}");
-    assert!(lines[2].contains("'=HYPERLINK"), "formula neutralised: {}", lines[2]);
+    assert!(
+        lines[2].contains("'=HYPERLINK"),
+        "formula neutralised: {}",
+        lines[2]
+    );
     assert!(lines[2].contains("未提交"));
 }
 
@@ -363,8 +385,10 @@ fn a_pack_round_trips_and_a_school_draft_keeps_its_answers_across_packs() {
         "评优。"
     );
     // The draft is stored in a workspace of its own and survives the round trip.
-    let mut school_ws = Workspace::default();
-    school_ws.school_draft = Some(d);
+    let school_ws = Workspace {
+        school_draft: Some(d),
+        ..Workspace::default()
+    };
     let back = gongkai::model::parse_workspace(&serde_json::to_string(&school_ws).unwrap());
     assert_eq!(back.unwrap(), school_ws);
 }
@@ -397,7 +421,9 @@ fn generated_submissions_are_valid_and_sum_as_expected() {
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Table(t) if t.caption.is_some() => t.rows.last().map(|r| r.cells[1].text.clone()),
+            Block::Table(t) if t.caption.is_some() => {
+                t.rows.last().map(|r| r.cells[1].text.clone())
+            }
             _ => None,
         })
         .unwrap();

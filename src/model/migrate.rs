@@ -130,7 +130,11 @@ fn migrate_v3_to_v4(mut obj: Map<String, Value>) -> Map<String, Value> {
             };
             for category in categories {
                 let Value::Object(c) = category else { continue };
-                let key = c.get("key").and_then(Value::as_str).unwrap_or("").to_string();
+                let key = c
+                    .get("key")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
                 let Some(Value::Array(items)) = c.get_mut("items") else {
                     continue;
                 };

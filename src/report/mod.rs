@@ -11,7 +11,9 @@ mod html;
 mod markdown;
 mod merged;
 
-pub use self::csv::{neutralise as neutralise_csv, render as render_csv, write_records as write_csv};
+pub use self::csv::{
+    neutralise as neutralise_csv, render as render_csv, write_records as write_csv,
+};
 pub use build::{
     build, chinese_numeral, heading_number, BuildOptions, NotApplicable, FIELD_SECTIONS,
     NOT_APPLICABLE_LINE, STATUTORY_SECTIONS,
@@ -22,10 +24,10 @@ pub use docx::{
 pub use html::{
     escape as escape_html, render as render_html, render_with_graphic as render_html_with_graphic,
 };
-pub use merged::details as contribution_details;
 pub use markdown::{
     escape as escape_markdown, escape_inline as escape_markdown_inline, render as render_markdown,
 };
+pub use merged::details as contribution_details;
 
 /// A whole report, ready to render. It is serialisable because the app hands it as JSON to the DOCX
 /// writer, a wasm module loaded on first use (`src/bin/docx.rs`); it is not a stored format.

@@ -69,7 +69,11 @@ mod tests {
 
     #[test]
     fn canonical_text_is_sorted_compact_jcs() {
-        let mut open_day = item("policy-execution", "open-day", "每学期两次。\n\"开放\"\t\u{1}/");
+        let mut open_day = item(
+            "policy-execution",
+            "open-day",
+            "每学期两次。\n\"开放\"\t\u{1}/",
+        );
         open_day.counts.push(SchoolCount {
             label: "举办学校开放日".into(),
             unit: "次".into(),

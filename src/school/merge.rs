@@ -62,13 +62,19 @@ pub enum Verdict {
     /// The school's first file for this report.
     New,
     /// Newer than the school's merged file (made at `previous`): replaces it.
-    Replaces { previous: String },
+    Replaces {
+        previous: String,
+    },
     /// Identical to the school's merged file or to another file of the batch: changes nothing.
     Same,
     /// File `by` of the batch, from the same school, is newer: this one is not used.
-    Superseded { by: usize },
+    Superseded {
+        by: usize,
+    },
     /// Older than the school's merged file (made at `current`): used only when confirmed.
-    Older { current: String },
+    Older {
+        current: String,
+    },
 }
 
 /// How one item would change.
@@ -140,7 +146,11 @@ fn contribution_key(c: &Contribution) -> (i64, String, String, String) {
 }
 
 /// Reads and checks one file against the open report and the school list.
-fn check(report: Option<&Report>, schools: &[School], file: &Incoming) -> Result<Submission, Refusal> {
+fn check(
+    report: Option<&Report>,
+    schools: &[School],
+    file: &Incoming,
+) -> Result<Submission, Refusal> {
     let s = read_submission(&file.text).map_err(Refusal::Unreadable)?;
     let report = report.ok_or(Refusal::NoReport)?;
     if s.year != report.year {

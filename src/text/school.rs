@@ -309,7 +309,10 @@ impl SchoolTexts {
             }
             Verdict::Same => "与已合并的内容相同：无变化。".into(),
             Verdict::Superseded { by } => {
-                format!("本批中第 {} 个文件来自同一学校且较新：不使用此文件。", by + 1)
+                format!(
+                    "本批中第 {} 个文件来自同一学校且较新：不使用此文件。",
+                    by + 1
+                )
             }
             Verdict::Older { current } => format!(
                 "较旧：本校已合并的文件时间为 {}，不会覆盖，除非您确认。",

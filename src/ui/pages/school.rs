@@ -21,11 +21,9 @@ use crate::web::file_input::{read_text, take_files};
 /// Downloads the draft as a submission file (also what the storage banner offers in school mode).
 pub fn export_submission(state: AppState) {
     let now = clock::now_iso();
-    let submission = state.ws.with_untracked(|w| {
-        w.school_draft
-            .as_ref()
-            .and_then(|d| d.submission(&now))
-    });
+    let submission = state
+        .ws
+        .with_untracked(|w| w.school_draft.as_ref().and_then(|d| d.submission(&now)));
     let Some(s) = submission else {
         state.alert.set(Some(t().school.pick_first.to_string()));
         return;
@@ -221,7 +219,8 @@ fn Answer(key: (String, String)) -> impl IntoView {
     let category = key.with_value(|k| catalog::category(&k.0).map(|c| c.name).unwrap_or(""));
     let counts = move || answer(state, key, |a| a.counts.len());
     let dates = move || answer(state, key, |a| a.dates.len());
-    let edit = move |f: Box<dyn FnOnce(&mut SubmissionItem)>| key.with_value(|k| edit_answer(state, k, f));
+    let edit =
+        move |f: Box<dyn FnOnce(&mut SubmissionItem)>| key.with_value(|k| edit_answer(state, k, f));
     view! {
         <article class="item card" data-testid="school-item" data-item=move || key.with_value(|k| format!("{}/{}", k.0, k.1))>
             <h3><small class="hint">{category}</small>" " {move || answer(state, key, |a| a.name.clone())}</h3>

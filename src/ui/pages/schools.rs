@@ -9,8 +9,8 @@ use leptos::task::spawn_local;
 use crate::catalog;
 use crate::model::{School, Stage, Workspace};
 use crate::school::{
-    apply, assigned_items, dashboard, make_pack, missing_csv, pack_file_name, preview,
-    write_pack, ChangeKind, Dashboard, Incoming, MissingWords, Preview, Status, Verdict,
+    apply, assigned_items, dashboard, make_pack, missing_csv, pack_file_name, preview, write_pack,
+    ChangeKind, Dashboard, Incoming, MissingWords, Preview, Status, Verdict,
 };
 use crate::text::t;
 use crate::ui::state::{AppState, UndoFn};
@@ -117,7 +117,10 @@ fn ImportCard() -> impl IntoView {
             let mut incoming = Vec::with_capacity(files.len());
             for f in &files {
                 let text = read_text(f).await.unwrap_or_default();
-                incoming.push(Incoming { name: f.name(), text });
+                incoming.push(Incoming {
+                    name: f.name(),
+                    text,
+                });
             }
             reading.set(0);
             let p = state
@@ -287,7 +290,10 @@ fn Board() -> impl IntoView {
                 .current()
                 .map(|r| (r.unit_name.trim().to_string(), r.year))
                 .unwrap_or_default();
-            (bytes, crate::backup::safe_file_stem(&(ts.missing_file)(&unit, year)))
+            (
+                bytes,
+                crate::backup::safe_file_stem(&(ts.missing_file)(&unit, year)),
+            )
         });
         if download_bytes(&name, "text/csv;charset=utf-8", &bytes).is_err() {
             state.alert.set(Some(t().download_failed.to_string()));
@@ -413,7 +419,11 @@ fn SchoolEditor(id: String) -> impl IntoView {
             });
         }
     };
-    let stage = move || state.ws.with(|w| id.with_value(|id| w.schools.iter().find(|s| &s.id == id).map(|s| s.stage)));
+    let stage = move || {
+        state
+            .ws
+            .with(|w| id.with_value(|id| w.schools.iter().find(|s| &s.id == id).map(|s| s.stage)))
+    };
     view! {
         <div class="inline-form school-editor" data-testid="school-editor">
             <label>
