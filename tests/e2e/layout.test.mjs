@@ -84,6 +84,8 @@ for (const viewport of VIEWPORTS) {
       for (const [hash, testid] of ROUTES) {
         await go(page, hash);
         await shown(page, hash, testid);
+        // Going into or out of the school mode (#/school) reloads the page: put axe back.
+        if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
         const where = `${structure} ${hash} @${viewport.width}`;
         const over = await sideways(page);
         if (over) failures.push(`${where}: ${over}`);

@@ -103,3 +103,33 @@ test('pack → school fills offline → submission merged once in the bureau, in
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('files dropped on the import box are previewed like picked ones, each refusal with its reason', async () => {
+  const w = await world();
+  try {
+    const page = await w.open(await w.profile(), '#/');
+    await loadExample(page);
+    await page.goto(w.server.url + '#/schools');
+    const files = [
+      ['截断.gongkai-submission.json', '{"format": "gongkai-submission", "schema_version": 1, "school": {'],
+      ['别的.gongkai-submission.json', '{"format": "gongkai-pack", "schema_version": 1}'],
+    ];
+    const transfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const [name, text] of list) dt.items.add(new File([text], name, { type: 'application/json' }));
+      return dt;
+    }, files);
+    await page.getByTestId('submission-drop').dispatchEvent('drop', { dataTransfer: transfer });
+    const preview = page.getByTestId('merge-preview');
+    await preview.waitFor();
+    const reasons = await preview.getByTestId('merge-refusal').allInnerTexts();
+    assert.equal(reasons.length, 2);
+    assert.match(reasons.join('\n'), /JSON/);
+    assert.match(reasons.join('\n'), /填报包/);
+    // Nothing was merged.
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('gongkai:workspace')).workspace);
+    assert.deepEqual(stored.reports['2020'].contributions ?? [], []);
+  } finally {
+    await w.finish();
+  }
+});
