@@ -16,6 +16,11 @@ use crate::model::{
 
 mod delivery;
 pub use delivery::DeliveryTexts;
+// -- parent lookup page (issue 9): its own small set, linked by the parent binary alone --
+pub mod lookup;
+// -- the bureau's district page and the workbench's lookup (issue 9) --
+mod district_page;
+pub use district_page::DistrictPageTexts;
 
 /// All strings of one locale. Parameterised messages are functions.
 pub struct Texts {
@@ -202,6 +207,8 @@ pub struct Texts {
     pub delivery: &'static DeliveryTexts,
     // -- district import, conflicts, published file (issue 9) --
     pub district: &'static DistrictTexts,
+    // -- the district page and the workbench's lookup (issue 9, page half) --
+    pub district_page: &'static DistrictPageTexts,
 }
 
 impl Texts {
@@ -540,6 +547,8 @@ pub static ZH_CN: Texts = Texts {
     delivery: &delivery::ZH_CN,
     // -- district import, conflicts, published file (issue 9) --
     district: &district::ZH_CN,
+    // -- the district page and the workbench's lookup (issue 9, page half) --
+    district_page: &district_page::ZH_CN,
 };
 
 /// The active locale.

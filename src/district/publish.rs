@@ -270,6 +270,26 @@ pub fn publish(
     b.p
 }
 
+/// The names whose pinyin readings the published file carries (every place but boundary
+/// descriptions), in the order of `places`: what a caller that computes readings elsewhere (the
+/// workbench's lazily loaded module) needs, before [`set_readings`].
+pub fn reading_names(p: &Published) -> Vec<String> {
+    p.places
+        .iter()
+        .filter(|pl| pl.1 != PlaceKind::Boundary)
+        .map(|pl| pl.0.clone())
+        .collect()
+}
+
+/// Puts readings computed for [`reading_names`] (same order) into the published file. Extra or
+/// missing entries leave the places they would belong to without readings.
+pub fn set_readings(p: &mut Published, readings: Vec<Vec<String>>) {
+    let mut readings = readings.into_iter();
+    for place in p.places.iter_mut().filter(|pl| pl.1 != PlaceKind::Boundary) {
+        place.2 = readings.next().unwrap_or_default();
+    }
+}
+
 fn push_rule(b: &mut Builder, rule: &Rule, primary: Vec<u32>, middle: Vec<u32>) {
     let place = b.place(&rule.name, rule.kind);
     for alias in &rule.aliases {

@@ -7,12 +7,13 @@ use std::io::{Cursor, Read};
 
 use quick_xml_read::events::Event;
 use quick_xml_read::Reader;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::table::Row;
 
-/// Why a workbook could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a workbook could not be read (serialisable: it crosses from the module that reads workbooks).
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum XlsxError {
     #[error("not an XLSX file")]
     NotXlsx,

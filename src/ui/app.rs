@@ -8,8 +8,8 @@ use super::banner::Banners;
 use super::file_notice::FileNotice;
 use super::nav::Nav;
 use super::pages::{
-    CategoryPage, CheckPage, ComingSoon, DataPage, GraphicPage, NarrativePage, NotFound, Overview,
-    ReportPage, SettingsPage, TablesPage,
+    CategoryPage, CheckPage, ComingSoon, DataPage, DistrictsPage, GraphicPage, LookupPage,
+    NarrativePage, NotFound, Overview, ReportPage, SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
 use crate::check::Focus;
@@ -117,6 +117,8 @@ pub fn App() -> impl IntoView {
                     Route::Tables => view! { <TablesPage/> }.into_any(),
                     Route::Report => view! { <ReportPage/> }.into_any(),
                     Route::Graphic => view! { <GraphicPage/> }.into_any(),
+                    Route::Districts => view! { <DistrictsPage/> }.into_any(),
+                    Route::Lookup => view! { <LookupPage/> }.into_any(),
                     Route::NotFound(_) => view! { <NotFound/> }.into_any(),
                     other => view! { <ComingSoon route=other/> }.into_any(),
                 }}

@@ -4,6 +4,7 @@ pub mod app;
 mod banner;
 mod dialog;
 mod file_notice;
+pub mod lookup_widget;
 mod nav;
 mod pages;
 pub mod state;

@@ -11,3 +11,5 @@ pub mod modules;
 pub mod random;
 pub mod raster;
 pub mod storage;
+pub mod text_decode;
+pub mod tick;
