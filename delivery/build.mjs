@@ -377,6 +377,9 @@ function servedPage(page, app, modules, report) {
   for (const name of page.files ?? []) {
     fileTable[name] = { url: rel(name) };
   }
+  // The page's data file beside it: not precached by version (the bureau replaces it), fetched
+  // network-first by the worker, which keeps the last copy for offline use.
+  const data = page.data ? [write(path.join(dir, page.data.file), fs.readFileSync(path.join(root, page.data.source)))] : [];
 
   const integrity = (data) => `sha384-${sha(data, 'sha384').toString('base64')}`;
   let html = app.skeleton;
@@ -407,6 +410,7 @@ function servedPage(page, app, modules, report) {
   let sw = fill(swTemplate, 'PAGE', page.name);
   sw = fill(sw, 'VERSION', version);
   sw = fill(sw, 'ASSETS', assets);
+  sw = fill(sw, 'DATA', data.map(rel));
   write(path.join(dir, 'sw.js'), sw);
 
   report.pages[page.name] = {
@@ -418,7 +422,17 @@ function servedPage(page, app, modules, report) {
     version,
     single: page.single,
     modules: moduleFiles,
+    data,
   };
+}
+
+/** Puts JSON into the page's `<script type="application/json" id="…">` element (as src/lookup/embed.rs
+ * does for the workbench's download): `</` and `<!--` escaped, which JSON reads the same. */
+function embedData(html, id, json) {
+  const re = new RegExp(`(<script\\b[^>]*\\bid="${id}"[^>]*>)[\\s\\S]*?(</script>)`, 'i');
+  if (!re.test(html)) die(`the page has no <script id="${id}"> for its data`);
+  const safe = json.replace(/<\//g, '<\\/').replace(/<!--/g, '\\u003c!--');
+  return html.replace(re, (_, open, close) => `${open}${safe}${close}`);
 }
 
 function singlePage(page, app, modules, report) {
@@ -442,6 +456,7 @@ function singlePage(page, app, modules, report) {
   const svg = fs.readFileSync(path.join(root, page.icons ?? 'delivery/icons', 'icon.svg'));
 
   let html = app.skeleton;
+  if (page.data?.embed) html = embedData(html, page.data.embed, fs.readFileSync(path.join(root, page.data.source), 'utf8'));
   html = insertHead(html, [
     `<meta name="theme-color" content="${escapeAttr(page.themeColor)}">`,
     `<link rel="icon" href="data:image/svg+xml;base64,${svg.toString('base64')}">`,

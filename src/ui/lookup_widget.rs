@@ -38,8 +38,10 @@ pub struct LookupWidget {
     listeners: Vec<Listener>,
 }
 
-fn by_id<T: JsCast>(doc: &web_sys::Document, id: &str) -> Result<T, JsValue> {
-    doc.get_element_by_id(id)
+/// The element of the skeleton with this id, found inside `root` (which may not be in the document
+/// yet when the workbench's page mounts it).
+fn by_id<T: JsCast>(root: &web_sys::Element, id: &str) -> Result<T, JsValue> {
+    root.query_selector(&format!("#{id}"))?
         .ok_or_else(|| JsValue::from_str(id))?
         .dyn_into::<T>()
         .map_err(|_| JsValue::from_str(id))
@@ -165,20 +167,17 @@ impl LookupWidget {
     pub fn mount(root: &web_sys::Element, standalone: bool) -> Result<LookupWidget, JsValue> {
         let texts = &crate::text::lookup::ZH_CN;
         root.set_inner_html(&lookup::skeleton(texts, standalone));
-        let doc = root
-            .owner_document()
-            .ok_or_else(|| JsValue::from_str("document"))?;
         let state = Rc::new(State {
             index: RefCell::new(None),
-            input: by_id(&doc, ids::INPUT)?,
-            suggestions: by_id(&doc, ids::SUGGESTIONS)?,
-            status: by_id(&doc, ids::SUGGESTIONS_STATUS)?,
-            results: by_id(&doc, ids::RESULTS)?,
-            meta: by_id(&doc, ids::META)?,
+            input: by_id(root, ids::INPUT)?,
+            suggestions: by_id(root, ids::SUGGESTIONS)?,
+            status: by_id(root, ids::SUGGESTIONS_STATUS)?,
+            results: by_id(root, ids::RESULTS)?,
+            meta: by_id(root, ids::META)?,
             texts,
             heading: if standalone { 2 } else { 3 },
         });
-        let form: web_sys::EventTarget = by_id::<web_sys::Element>(&doc, ids::FORM)?.into();
+        let form: web_sys::EventTarget = by_id::<web_sys::Element>(root, ids::FORM)?.into();
         let mut widget = LookupWidget {
             state: state.clone(),
             listeners: Vec::new(),
