@@ -111,6 +111,8 @@ pub struct DistrictPageTexts {
     pub lookup_to_districts: &'static str,
     pub lookup_empty: &'static str,
     pub lookup_no_pinyin: &'static str,
+    /// The lookup page's module could not be loaded (#/lookup).
+    pub lookup_no_module: &'static str,
 }
 
 pub static ZH_CN: DistrictPageTexts = DistrictPageTexts {
@@ -237,4 +239,5 @@ pub static ZH_CN: DistrictPageTexts = DistrictPageTexts {
     lookup_to_districts: "管理学区数据",
     lookup_empty: "还没有学区数据：请先在“学区数据”页面导入学区表格，或在“概览”载入内置示例。",
     lookup_no_pinyin: "学区工具组件未能加载，本页暂时不能按拼音查询。请刷新页面后重试。",
+    lookup_no_module: "查询页面组件未能加载，暂时不能在这里查询。请刷新页面后重试。",
 };

@@ -39,6 +39,16 @@ extern "C" {
 
     #[wasm_bindgen(method, catch, js_name = pinyin_readings)]
     fn pinyin_readings(this: &DistrictModule, names_json: &str) -> Result<String, JsValue>;
+
+    /// The exports of the `lookup` module: the parent page's own binary (`src/bin/lookup.rs`).
+    type LookupModule;
+
+    #[wasm_bindgen(method, catch, js_name = mount_lookup)]
+    fn mount_lookup(
+        this: &LookupModule,
+        root: &web_sys::Element,
+        json: &str,
+    ) -> Result<(), JsValue>;
 }
 
 /// Why a module's work could not be done.
@@ -125,4 +135,14 @@ pub async fn load_file(name: &str) -> Result<Vec<u8>, ModuleError> {
         .await
         .map_err(|e| ModuleError::Load(describe(&e)))?;
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+/// The parent page in `root`, answering from `json` (`districts.json` as published), from the
+/// `lookup` module: the workbench's `#/lookup` runs the very code parents get, and its first load
+/// carries none of it.
+pub async fn mount_lookup(root: &web_sys::Element, json: &str) -> Result<(), ModuleError> {
+    let module: LookupModule = load("lookup").await?.unchecked_into();
+    module
+        .mount_lookup(root, json)
+        .map_err(|e| ModuleError::Failed(describe(&e)))
 }

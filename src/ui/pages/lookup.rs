@@ -1,17 +1,17 @@
 //! `#/lookup` in the workbench: the parent lookup page itself (the same plain-DOM page as
-//! `dist/lookup/`), answering from the workspace's district data as it would be published, so that the
-//! bureau sees what parents will see.
+//! `dist/lookup/`, its binary loaded as the `lookup` module), answering from the workspace's district
+//! data as it would be published, so that the bureau sees what parents will see.
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::district::DistrictIndex;
+use crate::district::write_published;
 use crate::text::t;
-use crate::ui::lookup_widget::LookupWidget;
 use crate::ui::pages::districts::published_with_readings;
 use crate::ui::state::AppState;
+use crate::web::modules;
 
 #[component]
 pub fn LookupPage() -> impl IntoView {
@@ -19,13 +19,8 @@ pub fn LookupPage() -> impl IntoView {
     let words = t().district_page;
     let empty = state.ws.with_untracked(|w| w.districts.rules.is_empty());
     let node = NodeRef::<html::Div>::new();
-    let widget = StoredValue::new_local(None::<LookupWidget>);
     node.on_load(move |div| {
         let element: web_sys::Element = div.unchecked_into();
-        let Ok(mounted) = LookupWidget::mount(&element, false) else {
-            return;
-        };
-        widget.set_value(Some(mounted));
         spawn_local(async move {
             let ws = state.ws.get_untracked();
             let (published, problem) = match published_with_readings(&ws).await {
@@ -36,18 +31,14 @@ pub fn LookupPage() -> impl IntoView {
                     Some(words.lookup_no_pinyin),
                 ),
             };
-            let index = DistrictIndex::build(&published);
-            widget.try_with_value(|w| {
-                if let Some(w) = w {
-                    match index {
-                        Ok(ix) => w.set_index(ix),
-                        Err(e) => w.show_problem(&t().district.publish_error(&e)),
-                    }
-                    if let Some(p) = problem {
-                        state.alert.set(Some(p.to_string()));
-                    }
-                }
-            });
+            let problem = match modules::mount_lookup(&element, &write_published(&published)).await
+            {
+                Ok(()) => problem,
+                Err(_) => Some(words.lookup_no_module),
+            };
+            if let Some(p) = problem {
+                state.alert.set(Some(p.to_string()));
+            }
         });
     });
     view! {
