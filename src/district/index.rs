@@ -311,10 +311,12 @@ impl DistrictIndex {
         let mut sorted: Vec<u32> = (0..n as u32)
             .filter(|i| ix.kinds[*i as usize] != PlaceKind::Boundary)
             .collect();
-        sorted.sort_by(|a, b| ix.keys.get(*a).cmp(ix.keys.get(*b)));
+        // Unstable with the id as the last key: the same order as a stable sort, and one sort
+        // routine fewer in the parent page's wasm.
+        sorted.sort_unstable_by(|a, b| ix.keys.get(*a).cmp(ix.keys.get(*b)).then(a.cmp(b)));
         ix.sorted = sorted;
         let mut rs: Vec<u32> = (0..ix.readings.len() as u32).collect();
-        rs.sort_by(|a, b| ix.readings.get(*a).cmp(ix.readings.get(*b)));
+        rs.sort_unstable_by(|a, b| ix.readings.get(*a).cmp(ix.readings.get(*b)).then(a.cmp(b)));
         rs.dedup_by(|a, b| {
             ix.readings.get(*a) == ix.readings.get(*b)
                 && ix.reading_place[*a as usize] == ix.reading_place[*b as usize]
@@ -409,12 +411,19 @@ impl DistrictIndex {
                 }
             }
         }
-        per_place.sort_by_key(|(place, s)| {
+        // Segments are pushed rule by rule, a rule's own before its exclusions: with the rule, that
+        // flag, then `hi` and the meta bits as the last keys the order is total and keeps what a
+        // stable sort keeps, and the parent page's wasm carries no stable sort routine (~4 KB gzip).
+        per_place.sort_unstable_by_key(|(place, s)| {
             (
                 *place,
                 s.meta() & META_COMPLEX == 0,
                 s.meta() & META_LINE,
                 s.lo,
+                s.rule(),
+                s.meta() & META_EXCLUDE != 0,
+                s.hi,
+                s.meta(),
             )
         });
         ix.seg_start = vec![0; n + 1];

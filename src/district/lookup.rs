@@ -253,7 +253,8 @@ impl DistrictIndex {
             .collect();
         if hits.len() > 1 {
             let alike = |h: &PlaceHit| sounds_alike.contains(&h.place);
-            hits.sort_by_key(|h| {
+            // Places are distinct here, so the order is total (unstable sorts: a smaller wasm).
+            hits.sort_unstable_by_key(|h| {
                 (
                     !alike(h),
                     !self.covers_any(h.place, address),
@@ -291,7 +292,8 @@ impl DistrictIndex {
         if hits.is_empty() {
             hits = self.reading_prefixed(letters);
         }
-        hits.sort_by_key(|h| (self.rule_weight(h.place), h.place));
+        // Hits of one place are alike (dedup keeps one), so an unstable sort is enough.
+        hits.sort_unstable_by_key(|h| (self.rule_weight(h.place), h.place));
         self.dedup(&mut hits);
         hits
     }
