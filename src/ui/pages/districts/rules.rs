@@ -88,7 +88,7 @@ pub fn RulesCard() -> impl IntoView {
             <tr data-testid="district-rule">
                 <td data-label=words.col_place>
                     {place}
-                    {possible.then(|| view! { <span class="tag">{words.rule_possible}</span> })}
+                    {possible.then(|| view! { <span class="rule-tag">{words.rule_possible}</span> })}
                 </td>
                 <td data-label=words.col_numbers>{numbers}</td>
                 <td data-label=words.col_primary>{r.primary.join(sep)}</td>
