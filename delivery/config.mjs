@@ -14,6 +14,9 @@ export default {
     { name: 'district', bin: 'gongkai-district' },
     // The parent page's own binary, for the workbench's #/lookup (the same code parents run).
     { name: 'lookup', bin: 'gongkai-lookup' },
+    // A page of the workbench in a module of its own (#/districts): see docs/delivery.md, “A page in
+    // a module”. The page loads the `district` module in turn for XLSX and pinyin.
+    { name: 'districts-page', bin: 'gongkai-districts-page' },
   ],
 
   /**
@@ -37,7 +40,7 @@ export default {
       themeColor: '#b3261e',
       // The localStorage key the panic message offers as a backup file.
       backupKey: 'gongkai:workspace',
-      modules: ['docx', 'district', 'lookup'],
+      modules: ['docx', 'district', 'lookup', 'districts-page'],
       // #/districts hands out the parent page as one file with the bureau's data inside.
       files: ['lookup.html'],
     },

@@ -21,6 +21,9 @@ pub mod lookup;
 // -- the bureau's district page and the workbench's lookup (issue 9) --
 mod district_page;
 pub use district_page::DistrictPageTexts;
+// -- pages in lazily loaded modules (issue 9, page modules) --
+mod module_page;
+pub use module_page::ModulePageTexts;
 
 /// All strings of one locale. Parameterised messages are functions.
 pub struct Texts {
@@ -209,6 +212,8 @@ pub struct Texts {
     pub district: &'static DistrictTexts,
     // -- the district page and the workbench's lookup (issue 9, page half) --
     pub district_page: &'static DistrictPageTexts,
+    // -- pages in lazily loaded modules (issue 9, page modules) --
+    pub module_page: &'static ModulePageTexts,
 }
 
 impl Texts {
@@ -549,6 +554,8 @@ pub static ZH_CN: Texts = Texts {
     district: &district::ZH_CN,
     // -- the district page and the workbench's lookup (issue 9, page half) --
     district_page: &district_page::ZH_CN,
+    // -- pages in lazily loaded modules (issue 9, page modules) --
+    module_page: &module_page::ZH_CN,
 };
 
 /// The active locale.

@@ -2,11 +2,13 @@
 //! the school list and the district data.
 
 mod migrate;
+mod page_data;
 mod report;
 mod school;
 mod workspace;
 
 pub use migrate::{parse_workspace, LoadError, SUPPORTED_SCHEMA};
+pub use page_data::{DistrictsPageData, PageData};
 pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
     Narrative, OverviewSections, Report, ReportStructure, TableFormat, TableValues,

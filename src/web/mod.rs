@@ -8,6 +8,7 @@ pub mod download;
 pub mod fatal;
 pub mod file_input;
 pub mod modules;
+pub mod page_host;
 pub mod random;
 pub mod raster;
 pub mod storage;

@@ -49,6 +49,25 @@ extern "C" {
         root: &web_sys::Element,
         json: &str,
     ) -> Result<(), JsValue>;
+
+    /// The exports of a module holding workbench pages (`src/bin/districts_page.rs`, and any other:
+    /// docs/delivery.md, “A page in a module”).
+    type PageModule;
+
+    #[wasm_bindgen(method, catch, js_name = mount_page)]
+    fn mount_page(
+        this: &PageModule,
+        page: &str,
+        root: &web_sys::HtmlElement,
+        json: &str,
+        host: &JsValue,
+    ) -> Result<u32, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = update_page)]
+    fn update_page(this: &PageModule, id: u32, json: &str) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = unmount_page)]
+    fn unmount_page(this: &PageModule, id: u32) -> Result<(), JsValue>;
 }
 
 /// Why a module's work could not be done.
@@ -145,4 +164,41 @@ pub async fn mount_lookup(root: &web_sys::Element, json: &str) -> Result<(), Mod
     module
         .mount_lookup(root, json)
         .map_err(|e| ModuleError::Failed(describe(&e)))
+}
+
+/// A page mounted by a page module: the module and the mount's number.
+pub struct MountedPage {
+    module: PageModule,
+    id: u32,
+}
+
+impl MountedPage {
+    /// Hands the page its data again (JSON), after a change made outside it.
+    pub fn update(&self, json: &str) -> Result<(), ModuleError> {
+        self.module
+            .update_page(self.id, json)
+            .map_err(|e| ModuleError::Failed(describe(&e)))
+    }
+
+    /// Takes the page out of its element (a later mount has already replaced it: nothing happens).
+    pub fn unmount(&self) {
+        // A module that failed cannot unmount; the element goes anyway.
+        let _ = self.module.unmount_page(self.id);
+    }
+}
+
+/// Page `page` of module `module`, mounted into `root` with its data `json`; it reports edits through
+/// `host` (`web::page_host::host_object`).
+pub async fn mount_page(
+    module: &str,
+    page: &str,
+    root: &web_sys::HtmlElement,
+    json: &str,
+    host: &JsValue,
+) -> Result<MountedPage, ModuleError> {
+    let loaded: PageModule = load(module).await?.unchecked_into();
+    let id = loaded
+        .mount_page(page, root, json, host)
+        .map_err(|e| ModuleError::Failed(describe(&e)))?;
+    Ok(MountedPage { module: loaded, id })
 }

@@ -12,7 +12,7 @@ use crate::district::{
     ImportMode, ImportPreview, Imported, Row,
 };
 use crate::text::t;
-use crate::ui::state::{AppState, UndoFn};
+use crate::ui::pages::districts::DistrictsState;
 use crate::ui::widgets::FilePicker;
 use crate::web::file_input::{read_bytes, take_files};
 use crate::web::modules::{self, ModuleError};
@@ -105,7 +105,7 @@ async fn rows_of(
 
 #[component]
 pub fn ImportCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<DistrictsState>();
     let words = t().district_page;
     let busy = RwSignal::new(None::<Busy>);
     let failure = RwSignal::new(None::<String>);
@@ -174,7 +174,7 @@ pub fn ImportCard() -> impl IntoView {
                 }
                 return;
             }
-            let (replace, append) = state.ws.with_untracked(|w| {
+            let (replace, append) = state.data.with_untracked(|w| {
                 (
                     preview_import(&w.schools, &w.districts, &imported, ImportMode::Replace),
                     preview_import(&w.schools, &w.districts, &imported, ImportMode::Append),
@@ -233,16 +233,11 @@ pub fn ImportCard() -> impl IntoView {
         let m = mode.get_untracked();
         let message = (words.import_done)(&p.file);
         state.edit_undoable(move |w| {
-            let before = (w.schools.clone(), w.districts.clone());
             apply_import(&mut w.schools, &mut w.districts, &p.imported, m);
             if m == ImportMode::Replace && !p.imported.rules.is_empty() {
                 w.districts.illustrative = false;
             }
-            let undo: UndoFn = Box::new(move |w| {
-                w.schools = before.0;
-                w.districts = before.1;
-            });
-            Some((message, undo))
+            Some(message)
         });
         errors.set(Vec::new());
         error_count.set(0);

@@ -1,6 +1,8 @@
 //! `#/districts` (学区数据), the bureau's page: import district tables, the bureau's phone, data date and
 //! note, the conflicts to look at before publishing, the rules (search, add, edit, delete), the school
 //! list with its 招生预警, and publishing for parents. Example data is marked as illustrative.
+//! The page runs in its own lazily loaded wasm module (`src/bin/districts_page.rs`, docs/delivery.md):
+//! it works on `DistrictsPageData` through `PageState`, and the workbench saves what it edits.
 
 mod import;
 mod publish;
@@ -11,19 +13,23 @@ use leptos::prelude::*;
 
 use crate::district::conflicts;
 use crate::district::editing::check_phone;
+use crate::model::DistrictsPageData;
 use crate::text::t;
-use crate::ui::state::AppState;
+use crate::ui::module_page::PageState;
 
 pub use publish::published_with_readings;
 
+/// The state the district page's components share.
+pub type DistrictsState = PageState<DistrictsPageData>;
+
 #[component]
 pub fn DistrictsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<DistrictsState>();
     let words = t().district_page;
-    let illustrative = move || state.ws.with(|w| w.districts.illustrative);
+    let illustrative = move || state.data.with(|w| w.districts.illustrative);
     let empty = move || {
         state
-            .ws
+            .data
             .with(|w| w.districts.rules.is_empty() && w.schools.is_empty())
     };
     view! {
@@ -49,9 +55,9 @@ pub fn DistrictsPage() -> impl IntoView {
 /// The bureau's region, phone, data date and note, shown to parents with every answer.
 #[component]
 fn BureauCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<DistrictsState>();
     let words = t().district_page;
-    let phone_ok = move || state.ws.with(|w| check_phone(&w.districts.bureau_phone));
+    let phone_ok = move || state.data.with(|w| check_phone(&w.districts.bureau_phone));
     view! {
         <div class="card" data-testid="district-bureau">
             <h3>{words.bureau_title}</h3>
@@ -59,7 +65,7 @@ fn BureauCard() -> impl IntoView {
                 <label>
                     <span>{words.bureau_region}</span>
                     <input type="text" data-testid="district-region"
-                        prop:value=move || state.ws.with(|w| w.districts.region.clone())
+                        prop:value=move || state.data.with(|w| w.districts.region.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); state.edit(|w| w.districts.region = v); }/>
                 </label>
                 <label>
@@ -67,7 +73,7 @@ fn BureauCard() -> impl IntoView {
                     <input type="text" inputmode="tel" data-testid="district-phone"
                         aria-invalid=move || (!phone_ok()).to_string()
                         aria-describedby="district-phone-error"
-                        prop:value=move || state.ws.with(|w| w.districts.bureau_phone.clone())
+                        prop:value=move || state.data.with(|w| w.districts.bureau_phone.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); state.edit(|w| w.districts.bureau_phone = v); }/>
                     <span class="field-error" id="district-phone-error" data-testid="district-phone-error" aria-live="polite">
                         {move || if phone_ok() { "" } else { words.bureau_phone_bad }}
@@ -76,13 +82,13 @@ fn BureauCard() -> impl IntoView {
                 <label>
                     <span>{words.bureau_date}</span>
                     <input type="date" data-testid="district-date"
-                        prop:value=move || state.ws.with(|w| w.districts.data_date.clone())
+                        prop:value=move || state.data.with(|w| w.districts.data_date.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); state.edit(|w| w.districts.data_date = v); }/>
                 </label>
                 <label>
                     <span>{words.bureau_note}</span>
                     <textarea rows="2" data-testid="district-note"
-                        prop:value=move || state.ws.with(|w| w.districts.note.clone())
+                        prop:value=move || state.data.with(|w| w.districts.note.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); state.edit(|w| w.districts.note = v); }></textarea>
                 </label>
             </div>
@@ -93,10 +99,10 @@ fn BureauCard() -> impl IntoView {
 /// Overlapping rules that give different schools, and schools the list does not have.
 #[component]
 fn ConflictsCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<DistrictsState>();
     let words = t().district_page;
     let found = Memo::new(move |_| {
-        state.ws.with(|w| {
+        state.data.with(|w| {
             conflicts(&w.districts, &w.schools)
                 .iter()
                 .map(|c| t().district.conflict(c, &w.districts.rules))

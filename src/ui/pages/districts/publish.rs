@@ -5,17 +5,22 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::district::{publish, reading_names, set_readings, write_published, Published};
+use crate::district::{
+    publish, reading_names, set_readings, write_published, DistrictData, Published,
+};
 use crate::lookup::embed::embed_data;
-use crate::model::Workspace;
+use crate::model::School;
 use crate::text::t;
-use crate::ui::state::AppState;
+use crate::ui::pages::districts::DistrictsState;
 use crate::web::download::download_text;
 use crate::web::modules::{self, ModuleError};
 
 /// The published form of the workspace's district data, readings included (from the module).
-pub async fn published_with_readings(ws: &Workspace) -> Result<Published, ModuleError> {
-    let mut p = publish(&ws.districts, &ws.schools, &|_| Vec::new());
+pub async fn published_with_readings(
+    districts: &DistrictData,
+    schools: &[School],
+) -> Result<Published, ModuleError> {
+    let mut p = publish(districts, schools, &|_| Vec::new());
     let names = reading_names(&p);
     if !names.is_empty() {
         set_readings(&mut p, modules::pinyin_readings(&names).await?);
@@ -39,10 +44,10 @@ enum Work {
 
 #[component]
 pub fn PublishCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<DistrictsState>();
     let words = t().district_page;
     let busy = RwSignal::new(None::<Work>);
-    let empty = move || state.ws.with(|w| w.districts.rules.is_empty());
+    let empty = move || state.data.with(|w| w.districts.rules.is_empty());
 
     let run = move |work: Work| {
         if busy.get_untracked().is_some() {
@@ -50,8 +55,8 @@ pub fn PublishCard() -> impl IntoView {
         }
         busy.set(Some(work));
         spawn_local(async move {
-            let ws = state.ws.get_untracked();
-            let result = match published_with_readings(&ws).await {
+            let data = state.data.get_untracked();
+            let result = match published_with_readings(&data.districts, &data.schools).await {
                 Err(e) => Err(module_message(&e)),
                 Ok(p) => {
                     let json = write_published(&p);
@@ -80,8 +85,8 @@ pub fn PublishCard() -> impl IntoView {
             };
             busy.set(None);
             match result {
-                Ok(message) => state.notice.set(Some(message.to_string())),
-                Err(message) => state.alert.set(Some(message)),
+                Ok(message) => state.notice(message.to_string()),
+                Err(message) => state.alert(message),
             }
         });
     };

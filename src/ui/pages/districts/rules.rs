@@ -7,9 +7,10 @@ use crate::district::editing::{
     check_numbers, fields_of, rule_from_fields, search_rules, FieldError, RuleFields,
 };
 use crate::district::{print_numbers, Rule};
+use crate::model::DistrictsPageData;
 use crate::text::t;
 use crate::ui::dialog::Dialog;
-use crate::ui::state::{AppState, UndoFn};
+use crate::ui::pages::districts::DistrictsState;
 
 /// Rows shown at first, and added by “显示更多”.
 const PAGE: usize = 50;
@@ -33,17 +34,12 @@ fn field_error(e: &FieldError) -> String {
     }
 }
 
-fn remove_rule(w: &mut crate::model::Workspace, index: usize) -> Option<(String, UndoFn)> {
+fn remove_rule(w: &mut DistrictsPageData, index: usize) -> Option<String> {
     if index >= w.districts.rules.len() {
         return None;
     }
     let rule = w.districts.rules.remove(index);
-    let message = (t().district_page.rule_removed)(&shown_text(&rule));
-    let undo: UndoFn = Box::new(move |w| {
-        let at = index.min(w.districts.rules.len());
-        w.districts.rules.insert(at, rule);
-    });
-    Some((message, undo))
+    Some((t().district_page.rule_removed)(&shown_text(&rule)))
 }
 
 /// The original text of a rule, or its place and numbers when it has none.
@@ -57,16 +53,16 @@ fn shown_text(r: &Rule) -> String {
 
 #[component]
 pub fn RulesCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<DistrictsState>();
     let words = t().district_page;
     let query = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
     let editing = RwSignal::new(None::<Editing>);
     let matches = Memo::new(move |_| {
         let q = query.get();
-        state.ws.with(|w| search_rules(&w.districts.rules, &q))
+        state.data.with(|w| search_rules(&w.districts.rules, &q))
     });
-    let total = move || state.ws.with(|w| w.districts.rules.len());
+    let total = move || state.data.with(|w| w.districts.rules.len());
 
     let row = move |i: usize, r: Rule| {
         let text = shown_text(&r);
@@ -100,7 +96,7 @@ pub fn RulesCard() -> impl IntoView {
                 <td class="rule-actions">
                     <button data-testid="district-rule-edit" aria-label=edit_label
                         on:click=move |_| {
-                            let fields = state.ws.with_untracked(|w| w.districts.rules.get(i).map(fields_of));
+                            let fields = state.data.with_untracked(|w| w.districts.rules.get(i).map(fields_of));
                             if let Some(fields) = fields {
                                 editing.set(Some(Editing { index: Some(i), fields }));
                             }
@@ -120,7 +116,7 @@ pub fn RulesCard() -> impl IntoView {
         let ids = matches.get();
         let limit = shown.get();
         state
-            .ws
+            .data
             .with(|w| {
                 ids.iter()
                     .take(limit)
@@ -178,7 +174,7 @@ pub fn RulesCard() -> impl IntoView {
 /// The dialog that adds a rule or edits one.
 #[component]
 fn RuleDialog(editing: Editing, on_close: Callback<()>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<DistrictsState>();
     let words = t().district_page;
     let index = editing.index;
     let f = editing.fields;
@@ -208,14 +204,14 @@ fn RuleDialog(editing: Editing, on_close: Callback<()>) -> impl IntoView {
                     Some(i) if i < w.districts.rules.len() => w.districts.rules[i] = rule,
                     _ => w.districts.rules.push(rule),
                 });
-                state.notice.set(Some(
+                state.notice(
                     if index.is_some() {
                         words.rule_saved
                     } else {
                         words.rule_added
                     }
                     .to_string(),
-                ));
+                );
                 on_close.run(());
             }
         }

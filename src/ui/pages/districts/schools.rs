@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::district::schools::SchoolResolver;
 use crate::model::{School, WarningLevel};
 use crate::text::t;
-use crate::ui::state::AppState;
+use crate::ui::pages::districts::DistrictsState;
 
 /// How many rules name each school of the list.
 fn rule_counts(schools: &[School], rules: &[crate::district::Rule]) -> Vec<usize> {
@@ -37,10 +37,10 @@ fn warning_class(l: WarningLevel) -> &'static str {
 
 #[component]
 pub fn SchoolsCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<DistrictsState>();
     let words = t().district_page;
     let rows = move || {
-        state.ws.with(|w| {
+        state.data.with(|w| {
             let counts = rule_counts(&w.schools, &w.districts.rules);
             w.schools
                 .iter()
@@ -84,7 +84,7 @@ pub fn SchoolsCard() -> impl IntoView {
     };
     view! {
         <div class="card" data-testid="district-schools">
-            <h3>{move || (words.schools_title)(state.ws.with(|w| w.schools.len()))}</h3>
+            <h3>{move || (words.schools_title)(state.data.with(|w| w.schools.len()))}</h3>
             <p class="hint">{words.schools_hint}</p>
             <div class="rules-wrap">
                 <table class="rules">
