@@ -76,12 +76,15 @@ impl<D: PageData> PageState<D> {
     }
 }
 
+/// Hands a mounted page new data (JSON).
+type UpdateFn = Box<dyn Fn(&str) -> Result<(), JsValue>>;
+
 /// The page mounted now: its number, its view (dropping it takes the page out) and how to hand it
 /// new data.
 struct Mounted {
     id: u32,
     _view: Box<dyn Any>,
-    update: Box<dyn Fn(&str) -> Result<(), JsValue>>,
+    update: UpdateFn,
 }
 
 thread_local! {

@@ -86,6 +86,10 @@ test('(a) after one visit the workbench loads, keeps its data and exports Word w
     // The Word writer is a module loaded on first use: precached as well.
     const size = await exportDocx(fresh);
     assert.ok(size < 40_000, `compressed DOCX is ${size} bytes`);
+
+    // #/districts is a page in a module (docs/delivery.md): precached too, with the example's rules.
+    await fresh.goto(w.server.url + '#/districts');
+    await fresh.getByTestId('district-rule').first().waitFor();
   } finally {
     await w.finish();
   }
@@ -161,6 +165,15 @@ test('(b) the single file works from disk: warns about moving it, saves across a
     // The Word writer is embedded in the file.
     await page.goto(url + '#/report');
     await exportDocx(page);
+
+    // The page module of #/districts is embedded as well, and its edits are saved.
+    await page.goto(url + '#/districts');
+    await page.getByTestId('page-districts').waitFor();
+    await page.getByTestId('district-phone').fill('0431-85556666');
+    await waitSaved(page);
+    await page.reload();
+    await page.getByTestId('page-districts').waitFor();
+    assert.equal(await page.getByTestId('district-phone').inputValue(), '0431-85556666');
 
     // Dismissed once, the notice stays away for this file.
     await page.getByTestId('file-notice-dismiss').click();

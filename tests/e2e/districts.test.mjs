@@ -317,3 +317,44 @@ test('publish: districts.json beside dist/lookup/ on a 360 px phone, and lookup.
   assert.equal(await noSideways(file), 0);
   fs.rmSync(local);
 });
+
+test('the page runs in its own wasm module: a loading state, a clear message and 重新载入 when the module cannot load, and another tab\'s change reaches the page', async () => {
+  const context = await w.profile();
+  try {
+    // The module's files fail, as on a broken network, once the loading state has been seen.
+    const files = /\/districts-page-[0-9a-f]+(\.js|_bg\.wasm)$/;
+    let release;
+    const gate = new Promise((resolve) => { release = resolve; });
+    // The first visit: the module is fetched before the service worker takes the page.
+    const page = await w.open(context, '#/districts', async (p) => {
+      await p.route(files, async (route) => { await gate; await route.abort(); });
+    });
+    await page.getByTestId('module-loading').filter({ hasText: '正在载入' }).waitFor();
+    release();
+    const failed = page.getByTestId('module-failed');
+    await failed.waitFor();
+    assert.match(await failed.innerText(), /本页组件未能加载.*已保存的数据不受影响/s);
+    assert.equal(await page.getByTestId('page-districts').count(), 0);
+    // The aborted requests are this test's doing, not the app's.
+    const mine = (p) => /ERR_FAILED|districts-page/.test(p);
+    w.problems.splice(0, w.problems.length, ...w.problems.filter((p) => !mine(p)));
+
+    await page.unroute(files);
+    await page.getByTestId('module-retry').click();
+    await page.getByTestId('page-districts').waitFor();
+    assert.equal(await failed.count(), 0);
+    assert.equal(await page.getByTestId('module-loading').count(), 0);
+
+    // Another tab edits the bureau's phone; this clean tab takes the stored data, and the page inside
+    // the module shows it (the workbench hands it the new data).
+    const other = await w.open(context, '#/districts');
+    await other.getByTestId('page-districts').waitFor();
+    await other.getByTestId('district-phone').fill('0431-88886666');
+    await waitSaved(other);
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=district-phone]')?.value === '0431-88886666');
+    assert.equal((await storedEnvelope(page)).workspace.districts.bureau_phone, '0431-88886666');
+  } finally {
+    await context.close();
+  }
+});
