@@ -12,7 +12,9 @@ use serde_json::json;
 use std::path::Path;
 
 fn arg(i: usize, default: &str) -> String {
-    std::env::args().nth(i).unwrap_or_else(|| default.to_string())
+    std::env::args()
+        .nth(i)
+        .unwrap_or_else(|| default.to_string())
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -168,7 +168,11 @@ fn cases() -> u32 {
     std::env::var("GONGKAI_DISTRICT_FUZZ_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(if cfg!(debug_assertions) { 2_000 } else { 250_000 })
+        .unwrap_or(if cfg!(debug_assertions) {
+            2_000
+        } else {
+            250_000
+        })
 }
 
 proptest! {
