@@ -70,7 +70,7 @@ impl Multi {
     pub(crate) fn build(mut entries: Vec<(u64, u32)>) -> Self {
         let buckets = (entries.len() / 2).max(1).next_power_of_two();
         let mask = (buckets - 1) as u64;
-        entries.sort_unstable_by_key(|(h, id)| (h & mask, *id));
+        super::sort::sort_by_key(&mut entries, |(h, id)| (h & mask, *id));
         entries.dedup_by_key(|(h, id)| (*h & mask, *id));
         let mut starts = vec![0u32; buckets + 1];
         for (h, _) in &entries {
@@ -313,10 +313,14 @@ impl DistrictIndex {
             .collect();
         // Unstable with the id as the last key: the same order as a stable sort, and one sort
         // routine fewer in the parent page's wasm.
-        sorted.sort_unstable_by(|a, b| ix.keys.get(*a).cmp(ix.keys.get(*b)).then(a.cmp(b)));
+        super::sort::sort_by(&mut sorted, |a, b| {
+            ix.keys.get(*a).cmp(ix.keys.get(*b)).then(a.cmp(b))
+        });
         ix.sorted = sorted;
         let mut rs: Vec<u32> = (0..ix.readings.len() as u32).collect();
-        rs.sort_unstable_by(|a, b| ix.readings.get(*a).cmp(ix.readings.get(*b)).then(a.cmp(b)));
+        super::sort::sort_by(&mut rs, |a, b| {
+            ix.readings.get(*a).cmp(ix.readings.get(*b)).then(a.cmp(b))
+        });
         rs.dedup_by(|a, b| {
             ix.readings.get(*a) == ix.readings.get(*b)
                 && ix.reading_place[*a as usize] == ix.reading_place[*b as usize]
@@ -414,7 +418,7 @@ impl DistrictIndex {
         // Segments are pushed rule by rule, a rule's own before its exclusions: with the rule, that
         // flag, then `hi` and the meta bits as the last keys the order is total and keeps what a
         // stable sort keeps, and the parent page's wasm carries no stable sort routine (~4 KB gzip).
-        per_place.sort_unstable_by_key(|(place, s)| {
+        super::sort::sort_by_key(&mut per_place, |(place, s)| {
             (
                 *place,
                 s.meta() & META_COMPLEX == 0,

@@ -14,6 +14,7 @@ pub mod pinyin;
 pub mod publish;
 pub mod query;
 pub mod schools;
+pub(crate) mod sort;
 pub mod spec;
 pub mod synth;
 pub mod table;

@@ -347,7 +347,7 @@ fn found_html(ix: &DistrictIndex, f: &Found, typed: &str, t: &LookupTexts, h: u8
         s.push_str(&level_html(ix, &f.primary, t.primary, h + 1, t));
         s.push_str(&level_html(ix, &f.middle, t.middle, h + 1, t));
         let mut rules: Vec<&RuleHit> = f.primary.rules.iter().chain(&f.middle.rules).collect();
-        rules.sort_unstable_by_key(|r| r.rule);
+        crate::district::sort::sort_by_key(&mut rules, |r| r.rule);
         rules.dedup_by_key(|r| r.rule);
         s.push_str("<div class=\"lk-basis\">");
         let _ = write!(s, "<p class=\"lk-basis-title\">{}</p>", esc(t.basis));
