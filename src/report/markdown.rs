@@ -189,7 +189,9 @@ fn escape_cell(text: &str) -> String {
 
 /// Text that starts a block: [`escape_inline`], plus a backslash before a line-start marker.
 pub fn escape(text: &str) -> String {
-    let inline = escape_inline(text.trim_start());
+    // Trimmed again after dropping control characters, so that “\0 # …” cannot start with a marker.
+    let escaped = escape_inline(text.trim_start());
+    let inline = escaped.trim_start().to_string();
     let first = inline.chars().next();
     match first {
         Some('#' | '>' | '+' | '-' | '=') => format!("\\{inline}"),
@@ -229,6 +231,11 @@ pub fn escape_inline(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::report::{Cell, Row};
+
+    #[test]
+    fn a_control_character_before_a_marker_does_not_hide_it() {
+        assert_eq!(escape("\0 # 标题"), "\\# 标题");
+    }
 
     #[test]
     fn escapes_inline_punctuation_and_line_starts() {
