@@ -25,18 +25,6 @@ pub mod ids {
 /// `data-` attribute of a button that runs a query (suggestions, choices, candidates).
 pub const QUERY_ATTR: &str = "data-q";
 
-/// Text as HTML text or attribute value.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Text as HTML text or attribute value: the report's own escaping (entities, control characters
+/// dropped), so the page and the exports escape alike.
+pub use crate::report::escape_html as esc;
