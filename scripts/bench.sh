@@ -10,6 +10,7 @@ cargo fetch --locked
 cargo bench --locked --bench report
 cargo bench --locked --bench district
 cargo bench --locked --bench school
+node benches/browser/district.mjs
 trunk build --release --offline=true
 node delivery/size.mjs || true
 (cd tests/e2e && node bench-preview.mjs && node bench-render.mjs)

@@ -23,6 +23,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warning
 step "native tests"
 cargo test --locked
 
+step "district property tests: 10⁶ generated inputs, optimised (cargo profile 'overflow')"
+cargo test --locked --profile overflow --test district_fuzz
+
 step "release build (trunk, offline)"
 trunk build --release --offline=true
 

@@ -11,6 +11,7 @@ pub mod district;
 pub mod example;
 pub mod graphic;
 pub mod grid;
+pub mod lookup;
 pub mod model;
 pub mod report;
 pub mod route;

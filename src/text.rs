@@ -16,6 +16,14 @@ use crate::model::{
 
 mod delivery;
 pub use delivery::DeliveryTexts;
+// -- parent lookup page (issue 9): its own small set, linked by the parent binary alone --
+pub mod lookup;
+// -- the bureau's district page and the workbench's lookup (issue 9) --
+mod district_page;
+pub use district_page::DistrictPageTexts;
+// -- pages in lazily loaded modules (issue 9, page modules) --
+mod module_page;
+pub use module_page::ModulePageTexts;
 
 mod school;
 pub use school::SchoolTexts;
@@ -207,6 +215,10 @@ pub struct Texts {
     pub district: &'static DistrictTexts,
     // -- school submissions (issue 11) --
     pub school: &'static SchoolTexts,
+    // -- the district page and the workbench's lookup (issue 9, page half) --
+    pub district_page: &'static DistrictPageTexts,
+    // -- pages in lazily loaded modules (issue 9, page modules) --
+    pub module_page: &'static ModulePageTexts,
 }
 
 impl Texts {
@@ -547,6 +559,10 @@ pub static ZH_CN: Texts = Texts {
     district: &district::ZH_CN,
     // -- school submissions (issue 11) --
     school: &school::ZH_CN,
+    // -- the district page and the workbench's lookup (issue 9, page half) --
+    district_page: &district_page::ZH_CN,
+    // -- pages in lazily loaded modules (issue 9, page modules) --
+    module_page: &module_page::ZH_CN,
 };
 
 /// The active locale.

@@ -3,12 +3,14 @@
 //! school's own storage its filling draft.
 
 mod migrate;
+mod page_data;
 mod report;
 mod school;
 mod submission;
 mod workspace;
 
 pub use migrate::{parse_workspace, LoadError, SUPPORTED_SCHEMA};
+pub use page_data::{DistrictsPageData, PageData};
 pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
     Narrative, OverviewSections, Report, ReportStructure, TableFormat, TableValues,

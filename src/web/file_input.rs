@@ -51,3 +51,9 @@ pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
     };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
+
+/// The file's bytes. `None` when the browser cannot read it.
+pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
