@@ -9,7 +9,7 @@ scripts/tools.sh test
 cargo fetch --locked
 cargo bench --locked --bench report
 cargo bench --locked --bench district
-cargo bench --locked --bench school
+cargo bench --locked --profile overflow --bench school
 node benches/browser/district.mjs
 trunk build --release --offline=true
 node delivery/size.mjs || true

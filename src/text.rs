@@ -27,6 +27,9 @@ pub use module_page::ModulePageTexts;
 
 mod school;
 pub use school::SchoolTexts;
+// -- the school pages, linked by their module alone (issue 11) --
+mod school_page;
+pub use school_page::{school_page, SchoolPageTexts};
 
 /// All strings of one locale. Parameterised messages are functions.
 pub struct Texts {

@@ -208,7 +208,7 @@ fn bad_files_are_refused_with_their_reason_and_the_rest_of_the_batch_merges() {
         let Verdict::Refused(r) = v else {
             unreachable!()
         };
-        let reason = gongkai::text::t().school.refusal(r);
+        let reason = gongkai::text::school_page().refusal(r);
         assert!(
             reason
                 .chars()
@@ -354,8 +354,8 @@ fn the_dashboard_shows_submitted_missing_and_outdated_schools() {
     assert_eq!(d.rows[0].created_at.as_deref(), Some(T1));
     let words = MissingWords {
         header: ["学校", "学段", "地址", "电话", "状态", "最近文件时间"],
-        status: |s| gongkai::text::t().school.status(s),
-        stage: |s| gongkai::text::t().school.stage(s),
+        status: |s| gongkai::text::school_page().status(s),
+        stage: |s| gongkai::text::school_page().stage(s),
     };
     let csv = missing_csv(&d, &ws.schools, &words, |t| t.to_string());
     assert_eq!(&csv[..3], b"\xEF\xBB\xBF", "BOM");
@@ -509,7 +509,7 @@ fn the_preview_says_what_each_refusal_is_without_serde_english() {
     let Verdict::Refused(r) = &p.files[0].verdict else {
         panic!("{:?}", p.files[0].verdict)
     };
-    let reason = gongkai::text::t().school.refusal(r);
+    let reason = gongkai::text::school_page().refusal(r);
     assert_eq!(reason, "字段“school.id”缺失或内容类型不对。");
     assert!(school::read_pack("").is_err());
 }

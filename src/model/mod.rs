@@ -10,7 +10,7 @@ mod submission;
 mod workspace;
 
 pub use migrate::{parse_workspace, LoadError, SUPPORTED_SCHEMA};
-pub use page_data::{DistrictsPageData, PageData};
+pub use page_data::{read_page_data, DistrictsPageData, PageData, SchoolPageData, SchoolsPageData};
 pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
     Narrative, OverviewSections, Report, ReportStructure, TableFormat, TableValues,

@@ -5,8 +5,9 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::{School, Workspace};
+use super::{Report, School, Workspace};
 use crate::district::DistrictData;
+use crate::school::Draft;
 
 /// The data of a page that lives in a module: what it reads from the workspace and how its edits go
 /// back. `write(read(ws))` leaves `ws` unchanged.
@@ -17,6 +18,15 @@ pub trait PageData:
     fn read(ws: &Workspace) -> Self;
     /// Puts this page's part into `ws`, replacing what was there.
     fn write(self, ws: &mut Workspace);
+}
+
+/// Reads a page's data sent back by its module (JSON of `D`), the way the workspace is loaded
+/// (`serde_json::Value`, then `serde_path_to_error`): the workbench then links one deserialiser for the
+/// report and the school types, not a second one for `serde_json::from_str` (about 25 KB gzip of the
+/// first load with the school pages; docs/performance.md). `None` when it is not a `D`.
+pub fn read_page_data<D: PageData>(json: &str) -> Option<D> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    serde_path_to_error::deserialize(value).ok()
 }
 
 /// `#/districts`: the workspace's school list and its district data.
@@ -37,6 +47,52 @@ impl PageData for DistrictsPageData {
     fn write(self, ws: &mut Workspace) {
         ws.schools = self.schools;
         ws.districts = self.districts;
+    }
+}
+
+/// `#/schools`: the school list and the open report (its items' school tasks, the contributions
+/// merged into it). `report` is `None` when no report is open.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SchoolsPageData {
+    pub schools: Vec<School>,
+    pub report: Option<Report>,
+}
+
+impl PageData for SchoolsPageData {
+    fn read(ws: &Workspace) -> Self {
+        SchoolsPageData {
+            schools: ws.schools.clone(),
+            report: ws.current().cloned(),
+        }
+    }
+
+    /// The report goes back to its own year, and only if that year still exists (another tab may
+    /// have removed it while the page was open).
+    fn write(self, ws: &mut Workspace) {
+        ws.schools = self.schools;
+        if let Some(report) = self.report {
+            if let Some(slot) = ws.reports.get_mut(&report.year) {
+                *slot = report;
+            }
+        }
+    }
+}
+
+/// `#/school`: a school's draft (school mode, whose workspace lives in its own storage slot).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SchoolPageData {
+    pub draft: Option<Draft>,
+}
+
+impl PageData for SchoolPageData {
+    fn read(ws: &Workspace) -> Self {
+        SchoolPageData {
+            draft: ws.school_draft.clone(),
+        }
+    }
+
+    fn write(self, ws: &mut Workspace) {
+        ws.school_draft = self.draft;
     }
 }
 
@@ -64,5 +120,48 @@ mod tests {
         let mut same = ws.clone();
         DistrictsPageData::read(&ws).write(&mut same);
         assert_eq!(same, ws);
+    }
+
+    #[test]
+    fn schools_data_goes_back_to_its_own_report_and_nowhere_else() {
+        let ws = crate::school::synth::workspace(3);
+        let data = SchoolsPageData::read(&ws);
+        let json = serde_json::to_string(&data).unwrap();
+        let mut edited: SchoolsPageData = serde_json::from_str(&json).unwrap();
+        assert_eq!(edited, data);
+        edited.schools.truncate(1);
+        let report = edited.report.as_mut().unwrap();
+        report.unit_name = "另一个单位".into();
+        let year = report.year;
+        let mut target = ws.clone();
+        edited.clone().write(&mut target);
+        assert_eq!(SchoolsPageData::read(&target), edited);
+        assert_eq!(target.reports.len(), ws.reports.len());
+        // A report removed meanwhile (another tab) is not brought back.
+        let mut removed = ws.clone();
+        removed.reports.remove(&year);
+        edited.write(&mut removed);
+        assert!(!removed.reports.contains_key(&year));
+        assert_eq!(removed.schools.len(), 1);
+        let mut same = ws.clone();
+        SchoolsPageData::read(&ws).write(&mut same);
+        assert_eq!(same, ws);
+    }
+
+    #[test]
+    fn school_data_is_the_draft_alone() {
+        let ws = crate::school::synth::workspace(2);
+        let pack = crate::school::make_pack(&ws, "2024-12-01T00:00:00Z").unwrap();
+        let mut school = Workspace::default();
+        school.school_draft = Some(Draft::new(pack));
+        let data = SchoolPageData::read(&school);
+        let back: SchoolPageData =
+            serde_json::from_str(&serde_json::to_string(&data).unwrap()).unwrap();
+        assert_eq!(back, data);
+        let mut target = Workspace::default();
+        back.write(&mut target);
+        assert_eq!(target, school);
+        SchoolPageData::default().write(&mut target);
+        assert_eq!(target.school_draft, None);
     }
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::pack::{Pack, PackItem, PackSchool};
-use super::submission::{Submission, SubmissionSchool};
+use super::submission::{submission_file_name, write_submission, Submission, SubmissionSchool};
 use crate::model::{SchoolCount, SubmissionItem};
 
 /// The draft.
@@ -97,6 +97,13 @@ impl Draft {
     /// How many answers have something in them.
     pub fn filled(&self) -> usize {
         self.items.iter().filter(|i| i.is_filled()).count()
+    }
+
+    /// The submission file made at `created_at`: its name and its text; `None` until a school is
+    /// picked.
+    pub fn submission_file(&self, created_at: &str) -> Option<(String, String)> {
+        let s = self.submission(created_at)?;
+        Some((submission_file_name(&s), write_submission(&s)))
     }
 
     /// The submission made at `created_at` (the caller's clock); `None` until a school is picked.

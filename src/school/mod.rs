@@ -23,8 +23,8 @@ pub use merge::{
     Preview, Refusal, Verdict,
 };
 pub use pack::{
-    assigned_items, make_pack, pack_file_name, read_pack, write_pack, Pack, PackItem, PackProblem,
-    PackSchool, PACK_FORMAT, PACK_SUFFIX, PACK_VERSION,
+    assigned_items, make_pack, make_pack_of, pack_file_name, read_pack, write_pack, Pack, PackItem,
+    PackProblem, PackSchool, PACK_FORMAT, PACK_SUFFIX, PACK_VERSION,
 };
 pub use submission::{
     read_submission, submission_file_name, write_submission, Submission, SubmissionSchool,

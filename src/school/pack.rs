@@ -9,7 +9,7 @@ use super::file::{check_year, read_typed, FileError};
 use super::time::parse_time;
 use crate::backup::safe_file_stem;
 use crate::catalog;
-use crate::model::{CountField, Report, Stage, Workspace};
+use crate::model::{CountField, Report, School, Stage, Workspace};
 
 /// `format` of a pack.
 pub const PACK_FORMAT: &str = "gongkai-pack";
@@ -94,13 +94,21 @@ pub fn assigned_items(report: &Report) -> Vec<PackItem> {
 
 /// The pack of the open report, made at `created_at` (the caller's clock).
 pub fn make_pack(ws: &Workspace, created_at: &str) -> Result<Pack, PackProblem> {
-    let report = ws.current().ok_or(PackProblem::NoReport)?;
+    make_pack_of(ws.current(), &ws.schools, created_at)
+}
+
+/// The pack of `report` for `schools` (what `#/schools` holds), made at `created_at`.
+pub fn make_pack_of(
+    report: Option<&Report>,
+    schools: &[School],
+    created_at: &str,
+) -> Result<Pack, PackProblem> {
+    let report = report.ok_or(PackProblem::NoReport)?;
     let unit = report.unit_name.trim();
     if unit.is_empty() {
         return Err(PackProblem::NoUnit);
     }
-    let schools: Vec<PackSchool> = ws
-        .schools
+    let schools: Vec<PackSchool> = schools
         .iter()
         .filter(|s| !s.name.trim().is_empty())
         .map(|s| PackSchool {

@@ -11,11 +11,11 @@ use super::module_host::module_page;
 use super::nav::Nav;
 use super::pages::{
     CategoryPage, CheckPage, ComingSoon, DataPage, GraphicPage, NarrativePage, NotFound, Overview,
-    ReportPage, SchoolPage, SchoolsPage, SettingsPage, TablesPage,
+    ReportPage, SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
 use crate::check::Focus;
-use crate::model::DistrictsPageData;
+use crate::model::{DistrictsPageData, SchoolPageData, SchoolsPageData};
 use crate::route::Route;
 use crate::store::{SCHOOL, WORKSPACE};
 use crate::text::t;
@@ -87,33 +87,14 @@ pub fn App() -> impl IntoView {
         on_storage.remove();
     });
 
-    if school_mode {
-        return view! {
-            <a
-                class="skip-link"
-                href="#main"
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    dom::focus_heading();
-                }
-            >
-                {t().ux.skip_link}
-            </a>
-            <header class="app-header">
-                <div class="brand">
-                    <h1>{t().app_title}</h1>
-                    <p class="subtitle">{t().school.mode_subtitle}</p>
-                </div>
-                <SaveStatusView/>
-            </header>
-            <Banners/>
-            <main class="page school-mode" id="main">
-                <SchoolPage/>
-            </main>
-        }
-        .into_any();
-    }
-
+    // The school mode shows its page alone: no navigation, no menu, no single-file notice (the page
+    // has its own).
+    let bureau = !school_mode;
+    let subtitle = if school_mode {
+        t().school.mode_subtitle
+    } else {
+        t().app_subtitle
+    };
     view! {
         <a
             class="skip-link"
@@ -129,49 +110,58 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <div class="brand">
                 <h1>{t().app_title}</h1>
-                <p class="subtitle">{t().app_subtitle}</p>
+                <p class="subtitle">{subtitle}</p>
             </div>
             <SaveStatusView/>
-            <button
-                class="menu-button"
-                data-testid="menu-button"
-                aria-controls="side-nav"
-                aria-expanded=move || menu_open.get().to_string()
-                on:click=move |_| menu_open.update(|o| *o = !*o)
-            >
-                {move || if menu_open.get() { t().ux.menu_close } else { t().ux.menu }}
-            </button>
+            {bureau.then(|| view! {
+                <button
+                    class="menu-button"
+                    data-testid="menu-button"
+                    aria-controls="side-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+                    {move || if menu_open.get() { t().ux.menu_close } else { t().ux.menu }}
+                </button>
+            })}
         </header>
         <Banners/>
-        <FileNotice/>
+        {bureau.then(|| view! { <FileNotice/> })}
         <div class="layout">
-            <Nav route=route open=menu_open/>
-            <main class="page" id="main">
-                {move || match route.get() {
-                    Route::Overview => view! { <Overview/> }.into_any(),
-                    Route::Settings => view! { <SettingsPage/> }.into_any(),
-                    Route::Data => view! { <DataPage/> }.into_any(),
-                    Route::Category(key) => view! { <CategoryPage key=key/> }.into_any(),
-                    Route::Narrative => view! { <NarrativePage/> }.into_any(),
-                    Route::Check => view! { <CheckPage/> }.into_any(),
-                    Route::Tables => view! { <TablesPage/> }.into_any(),
-                    Route::Report => view! { <ReportPage/> }.into_any(),
-                    Route::Graphic => view! { <GraphicPage/> }.into_any(),
-                    Route::Schools => view! { <SchoolsPage/> }.into_any(),
-                    // In its own wasm module (docs/delivery.md, “A page in a module”).
-                    Route::Districts => {
-                        module_page::<DistrictsPageData>("districts-page", "districts", "page-districts-host").into_any()
+            {bureau.then(|| view! { <Nav route=route open=menu_open/> })}
+            <main class="page" class:school-mode=school_mode id="main">
+                // The school pages run in the `schools-page` module, the district pages in
+                // `districts-page` (docs/delivery.md, “A page in a module”).
+                {move || {
+                    if school_mode {
+                        return module_page::<SchoolPageData>("schools-page", "school", "page-school-host");
                     }
-                    Route::Lookup => {
-                        module_page::<DistrictsPageData>("districts-page", "lookup", "page-lookup-host").into_any()
+                    match route.get() {
+                        Route::Overview => view! { <Overview/> }.into_any(),
+                        Route::Settings => view! { <SettingsPage/> }.into_any(),
+                        Route::Data => view! { <DataPage/> }.into_any(),
+                        Route::Category(key) => view! { <CategoryPage key=key/> }.into_any(),
+                        Route::Narrative => view! { <NarrativePage/> }.into_any(),
+                        Route::Check => view! { <CheckPage/> }.into_any(),
+                        Route::Tables => view! { <TablesPage/> }.into_any(),
+                        Route::Report => view! { <ReportPage/> }.into_any(),
+                        Route::Graphic => view! { <GraphicPage/> }.into_any(),
+                        Route::Schools => {
+                            module_page::<SchoolsPageData>("schools-page", "schools", "page-schools-host")
+                        }
+                        Route::Districts => {
+                            module_page::<DistrictsPageData>("districts-page", "districts", "page-districts-host")
+                        }
+                        Route::Lookup => {
+                            module_page::<DistrictsPageData>("districts-page", "lookup", "page-lookup-host")
+                        }
+                        Route::NotFound(_) => view! { <NotFound/> }.into_any(),
+                        other => view! { <ComingSoon route=other/> }.into_any(),
                     }
-                    Route::NotFound(_) => view! { <NotFound/> }.into_any(),
-                    other => view! { <ComingSoon route=other/> }.into_any(),
                 }}
             </main>
         </div>
     }
-    .into_any()
 }
 
 #[component]

@@ -11,5 +11,7 @@ mod nav;
 mod pages;
 /// The district pages, mounted by their module (`src/bin/districts_page.rs`).
 pub use pages::{DistrictsPage, LookupPage};
+/// The school pages, mounted by their module (`src/bin/schools_page.rs`).
+pub use pages::{SchoolPage, SchoolsPage};
 pub mod state;
 mod widgets;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::model::{PageData, Workspace};
+use crate::model::{read_page_data, PageData, Workspace};
 use crate::text::t;
 use crate::ui::state::{AppState, UndoFn};
 use crate::web::modules::{self, ModuleError, MountedPage};
@@ -22,27 +22,57 @@ enum Status {
     Failed(String),
 }
 
-fn json_of<D: PageData>(w: &Workspace) -> Option<String> {
-    serde_json::to_string(&D::read(w)).ok()
+/// A page's data `D` as the host handles it, without being generic: the host's code (its views,
+/// signals and closures) is then linked once for every page in a module, not once per `D`
+/// (docs/performance.md).
+#[derive(Clone, Copy)]
+struct Codec {
+    /// The page's part of the workspace, as JSON.
+    read: fn(&Workspace) -> Option<String>,
+    /// Puts the page's data (JSON) into the workspace; `false` (and no change) when it is not a `D`.
+    write: fn(&str, &mut Workspace) -> bool,
+    /// Whether the JSON is a `D`.
+    check: fn(&str) -> bool,
 }
 
-/// The host object for page data `D`: edits go through `state.edit` (or `edit_undoable`, whose 撤销
-/// puts back the data as it was), messages through the app's notice and alert.
-fn host_for<D: PageData>(state: AppState, last: StoredValue<String>) -> wasm_bindgen::JsValue {
+impl Codec {
+    fn of<D: PageData>() -> Codec {
+        Codec {
+            read: |w| serde_json::to_string(&D::read(w)).ok(),
+            write: |json, w| match read_page_data::<D>(json) {
+                Some(d) => {
+                    d.write(w);
+                    true
+                }
+                None => false,
+            },
+            check: |json| read_page_data::<D>(json).is_some(),
+        }
+    }
+}
+
+/// The host object: edits go through `state.edit` (or `edit_undoable`, whose 撤销 puts back the data
+/// as it was), messages through the app's notice and alert.
+fn host_for(state: AppState, last: StoredValue<String>, codec: Codec) -> wasm_bindgen::JsValue {
     let edit = move |json: String, undo: String| {
-        let Ok(new) = serde_json::from_str::<D>(&json) else {
+        if !(codec.check)(&json) {
             state.alert.set(Some(t().module_page.bad_edit.to_string()));
             return;
-        };
+        }
         // The page has this already: it need not be handed back.
-        let _ = last.try_update_value(|l| *l = json);
+        let _ = last.try_update_value(|l| l.clone_from(&json));
         if undo.is_empty() {
-            state.edit(|w| new.write(w));
+            state.edit(|w| {
+                (codec.write)(&json, w);
+            });
         } else {
             state.edit_undoable(move |w| {
-                let before = D::read(w);
-                new.write(w);
-                let undo_fn: UndoFn = Box::new(move |w| before.write(w));
+                let before = (codec.read)(w);
+                (codec.write)(&json, w);
+                let before = before?;
+                let undo_fn: UndoFn = Box::new(move |w| {
+                    (codec.write)(&before, w);
+                });
                 Some((undo, undo_fn))
             });
         }
@@ -58,7 +88,16 @@ pub fn module_page<D: PageData>(
     module: &'static str,
     page: &'static str,
     testid: &'static str,
-) -> impl IntoView {
+) -> AnyView {
+    host_view(module, page, testid, Codec::of::<D>())
+}
+
+fn host_view(
+    module: &'static str,
+    page: &'static str,
+    testid: &'static str,
+    codec: Codec,
+) -> AnyView {
     let state = expect_context::<AppState>();
     let words = t().module_page;
     let status = RwSignal::new(Status::Loading);
@@ -69,7 +108,7 @@ pub fn module_page<D: PageData>(
 
     // Hands the page the workspace's data when it differs from what the page holds.
     let sync = move || {
-        let Some(json) = state.ws.with(json_of::<D>) else {
+        let Some(json) = state.ws.with(codec.read) else {
             return;
         };
         if status.with_untracked(|s| *s != Status::Ready) || last.with_value(|l| *l == json) {
@@ -89,11 +128,11 @@ pub fn module_page<D: PageData>(
         let element: web_sys::HtmlElement = div.unchecked_into();
         status.set(Status::Loading);
         spawn_local(async move {
-            let Some(json) = state.ws.with_untracked(json_of::<D>) else {
+            let Some(json) = state.ws.with_untracked(codec.read) else {
                 status.set(Status::Failed(words.bad_edit.to_string()));
                 return;
             };
-            let host = host_for::<D>(state, last);
+            let host = host_for(state, last, codec);
             match modules::mount_page(module, page, &element, &json, &host).await {
                 Ok(m) => {
                     // The host is gone (the user left the page while the module loaded).
@@ -140,6 +179,7 @@ pub fn module_page<D: PageData>(
             <div node_ref=node></div>
         </div>
     }
+    .into_any()
 }
 
 fn describe(e: &ModuleError) -> String {

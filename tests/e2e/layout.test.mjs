@@ -1,10 +1,16 @@
 // Every route (routes.mjs) with the example loaded, in both report structures, at 1366 px and at 360 px:
 // no page scrolls sideways, axe-core reports no serious or critical violation, and on the phone the tap
-// targets are at least 32 px. One browser, one page per viewport; pages change by hash, without reloads.
+// targets are at least 32 px. One browser, one page per viewport; pages change by hash, without reloads
+// (except into and out of the school mode). The school pages are swept with data: #/school with the
+// example's pack imported, a school picked and its items shown; #/schools with a school's submission
+// merged (the dashboard with submitted and missing schools), and again with a merge preview open.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { world, loadExample, go } from './harness.mjs';
+import { world, loadExample, go, downloadText, waitSaved } from './harness.mjs';
 import { ROUTES } from './routes.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -70,14 +76,52 @@ async function smallTargets(page) {
   TAP_TARGETS);
 }
 
+/** The example's pack imported in the school mode of the same profile (a school picked, its items
+ * filled), its submission exported and merged on #/schools. Returns the submission file. */
+async function schoolData(page) {
+  await go(page, '#/schools', 'page-schools');
+  const pack = await downloadText(page, () => page.getByTestId('pack-export').click());
+  await go(page, '#/school');
+  await page.getByTestId('page-school').waitFor();
+  await page.getByTestId('pack-import').setInputFiles(pack.file);
+  await page.getByTestId('school-select').selectOption(JSON.parse(pack.text).schools[0].id);
+  await page.getByTestId('school-item-text').first().fill('本校在校内公示栏公示评优结果五个工作日。');
+  await page.getByTestId('school-date-add').first().click();
+  await waitSaved(page);
+  const sub = await downloadText(page, () => page.getByTestId('submission-export').click());
+  await go(page, '#/schools');
+  await page.getByTestId('page-schools').waitFor();
+  await page.getByTestId('submission-import').setInputFiles([sub.file]);
+  await page.getByTestId('merge-preview').waitFor();
+  await page.getByTestId('merge-apply').click();
+  await page.locator('[data-testid=school-row][data-status=submitted]').waitFor();
+  await waitSaved(page);
+  return sub.file;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-layout-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
 for (const viewport of VIEWPORTS) {
   test(`every route fits ${viewport.width} px and passes axe, in both structures`, async () => {
     // axe-core goes in as an inline script, which the page's Content-Security-Policy refuses.
     const page = await w.open(await w.profile({ viewport, bypassCSP: true }), '#/');
     await loadExample(page);
-    await page.addScriptTag({ path: AXE });
+    const submission = await schoolData(page);
+    const broken = path.join(dir, '坏文件.gongkai-submission.json');
+    fs.writeFileSync(broken, '{"format": "gongkai-submission"');
+    if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
     const phone = viewport.width < 720;
     const failures = [];
+    const check = async (where) => {
+      const over = await sideways(page);
+      if (over) failures.push(`${where}: ${over}`);
+      if (!phone) for (const t of await tablesCut(page)) failures.push(`${where}: ${t}`);
+      for (const v of await axeProblems(page)) failures.push(`${where}: ${v}`);
+      if (phone) {
+        for (const t of await smallTargets(page)) failures.push(`${where}: tap target ${t}`);
+      }
+    };
     for (const structure of ['field', 'statutory']) {
       await go(page, '#/settings', 'page-settings');
       await page.getByTestId('settings-structure').selectOption(structure);
@@ -87,12 +131,16 @@ for (const viewport of VIEWPORTS) {
         // Going into or out of the school mode (#/school) reloads the page: put axe back.
         if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
         const where = `${structure} ${hash} @${viewport.width}`;
-        const over = await sideways(page);
-        if (over) failures.push(`${where}: ${over}`);
-        if (!phone) for (const t of await tablesCut(page)) failures.push(`${where}: ${t}`);
-        for (const v of await axeProblems(page)) failures.push(`${where}: ${v}`);
-        if (phone) {
-          for (const t of await smallTargets(page)) failures.push(`${where}: tap target ${t}`);
+        if (hash === '#/school') await page.getByTestId('school-item').first().waitFor();
+        if (hash === '#/schools') await page.getByTestId('school-row').first().waitFor();
+        await check(where);
+        if (hash === '#/schools') {
+          // With a merge preview open: a file already merged and a refused one.
+          await page.getByTestId('submission-import').setInputFiles([submission, broken]);
+          await page.getByTestId('merge-refusal').waitFor();
+          await check(`${where} (merge preview)`);
+          await page.getByTestId('merge-cancel').click();
+          await page.getByTestId('merge-preview').waitFor({ state: 'detached' });
         }
       }
     }

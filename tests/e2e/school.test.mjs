@@ -133,3 +133,138 @@ test('files dropped on the import box are previewed like picked ones, each refus
     await w.finish();
   }
 });
+
+/** The bureau's filling pack of the example, exported from #/schools in `page`. */
+async function examplePack(w, page) {
+  await loadExample(page);
+  await page.goto(w.server.url + '#/schools');
+  await page.getByTestId('page-schools').waitFor();
+  const pack = await downloadText(page, () => page.getByTestId('pack-export').click());
+  return { ...pack, json: JSON.parse(pack.text) };
+}
+
+/** In `page` (school mode, pack imported, school picked), fills the awards item with `text` and
+ * exports the submission. */
+async function fillAndExport(page, text) {
+  const awards = page.locator('[data-testid=school-item][data-item="students/student-awards"]');
+  await awards.getByTestId('school-item-text').fill(text);
+  await waitSaved(page);
+  return downloadText(page, () => page.getByTestId('submission-export').click());
+}
+
+/** Imports `files` on #/schools of `page` and returns the preview. */
+async function importFiles(page, files) {
+  await page.getByTestId('submission-import').setInputFiles(files);
+  const preview = page.getByTestId('merge-preview');
+  await preview.waitFor();
+  return preview;
+}
+
+async function storedContributions(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('gongkai:workspace')).workspace.reports['2020'].contributions ?? []);
+}
+
+test('an older file asks before it overwrites a newer one; the missing schools download as CSV with a BOM', async () => {
+  const w = await world();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-school-'));
+  try {
+    const bureau = await w.open(await w.profile(), '#/');
+    const pack = await examplePack(w, bureau);
+    const first = pack.json.schools[0];
+
+    const school = await w.open(await w.profile(), '#/school');
+    await school.getByTestId('pack-import').setInputFiles(pack.file);
+    await school.getByTestId('school-select').selectOption(first.id);
+    const early = await fillAndExport(school, '第一版：评优结果公示三天。');
+    const late = await fillAndExport(school, '第二版：评优结果公示五个工作日。');
+    // The first file is an hour older than the second (its time is not part of the hash).
+    const earlyJson = JSON.parse(early.text);
+    const lateJson = JSON.parse(late.text);
+    earlyJson.created_at = new Date(Date.parse(lateJson.created_at) - 3_600_000).toISOString();
+    const older = path.join(dir, '旧.gongkai-submission.json');
+    fs.writeFileSync(older, JSON.stringify(earlyJson));
+    const newer = path.join(dir, '新.gongkai-submission.json');
+    fs.copyFileSync(late.file, newer);
+
+    // The newer file first: merged.
+    let preview = await importFiles(bureau, [newer]);
+    assert.equal(await preview.getByTestId('merge-file').getAttribute('data-verdict'), 'new');
+    await bureau.getByTestId('merge-apply').click();
+    await preview.waitFor({ state: 'detached' });
+    await waitSaved(bureau);
+    assert.equal((await storedContributions(bureau))[0].created_at, lateJson.created_at);
+
+    // Then the older one: the preview asks, and without the tick nothing changes.
+    preview = await importFiles(bureau, [older]);
+    const file = preview.getByTestId('merge-file');
+    assert.equal(await file.getAttribute('data-verdict'), 'older');
+    assert.match(await file.getByTestId('merge-verdict').innerText(), /较旧.*除非您确认/);
+    await file.getByTestId('merge-confirm-older').waitFor();
+    await bureau.getByTestId('merge-apply').click();
+    await preview.waitFor({ state: 'detached' });
+    await bureau.getByTestId('notice').filter({ hasText: '没有需要合并的文件' }).waitFor();
+    let stored = await storedContributions(bureau);
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].created_at, lateJson.created_at, 'the newer contribution stays');
+
+    // Confirmed, the older file replaces it.
+    preview = await importFiles(bureau, [older]);
+    await preview.getByTestId('merge-confirm-older').check();
+    await bureau.getByTestId('merge-apply').click();
+    await preview.waitFor({ state: 'detached' });
+    await waitSaved(bureau);
+    stored = await storedContributions(bureau);
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].created_at, earlyJson.created_at, 'the confirmed older file is merged');
+    assert.ok(JSON.stringify(stored[0]).includes('第一版'));
+
+    // The dashboard: the school's name and its status are separate words.
+    const rows = bureau.getByTestId('school-row');
+    const others = pack.json.schools.filter((s) => s.id !== first.id);
+    assert.match(await bureau.locator(`[data-testid=school-row][data-school="${others[0].id}"]`).innerText(), new RegExp(`${others[0].name}\\s+未提交`));
+    assert.equal(await rows.count(), pack.json.schools.length);
+
+    // The missing schools as CSV: UTF-8 with a BOM, the header, every school still missing and
+    // not the one that submitted.
+    const [d] = await Promise.all([bureau.waitForEvent('download'), bureau.getByTestId('missing-export').click()]);
+    assert.match(d.suggestedFilename(), /未提交学校\.csv$/);
+    const bytes = fs.readFileSync(await d.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM for Excel');
+    const lines = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
+    assert.equal(lines[0], '学校,学段,地址,电话,状态,最近文件时间');
+    assert.equal(lines.length, 1 + others.length);
+    for (const s of others) assert.ok(lines.some((l) => l.startsWith(`${s.name},`)), `${s.name} is listed`);
+    assert.ok(!lines.some((l) => l.startsWith(`${first.name},`)), 'the school that submitted is not');
+    assert.ok(lines.slice(1).every((l) => l.includes('未提交')));
+  } finally {
+    await w.finish();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a school fills and exports from the single file gongkai.html, offline over file://', async () => {
+  const w = await world();
+  try {
+    const bureau = await w.open(await w.profile(), '#/');
+    const pack = await examplePack(w, bureau);
+    const first = pack.json.schools[0];
+    const context = await w.profile();
+    const school = await w.openFile(context, 'gongkai.html', '#/school');
+    await school.getByTestId('page-school').waitFor();
+    await school.getByTestId('school-file-note').waitFor();
+    await school.getByTestId('pack-import').setInputFiles(pack.file);
+    await school.getByTestId('school-select').selectOption(first.id);
+    const sub = await fillAndExport(school, TEXT);
+    assert.equal(sub.name, `${first.name}-2020.gongkai-submission.json`);
+    const json = JSON.parse(sub.text);
+    assert.equal(json.school.id, first.id);
+    assert.ok(json.items.some((i) => i.text === TEXT));
+    // Reopened from the file, the draft is still there, under its own key.
+    await school.reload();
+    await school.getByTestId('school-select').waitFor();
+    assert.equal(await school.getByTestId('school-select').inputValue(), first.id);
+    assert.equal(await school.evaluate(() => localStorage.getItem('gongkai:workspace')), null);
+  } finally {
+    await w.finish();
+  }
+});

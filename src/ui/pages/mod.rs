@@ -27,7 +27,7 @@ pub use narrative::NarrativePage;
 pub use overview::Overview;
 pub use placeholder::{ComingSoon, NotFound};
 pub use report::ReportPage;
-pub use school::{export_submission, SchoolPage};
+pub use school::SchoolPage;
 pub use schools::SchoolsPage;
 pub use settings::SettingsPage;
 pub use tables::TablesPage;

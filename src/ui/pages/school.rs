@@ -2,48 +2,47 @@
 //! (`school-select`), fills only the items assigned to schools (text, counts checked as typed, dates,
 //! channels used), with the bureau's instructions beside each, and exports its submission
 //! (`submission-export`). The draft is the workspace of the school's own storage slot
-//! (`store::SCHOOL`), saved like any edit; nothing of the bureau's workbench is shown.
+//! (`store::SCHOOL`), saved like any edit; nothing of the bureau's workbench is shown. The page runs
+//! in the `schools-page` module (docs/delivery.md, “A page in a module”) on `SchoolPageData`.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::catalog::{self, CHANNELS};
-use crate::model::SubmissionItem;
-use crate::school::{read_pack, submission_file_name, write_submission, Draft, MAX_COUNT};
-use crate::text::t;
-use crate::ui::state::AppState;
+use crate::model::{SchoolPageData, SubmissionItem};
+use crate::school::{read_pack, Draft, MAX_COUNT};
+use crate::text::{school_page, t};
+use crate::ui::module_page::PageState;
 use crate::ui::widgets::FilePicker;
 use crate::web::clock;
 use crate::web::dom::is_file_protocol;
 use crate::web::download::download_text;
 use crate::web::file_input::{read_text, take_files};
 
-/// Downloads the draft as a submission file (also what the storage banner offers in school mode).
-pub fn export_submission(state: AppState) {
+/// What the page works on (its data and the workbench's edit path).
+type SchoolState = PageState<SchoolPageData>;
+
+/// Downloads the draft as a submission file.
+fn export_submission(state: SchoolState) {
     let now = clock::now_iso();
-    let submission = state
-        .ws
-        .with_untracked(|w| w.school_draft.as_ref().and_then(|d| d.submission(&now)));
-    let Some(s) = submission else {
-        state.alert.set(Some(t().school.pick_first.to_string()));
+    let file = state
+        .data
+        .with_untracked(|d| d.draft.as_ref().and_then(|d| d.submission_file(&now)));
+    let Some((name, text)) = file else {
+        state.alert(t().school.pick_first);
         return;
     };
-    let name = submission_file_name(&s);
-    if download_text(&name, "application/json", &write_submission(&s)).is_err() {
-        state.alert.set(Some(t().download_failed.to_string()));
+    if download_text(&name, "application/json", &text).is_err() {
+        state.alert(t().download_failed);
     } else {
-        state.notice.set(Some((t().school.exported)(&name)));
+        state.notice((t().school.exported)(&name));
     }
 }
 
 /// Edits the answer to `(category, item)` of the draft.
-fn edit_answer(state: AppState, key: &(String, String), f: impl FnOnce(&mut SubmissionItem)) {
+fn edit_answer(state: SchoolState, key: &(String, String), f: impl FnOnce(&mut SubmissionItem)) {
     state.edit(|w| {
-        if let Some(a) = w
-            .school_draft
-            .as_mut()
-            .and_then(|d| d.answer_mut(&key.0, &key.1))
-        {
+        if let Some(a) = w.draft.as_mut().and_then(|d| d.answer_mut(&key.0, &key.1)) {
             f(a);
         }
     });
@@ -51,8 +50,8 @@ fn edit_answer(state: AppState, key: &(String, String), f: impl FnOnce(&mut Subm
 
 #[component]
 pub fn SchoolPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ts = t().school;
+    let state = expect_context::<SchoolState>();
+    let ts = school_page();
     let error = RwSignal::new(None::<String>);
     let on_pack = move |ev: leptos::ev::Event| {
         let Some(file) = take_files(&ev).into_iter().next() else {
@@ -65,17 +64,17 @@ pub fn SchoolPage() -> impl IntoView {
                 Ok(pack) => {
                     error.set(None);
                     let mut message = ts.pack_loaded.to_string();
-                    state.edit(|w| match &mut w.school_draft {
+                    state.edit(|w| match &mut w.draft {
                         Some(d) => message = (ts.pack_replaced)(d.adopt_pack(pack)),
-                        None => w.school_draft = Some(Draft::new(pack)),
+                        None => w.draft = Some(Draft::new(pack)),
                     });
-                    state.notice.set(Some(message));
+                    state.notice(message);
                 }
                 Err(e) => error.set(Some((ts.pack_error)(&name, &ts.file_error(&e)))),
             }
         });
     };
-    let has_pack = move || state.ws.with(|w| w.school_draft.is_some());
+    let has_pack = move || state.data.with(|w| w.draft.is_some());
     view! {
         <section data-testid="page-school">
             <h2>{ts.mode_title}</h2>
@@ -99,16 +98,16 @@ pub fn SchoolPage() -> impl IntoView {
 /// The pack's school list, the items and the export.
 #[component]
 fn Filling() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ts = t().school;
+    let state = expect_context::<SchoolState>();
+    let ts = school_page();
     let draft = move |f: &dyn Fn(&Draft) -> String| {
         state
-            .ws
-            .with(|w| w.school_draft.as_ref().map(f).unwrap_or_default())
+            .data
+            .with(|w| w.draft.as_ref().map(f).unwrap_or_default())
     };
     let keys = Memo::new(move |_| {
-        state.ws.with(|w| {
-            w.school_draft
+        state.data.with(|w| {
+            w.draft
                 .as_ref()
                 .map(|d| {
                     d.items
@@ -120,8 +119,8 @@ fn Filling() -> impl IntoView {
         })
     });
     let schools = move || {
-        state.ws.with(|w| {
-            w.school_draft
+        state.data.with(|w| {
+            w.draft
                 .as_ref()
                 .map(|d| {
                     d.pack
@@ -145,7 +144,7 @@ fn Filling() -> impl IntoView {
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     state.edit(|w| {
-                        if let Some(d) = &mut w.school_draft {
+                        if let Some(d) = &mut w.draft {
                             d.school_id = id;
                         }
                     });
@@ -170,10 +169,10 @@ fn Filling() -> impl IntoView {
             </For>
         </div>
         <div class="card">
-            <h3>{ts.export}</h3>
+            <h3>{t().school.export}</h3>
             <p class="hint">{ts.export_hint}</p>
             <button class="primary" data-testid="submission-export" on:click=move |_| export_submission(state)>
-                {ts.export}
+                {t().school.export}
             </button>
         </div>
     }
@@ -181,12 +180,12 @@ fn Filling() -> impl IntoView {
 
 /// Reads the answer to `key` of the draft.
 fn answer<T: Default>(
-    state: AppState,
+    state: SchoolState,
     key: StoredValue<(String, String)>,
     f: impl FnOnce(&SubmissionItem) -> T,
 ) -> T {
-    state.ws.with(|w| {
-        w.school_draft
+    state.data.with(|w| {
+        w.draft
             .as_ref()
             .and_then(|d| key.with_value(|k| d.items.iter().find(|i| i.key() == (&k.0, &k.1))))
             .map(f)
@@ -197,12 +196,12 @@ fn answer<T: Default>(
 /// One assigned item: the bureau's instructions and the school's answer.
 #[component]
 fn Answer(key: (String, String)) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ts = t().school;
+    let state = expect_context::<SchoolState>();
+    let ts = school_page();
     let key = StoredValue::new(key);
     let instructions = move || {
-        state.ws.with(|w| {
-            w.school_draft
+        state.data.with(|w| {
+            w.draft
                 .as_ref()
                 .and_then(|d| {
                     key.with_value(|k| {

@@ -7,28 +7,31 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::catalog;
-use crate::model::{School, Stage, Workspace};
+use crate::model::{School, SchoolsPageData, Stage};
 use crate::school::{
-    apply, assigned_items, dashboard, make_pack, missing_csv, pack_file_name, preview, write_pack,
-    ChangeKind, Dashboard, Incoming, MissingWords, Preview, Status, Verdict,
+    apply, assigned_items, dashboard, make_pack_of, missing_csv, pack_file_name, preview,
+    write_pack, ChangeKind, Dashboard, Incoming, MissingWords, Preview, Status, Verdict,
 };
-use crate::text::t;
-use crate::ui::state::{AppState, UndoFn};
+use crate::text::{school_page, t};
+use crate::ui::module_page::PageState;
 use crate::ui::widgets::FilePicker;
 use crate::web::clock::{self, local_datetime};
 use crate::web::dom;
 use crate::web::download::{download_bytes, download_text};
 use crate::web::file_input::{dropped_files, read_text, take_files};
 
+/// What the page works on (its data and the workbench's edit path).
+type SchoolsState = PageState<SchoolsPageData>;
+
 #[component]
 pub fn SchoolsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ts = t().school;
+    let state = expect_context::<SchoolsState>();
+    let ts = school_page();
     view! {
         <section data-testid="page-schools">
             <h2>{ts.title}</h2>
             <p class="hint">{ts.intro}</p>
-            <Show when=move || state.ws.with(|w| w.current().is_none())>
+            <Show when=move || state.data.with(|d| d.report.is_none())>
                 <p class="hint">{t().no_report}</p>
             </Show>
             <PackCard/>
@@ -43,22 +46,29 @@ pub fn SchoolsPage() -> impl IntoView {
 /// The items assigned to schools and the pack download.
 #[component]
 fn PackCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ts = t().school;
-    let problem = move || state.ws.with(|w| make_pack(w, "").err());
+    let state = expect_context::<SchoolsState>();
+    let ts = school_page();
+    let problem = move || {
+        state
+            .data
+            .with(|d| make_pack_of(d.report.as_ref(), &d.schools, "").err())
+    };
     let assigned = move || {
         state
-            .ws
-            .with(|w| w.current().map(assigned_items).unwrap_or_default())
+            .data
+            .with(|d| d.report.as_ref().map(assigned_items).unwrap_or_default())
     };
     let download = move |_| {
-        let made = state.ws.with_untracked(|w| make_pack(w, &clock::now_iso()));
+        let now = clock::now_iso();
+        let made = state
+            .data
+            .with_untracked(|d| make_pack_of(d.report.as_ref(), &d.schools, &now));
         let Ok(pack) = made else { return };
         let name = pack_file_name(&pack);
         if download_text(&name, "application/json", &write_pack(&pack)).is_err() {
-            state.alert.set(Some(t().download_failed.to_string()));
+            state.alert(t().download_failed.to_string());
         } else {
-            state.notice.set(Some((t().ux.exported)(&name)));
+            state.notice((t().ux.exported)(&name));
         }
     };
     view! {
@@ -102,8 +112,8 @@ fn verdict_key(v: &Verdict) -> &'static str {
 /// Importing submissions: the picker, the drop box, and the preview.
 #[component]
 fn ImportCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ts = t().school;
+    let state = expect_context::<SchoolsState>();
+    let ts = school_page();
     let pending = RwSignal::new(None::<Preview>);
     let confirmed = RwSignal::new(Vec::<usize>::new());
     let reading = RwSignal::new(0usize);
@@ -124,8 +134,8 @@ fn ImportCard() -> impl IntoView {
             }
             reading.set(0);
             let p = state
-                .ws
-                .with_untracked(|w| preview(w.current(), &w.schools, &incoming));
+                .data
+                .with_untracked(|d| preview(d.report.as_ref(), &d.schools, &incoming));
             confirmed.set(Vec::new());
             pending.set(Some(p));
             request_animation_frame(|| {
@@ -139,19 +149,17 @@ fn ImportCard() -> impl IntoView {
         };
         pending.set(None);
         if p.files.iter().all(|f| !f.applies()) && chosen.is_empty() {
-            state.notice.set(Some(ts.nothing_to_apply.to_string()));
+            state.notice(ts.nothing_to_apply.to_string());
             return;
         }
         let mut done = Default::default();
-        state.edit(|w| {
-            if let Some(r) = w.current_mut() {
+        state.edit(|d| {
+            if let Some(r) = d.report.as_mut() {
                 done = apply(r, &p, &chosen);
             }
         });
         let done: crate::school::Applied = done;
-        state
-            .notice
-            .set(Some((ts.applied)(done.added, done.replaced)));
+        state.notice((ts.applied)(done.added, done.replaced));
     };
     view! {
         <div class="card">
@@ -192,7 +200,7 @@ fn ImportCard() -> impl IntoView {
 /// The preview of a batch: each file's school, year, items and what it would change.
 #[component]
 fn PreviewView(preview: Preview, confirmed: RwSignal<Vec<usize>>) -> impl IntoView {
-    let ts = t().school;
+    let ts = school_page();
     let counts = (ts.preview_counts)(
         preview.files.iter().filter(|f| f.applies()).count(),
         preview.count(|v| matches!(v, Verdict::Same | Verdict::Superseded { .. })),
@@ -269,25 +277,27 @@ fn status_key(s: Status) -> &'static str {
 /// Who has submitted, per school and per item, and the CSV of the schools still missing.
 #[component]
 fn Board() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ts = t().school;
+    let state = expect_context::<SchoolsState>();
+    let ts = school_page();
     let board = Memo::new(move |_| {
-        state.ws.with(|w| {
-            w.current()
-                .map(|r| dashboard(r, &w.schools))
+        state.data.with(|d| {
+            d.report
+                .as_ref()
+                .map(|r| dashboard(r, &d.schools))
                 .unwrap_or_default()
         })
     });
     let export = move |_| {
-        let (bytes, name) = state.ws.with_untracked(|w| {
+        let (bytes, name) = state.data.with_untracked(|w| {
             let words = MissingWords {
                 header: ts.missing_header,
-                status: |s| t().school.status(s),
-                stage: |s| t().school.stage(s),
+                status: |s| school_page().status(s),
+                stage: |s| school_page().stage(s),
             };
             let bytes = missing_csv(&board.get_untracked(), &w.schools, &words, local_datetime);
             let (unit, year) = w
-                .current()
+                .report
+                .as_ref()
                 .map(|r| (r.unit_name.trim().to_string(), r.year))
                 .unwrap_or_default();
             (
@@ -296,9 +306,9 @@ fn Board() -> impl IntoView {
             )
         });
         if download_bytes(&name, "text/csv;charset=utf-8", &bytes).is_err() {
-            state.alert.set(Some(t().download_failed.to_string()));
+            state.alert(t().download_failed.to_string());
         } else {
-            state.notice.set(Some((t().ux.exported)(&name)));
+            state.notice((t().ux.exported)(&name));
         }
     };
     let rows = move || {
@@ -310,9 +320,9 @@ fn Board() -> impl IntoView {
                     let time = r.created_at.as_deref().map(local_datetime).unwrap_or_else(|| "—".into());
                     view! {
                         <li data-testid="school-row" data-school=r.school_id.clone() data-status=status_key(r.status)>
-                            <strong>{r.name.clone()}</strong>
-                            <span class=format!("status {}", status_key(r.status))>{ts.status(r.status)}</span>
-                            <span>{ts.col_time}" "{time}</span>
+                            <strong>{r.name.clone()}</strong>" "
+                            <span class=format!("status {}", status_key(r.status))>{ts.status(r.status)}</span>" "
+                            <span>{ts.col_time}" "{time}</span>" "
                             <span>{ts.col_filled}" "{(ts.filled_of)(filled, r.filled.len())}</span>
                         </li>
                     }
@@ -346,17 +356,11 @@ fn Board() -> impl IntoView {
     }
 }
 
-/// Removes school `id`, with the edit that puts it back.
-fn remove_school(w: &mut Workspace, id: &str) -> Option<(String, UndoFn)> {
-    let at = w.schools.iter().position(|s| s.id == id)?;
-    let school = w.schools.remove(at);
-    let message = (t().school.school_removed)(school.name.trim());
-    let undo: UndoFn = Box::new(move |w| {
-        if !w.schools.iter().any(|s| s.id == school.id) {
-            w.schools.insert(at.min(w.schools.len()), school);
-        }
-    });
-    Some((message, undo))
+/// Removes school `id`; the message offers 撤销 (the workbench keeps the list as it was).
+fn remove_school(d: &mut SchoolsPageData, id: &str) -> Option<String> {
+    let at = d.schools.iter().position(|s| s.id == id)?;
+    let school = d.schools.remove(at);
+    Some((school_page().school_removed)(school.name.trim()))
 }
 
 const STAGES: [(Stage, &str); 3] = [
@@ -368,12 +372,12 @@ const STAGES: [(Stage, &str); 3] = [
 /// The school list (shared with the district data): name, 学段, address, phone.
 #[component]
 fn SchoolList() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ts = t().school;
+    let state = expect_context::<SchoolsState>();
+    let ts = school_page();
     let ids = Memo::new(move |_| {
         state
-            .ws
-            .with(|w| w.schools.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+            .data
+            .with(|d| d.schools.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
     });
     let add = move |_| {
         state.edit(|w| {
@@ -398,12 +402,12 @@ fn SchoolList() -> impl IntoView {
 
 #[component]
 fn SchoolEditor(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let ts = t().school;
+    let state = expect_context::<SchoolsState>();
+    let ts = school_page();
     let id = StoredValue::new(id);
     let get = move |f: fn(&School) -> String| {
         move || {
-            state.ws.with(|w| {
+            state.data.with(|w| {
                 id.with_value(|id| w.schools.iter().find(|s| &s.id == id).map(f))
                     .unwrap_or_default()
             })
@@ -421,7 +425,7 @@ fn SchoolEditor(id: String) -> impl IntoView {
     };
     let stage = move || {
         state
-            .ws
+            .data
             .with(|w| id.with_value(|id| w.schools.iter().find(|s| &s.id == id).map(|s| s.stage)))
     };
     view! {

@@ -1,0 +1,290 @@
+//! Strings of the school pages (zh-CN), which run in the `schools-page` module: the bureau's
+//! `#/schools` (school list, filling pack, merge preview, dashboard) and the school's own mode
+//! `#/school`; and the Chinese reasons for every file error and refusal. Reached through
+//! [`school_page`], not through `Texts`, so that only the module links them (the workbench's own
+//! school strings are `text::school`).
+
+use crate::model::Stage;
+use crate::school::{ChangeKind, FileError, PackProblem, Refusal, Status, Verdict};
+
+/// The school pages' strings of the active locale.
+pub fn school_page() -> &'static SchoolPageTexts {
+    &ZH_CN
+}
+
+/// School page strings of one locale.
+pub struct SchoolPageTexts {
+    // -- #/schools --
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub list_title: &'static str,
+    pub list_hint: &'static str,
+    pub list_empty: &'static str,
+    pub school_name: &'static str,
+    pub school_stage: &'static str,
+    pub school_address: &'static str,
+    pub school_phone: &'static str,
+    pub school_add: &'static str,
+    pub school_new_name: &'static str,
+    pub school_remove_label: fn(&str) -> String,
+    pub school_removed: fn(&str) -> String,
+    pub assigned_title: &'static str,
+    pub assigned_hint: &'static str,
+    pub assigned_none: &'static str,
+    pub pack_title: &'static str,
+    pub pack_hint: &'static str,
+    pub pack_export: &'static str,
+    pub import_title: &'static str,
+    pub import_hint: &'static str,
+    pub import_label: &'static str,
+    pub drop_here: &'static str,
+    pub reading: fn(usize) -> String,
+    pub preview_title: &'static str,
+    pub preview_counts: fn(usize, usize, usize, usize) -> String,
+    pub preview_school: fn(&str, u16, usize) -> String,
+    pub preview_changes: &'static str,
+    pub confirm_older: &'static str,
+    pub apply: &'static str,
+    pub cancel: &'static str,
+    pub nothing_to_apply: &'static str,
+    pub applied: fn(usize, usize) -> String,
+    pub dashboard_title: &'static str,
+    pub dashboard_counts: fn(usize, usize, usize) -> String,
+    pub col_school: &'static str,
+    pub col_status: &'static str,
+    pub col_time: &'static str,
+    pub col_filled: &'static str,
+    pub filled_of: fn(usize, usize) -> String,
+    pub per_item_title: &'static str,
+    pub item_filled: fn(&str, usize, usize) -> String,
+    pub missing_export: &'static str,
+    pub missing_header: [&'static str; 6],
+    pub missing_file: fn(&str, u16) -> String,
+    pub no_schools_missing: &'static str,
+    // -- #/school --
+    pub mode_title: &'static str,
+    pub mode_intro: &'static str,
+    pub mode_file_note: &'static str,
+    pub pack_import: &'static str,
+    pub pack_import_hint: &'static str,
+    pub pack_replace: &'static str,
+    pub pack_loaded: &'static str,
+    pub pack_replaced: fn(usize) -> String,
+    pub pack_error: fn(&str, &str) -> String,
+    pub pick_school: &'static str,
+    pub pick_placeholder: &'static str,
+    pub pack_line: fn(&str, u16, &str) -> String,
+    pub progress: fn(usize, usize) -> String,
+    pub instructions: &'static str,
+    pub answer_text: &'static str,
+    pub answer_counts: &'static str,
+    pub answer_dates: &'static str,
+    pub date_add: &'static str,
+    pub date_label: fn(usize) -> String,
+    pub date_remove: fn(usize) -> String,
+    pub answer_channels: &'static str,
+    pub export_hint: &'static str,
+    pub to_bureau: &'static str,
+    pub to_school_mode: &'static str,
+}
+
+/// Simplified Chinese.
+pub static ZH_CN: SchoolPageTexts = SchoolPageTexts {
+    title: "学校填报",
+    intro: "学校填写本校负责的公开事项：教育局下载“填报包”发给各校，学校在本工作台的“学校填报”页面离线填写并导出提交文件，教育局在这里一次导入多所学校的文件，预览后合并到本年度报告。",
+    list_title: "学校名单",
+    list_hint: "与学区数据共用同一份名单：每所学校只录入一次。",
+    list_empty: "还没有学校。请添加，或在学区数据中导入学校名单。",
+    school_name: "学校名称",
+    school_stage: "学段",
+    school_address: "地址",
+    school_phone: "电话",
+    school_add: "添加学校",
+    school_new_name: "新学校",
+    school_remove_label: |n| format!("删除学校“{n}”"),
+    school_removed: |n| format!("已删除学校“{n}”。"),
+    assigned_title: "由学校填报的事项",
+    assigned_hint: "在各类事项页面勾选“由学校填报”，并写下给学校的填报说明。",
+    assigned_none: "本年度还没有由学校填报的事项。",
+    pack_title: "下载填报包",
+    pack_hint: "填报包含单位、年度、学校名单、由学校填报的事项及说明，文件很小，可通过邮件或U盘发给各校。",
+    pack_export: "下载填报包",
+    import_title: "导入学校提交的文件",
+    import_hint: "可一次选择多个 .gongkai-submission.json 文件，也可以把文件拖到下面的框里。合并前会先显示预览。",
+    import_label: "选择学校提交的文件",
+    drop_here: "把学校提交的文件拖到这里",
+    reading: |n| format!("正在读取 {n} 个文件…"),
+    preview_title: "导入预览",
+    preview_counts: |apply, same, older, refused| {
+        format!("将合并 {apply} 个文件；{same} 个无变化；{older} 个较旧（需确认）；{refused} 个被拒绝。")
+    },
+    preview_school: |school, year, items| format!("{school} · {year}年度 · {items} 项"),
+    preview_changes: "改动：",
+    confirm_older: "仍然用这个较旧的文件替换",
+    apply: "确认合并",
+    cancel: "取消",
+    nothing_to_apply: "没有需要合并的文件。",
+    applied: |added, replaced| format!("已合并：新增 {added} 所学校，更新 {replaced} 所学校。"),
+    dashboard_title: "提交情况",
+    dashboard_counts: |done, missing, outdated| {
+        format!("已提交 {done} 所，未提交 {missing} 所，需更新 {outdated} 所。")
+    },
+    col_school: "学校",
+    col_status: "状态",
+    col_time: "最近文件时间",
+    col_filled: "已填事项",
+    filled_of: |n, m| format!("{n}/{m} 项"),
+    per_item_title: "各事项填报情况",
+    item_filled: |item, n, m| format!("{item}：{n}/{m} 所学校已填"),
+    missing_export: "导出未提交学校名单（CSV）",
+    missing_header: ["学校", "学段", "地址", "电话", "状态", "最近文件时间"],
+    missing_file: |unit, year| format!("{unit}-{year}-未提交学校.csv"),
+    no_schools_missing: "所有学校都已提交。",
+    mode_title: "学校填报",
+    mode_intro: "请导入教育局发来的填报包（.gongkai-pack.json），选择本校，填写分配给学校的事项，然后导出提交文件发回教育局。填写的内容自动保存在本机浏览器中。",
+    mode_file_note: "您正从本机文件打开：填写内容保存在这个文件位置下的浏览器存储中，移动或改名文件后会看不到。请及时导出提交文件，它才是可靠的副本。",
+    pack_import: "导入填报包",
+    pack_import_hint: "选择教育局发来的 .gongkai-pack.json 文件。",
+    pack_replace: "导入新的填报包",
+    pack_loaded: "已导入填报包。请选择本校。",
+    pack_replaced: |dropped| {
+        if dropped == 0 {
+            "已导入新的填报包，已填写的内容都保留了。".to_string()
+        } else {
+            format!("已导入新的填报包；新包中没有的 {dropped} 项已填写内容未保留。")
+        }
+    },
+    pack_error: |file, why| format!("无法导入“{file}”：{why}"),
+    pick_school: "本校",
+    pick_placeholder: "请选择本校",
+    pack_line: |unit, year, school| {
+        if school.is_empty() {
+            format!("{unit} · {year}年度")
+        } else {
+            format!("{unit} · {year}年度 · {school}")
+        }
+    },
+    progress: |n, m| format!("已填写 {n}/{m} 项"),
+    instructions: "教育局的说明：",
+    answer_text: "本校情况",
+    answer_counts: "数量",
+    answer_dates: "日期",
+    date_add: "添加日期",
+    date_label: |n| format!("日期 {n}"),
+    date_remove: |n| format!("删除日期 {n}"),
+    answer_channels: "本年度使用的公开渠道",
+    export_hint: "导出的文件名为“学校名称-年度.gongkai-submission.json”，请把它发回教育局。之后修改了内容，请重新导出并发送。",
+    to_bureau: "教育局用户：进入工作台",
+    to_school_mode: "学校：进入学校填报",
+};
+
+impl SchoolPageTexts {
+    pub fn stage(&self, s: Stage) -> &'static str {
+        crate::text::t().district.stage(s)
+    }
+
+    pub fn status(&self, s: Status) -> &'static str {
+        match s {
+            Status::Submitted => "已提交",
+            Status::NotYet => "未提交",
+            Status::Outdated => "需更新",
+        }
+    }
+
+    pub fn change(&self, k: ChangeKind) -> &'static str {
+        match k {
+            ChangeKind::Added => "新增",
+            ChangeKind::Changed => "修改",
+            ChangeKind::Removed => "删除",
+            ChangeKind::Unchanged => "不变",
+            ChangeKind::Empty => "未填",
+        }
+    }
+
+    pub fn pack_problem(&self, p: PackProblem) -> &'static str {
+        match p {
+            PackProblem::NoReport => "还没有打开的报告。",
+            PackProblem::NoUnit => "请先在“报告设置”中填写单位名称：学校的提交文件要写明单位。",
+            PackProblem::NoSchools => "学校名单是空的：请先添加学校。",
+            PackProblem::NoItems => "还没有由学校填报的事项：请在各类事项页面勾选“由学校填报”。",
+        }
+    }
+
+    /// Why a pack or submission file cannot be read.
+    pub fn file_error(&self, e: &FileError) -> String {
+        match e {
+            FileError::Empty => "文件是空的。".into(),
+            FileError::NotJson { line, column } => {
+                format!("文件不是有效的 JSON 数据（第 {line} 行第 {column} 列附近出错），可能已损坏或被截断。")
+            }
+            FileError::NotAnObject => "文件内容不是本工作台的文件（最外层应为 JSON 对象）。".into(),
+            FileError::WrongFormat { expected, found } => {
+                let what = |f: &str| match f {
+                    "gongkai-pack" => "填报包（.gongkai-pack.json）",
+                    "gongkai-submission" => "学校提交的文件（.gongkai-submission.json）",
+                    "gongkai-workspace" => "工作台备份文件（.gongkai.json）",
+                    _ => "",
+                };
+                match (what(found), found.is_empty()) {
+                    (_, true) => format!("文件缺少 format 字段，不是{}。", what(expected)),
+                    ("", false) => format!("文件的 format 为“{found}”，不是{}。", what(expected)),
+                    (is, false) => format!("这是{is}，不是{}。", what(expected)),
+                }
+            }
+            FileError::MissingVersion => "文件缺少版本号 schema_version，或版本号不是数字。".into(),
+            FileError::TooNew(v) => {
+                format!("文件的版本为 {v}，比本程序支持的版本新。请使用新版工作台。")
+            }
+            FileError::BadField(path) => format!("字段“{path}”缺失或内容类型不对。"),
+            FileError::BadYear(y) => format!("年度 {y} 不在 2000—2100 之间。"),
+            FileError::BadTime(t) => format!("文件时间“{t}”不是有效的时间。"),
+            FileError::BadDate(d) => format!("日期“{d}”无效（应为 年-月-日，如 2020-05-01）。"),
+            FileError::CountTooLarge => "有数量过大。".into(),
+            FileError::Duplicate(what) => format!("“{what}”出现了两次。"),
+            FileError::NoSchool => "文件没有写明学校。".into(),
+            FileError::NoItems => "填报包中没有需要填写的事项。".into(),
+            FileError::WrongHash => {
+                "文件内容与其校验码不符：文件在导出后被改动或已损坏。请学校重新导出。".into()
+            }
+        }
+    }
+
+    /// Why the bureau refuses a submission.
+    pub fn refusal(&self, r: &Refusal) -> String {
+        match r {
+            Refusal::Unreadable(e) => self.file_error(e),
+            Refusal::NoReport => "还没有打开的报告。".into(),
+            Refusal::OtherYear { file, report } => {
+                format!("这是 {file} 年度的文件，当前报告是 {report} 年度。")
+            }
+            Refusal::OtherUnit { file, report } => {
+                format!("这是“{file}”的文件，当前报告的单位是“{report}”。")
+            }
+            Refusal::UnknownSchool { name, .. } => {
+                format!("学校“{name}”不在学校名单中（可能是别的单位的填报包）。")
+            }
+        }
+    }
+
+    /// What a file of the preview does.
+    pub fn verdict(&self, v: &Verdict, time: &dyn Fn(&str) -> String) -> String {
+        match v {
+            Verdict::Refused(r) => format!("已拒绝：{}", self.refusal(r)),
+            Verdict::New => "新提交：将合并。".into(),
+            Verdict::Replaces { previous } => {
+                format!("较新：将替换本校 {} 的文件。", time(previous))
+            }
+            Verdict::Same => "与已合并的内容相同：无变化。".into(),
+            Verdict::Superseded { by } => {
+                format!(
+                    "本批中第 {} 个文件来自同一学校且较新：不使用此文件。",
+                    by + 1
+                )
+            }
+            Verdict::Older { current } => format!(
+                "较旧：本校已合并的文件时间为 {}，不会覆盖，除非您确认。",
+                time(current)
+            ),
+        }
+    }
+}
