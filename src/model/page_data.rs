@@ -58,6 +58,17 @@ pub struct SchoolsPageData {
     pub report: Option<Report>,
 }
 
+impl SchoolsPageData {
+    /// The open report.
+    pub fn report(&self) -> Option<&Report> {
+        self.report.as_ref()
+    }
+
+    pub fn report_mut(&mut self) -> Option<&mut Report> {
+        self.report.as_mut()
+    }
+}
+
 impl PageData for SchoolsPageData {
     fn read(ws: &Workspace) -> Self {
         SchoolsPageData {
@@ -130,7 +141,7 @@ mod tests {
         let mut edited: SchoolsPageData = serde_json::from_str(&json).unwrap();
         assert_eq!(edited, data);
         edited.schools.truncate(1);
-        let report = edited.report.as_mut().unwrap();
+        let report = edited.report_mut().unwrap();
         report.unit_name = "另一个单位".into();
         let year = report.year;
         let mut target = ws.clone();

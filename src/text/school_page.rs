@@ -4,7 +4,7 @@
 //! [`school_page`], not through `Texts`, so that only the module links them (the workbench's own
 //! school strings are `text::school`).
 
-use crate::model::Stage;
+use crate::model::{Placement, Stage};
 use crate::school::{ChangeKind, FileError, PackProblem, Refusal, Status, Verdict};
 
 /// The school pages' strings of the active locale.
@@ -14,6 +14,24 @@ pub fn school_page() -> &'static SchoolPageTexts {
 
 /// School page strings of one locale.
 pub struct SchoolPageTexts {
+    pub pick_first: &'static str,
+    pub export: &'static str,
+    pub exported: fn(&str) -> String,
+    // -- the items schools fill (#/schools) --
+    pub items_title: &'static str,
+    pub items_hint: &'static str,
+    pub items_assigned: fn(usize) -> String,
+    pub item_assigned: &'static str,
+    pub item_instructions: &'static str,
+    pub item_counts: &'static str,
+    pub item_count_add: &'static str,
+    pub item_count_remove: fn(&str) -> String,
+    pub item_count_label_default: &'static str,
+    pub item_contributions: fn(usize) -> String,
+    pub item_placement: &'static str,
+    pub item_summary: &'static str,
+    pub item_file_time: fn(&str) -> String,
+    pub item_nothing: &'static str,
     // -- #/schools --
     pub title: &'static str,
     pub intro: &'static str,
@@ -90,6 +108,23 @@ pub struct SchoolPageTexts {
 
 /// Simplified Chinese.
 pub static ZH_CN: SchoolPageTexts = SchoolPageTexts {
+    pick_first: "请先在上面选择本校，再导出提交文件。",
+    export: "导出提交文件",
+    exported: |name| format!("已导出 {name}，请发给教育局。"),
+    items_title: "由学校填报的事项",
+    items_hint: "勾选“由学校填报”的事项会进入填报包；可写下给学校的填报说明和要学校填写的数量。合并学校的文件后，这里列出各校的内容，并可选择写入报告的方式。",
+    items_assigned: |n| if n == 0 { String::new() } else { format!("（{n} 项由学校填报）") },
+    item_assigned: "由学校填报",
+    item_instructions: "给学校的填报说明",
+    item_counts: "请学校填写的数量",
+    item_count_add: "添加数量",
+    item_count_remove: |l| format!("删除数量“{l}”"),
+    item_count_label_default: "次数",
+    item_contributions: |n| format!("学校填报（{n} 所）"),
+    item_placement: "写入报告的方式",
+    item_summary: "教育局的汇总段落",
+    item_file_time: |t| format!("文件时间 {t}"),
+    item_nothing: "（未填写）",
     title: "学校填报",
     intro: "学校填写本校负责的公开事项：教育局下载“填报包”发给各校，学校在本工作台的“学校填报”页面离线填写并导出提交文件，教育局在这里一次导入多所学校的文件，预览后合并到本年度报告。",
     list_title: "学校名单",
@@ -104,7 +139,7 @@ pub static ZH_CN: SchoolPageTexts = SchoolPageTexts {
     school_remove_label: |n| format!("删除学校“{n}”"),
     school_removed: |n| format!("已删除学校“{n}”。"),
     assigned_title: "由学校填报的事项",
-    assigned_hint: "在各类事项页面勾选“由学校填报”，并写下给学校的填报说明。",
+    assigned_hint: "在本页“由学校填报的事项”中勾选事项，并写下给学校的填报说明。",
     assigned_none: "本年度还没有由学校填报的事项。",
     pack_title: "下载填报包",
     pack_hint: "填报包含单位、年度、学校名单、由学校填报的事项及说明，文件很小，可通过邮件或U盘发给各校。",
@@ -179,6 +214,15 @@ pub static ZH_CN: SchoolPageTexts = SchoolPageTexts {
 };
 
 impl SchoolPageTexts {
+    pub fn placement(&self, p: Placement) -> &'static str {
+        match p {
+            Placement::PerSchool => "按学校逐段写入",
+            Placement::Summary => "写入教育局的汇总段落",
+            Placement::Counts => "数量合计（附各校数量表）",
+            Placement::Omit => "不写入报告",
+        }
+    }
+
     pub fn stage(&self, s: Stage) -> &'static str {
         crate::text::t().district.stage(s)
     }
@@ -206,7 +250,7 @@ impl SchoolPageTexts {
             PackProblem::NoReport => "还没有打开的报告。",
             PackProblem::NoUnit => "请先在“报告设置”中填写单位名称：学校的提交文件要写明单位。",
             PackProblem::NoSchools => "学校名单是空的：请先添加学校。",
-            PackProblem::NoItems => "还没有由学校填报的事项：请在各类事项页面勾选“由学校填报”。",
+            PackProblem::NoItems => "还没有由学校填报的事项：请在本页“由学校填报的事项”中勾选。",
         }
     }
 

@@ -69,12 +69,8 @@ pub fn Banners() -> impl IntoView {
         "[data-testid=undo-offer]",
         move || state.forget_undo(),
     );
-    // In school mode the safe copy is the submission file.
-    let export_label = if state.school_mode() {
-        t().school.export
-    } else {
-        t().banner_export
-    };
+    // In school mode the safe copy is the submission file, which the page itself exports.
+    let bureau = !state.school_mode();
     let storage_message = move || {
         let mut lines = Vec::new();
         if let Some(c) = state.corrupt.get() {
@@ -90,6 +86,9 @@ pub fn Banners() -> impl IntoView {
             Some(StorageIssue::Failed(m)) => lines.push((t().storage_failed)(&m)),
             None => {}
         }
+        if !bureau && !lines.is_empty() {
+            lines.push(t().school.storage_hint.to_string());
+        }
         lines
     };
     view! {
@@ -102,9 +101,11 @@ pub fn Banners() -> impl IntoView {
                             {t().download_corrupt}
                         </button>
                     </Show>
-                    <button data-testid="banner-export-backup" on:click=move |_| state.export_backup()>
-                        {export_label}
-                    </button>
+                    {bureau.then(|| view! {
+                        <button data-testid="banner-export-backup" on:click=move |_| state.export_backup()>
+                            {t().banner_export}
+                        </button>
+                    })}
                 </div>
             </div>
         </Show>
@@ -118,7 +119,9 @@ pub fn Banners() -> impl IntoView {
                     <button data-testid="conflict-keep-mine" on:click=move |_| state.keep_mine()>
                         {t().conflict_keep_mine}
                     </button>
-                    <button on:click=move |_| state.export_backup()>{export_label}</button>
+                    {bureau.then(|| view! {
+                        <button on:click=move |_| state.export_backup()>{t().banner_export}</button>
+                    })}
                 </div>
             </div>
         </Show>

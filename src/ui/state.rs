@@ -354,31 +354,11 @@ impl AppState {
         self.notice.set(Some(notice.to_string()));
     }
 
-    /// School mode: downloads the draft as a submission file (the page itself, `#/school`, runs in
-    /// the `schools-page` module and has its own button).
-    fn export_submission(&self) {
-        let now = clock::now_iso();
-        let file = self.ws.with_untracked(|w| {
-            w.school_draft
-                .as_ref()
-                .and_then(|d| d.submission_file(&now))
-        });
-        let Some((name, text)) = file else {
-            self.alert.set(Some(t().school.pick_first.to_string()));
-            return;
-        };
-        if download_text(&name, "application/json", &text).is_err() {
-            self.alert.set(Some(t().download_failed.to_string()));
-        } else {
-            self.notice.set(Some((t().school.exported)(&name)));
-        }
-    }
-
     /// Downloads the backup file and records the revision as backed up. In school mode the school's
-    /// safe copy is its submission file instead.
+    /// safe copy is its submission file, which the page exports: this says so instead.
     pub fn export_backup(&self) {
         if self.school_mode() {
-            self.export_submission();
+            self.alert.set(Some(t().school.storage_hint.to_string()));
             return;
         }
         let ws = self.ws.get_untracked();

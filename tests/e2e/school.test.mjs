@@ -91,6 +91,13 @@ test('pack → school fills offline → submission merged once in the bureau, in
     assert.equal(contributions[0].school_id, first.id);
     assert.equal(contributions[0].created_at, subJson.created_at);
 
+    // The item on #/schools shows the school's text; the category page says so and links there.
+    const task = merger.locator('[data-testid=school-item-task][data-item="students/student-awards"]');
+    assert.ok((await task.getByTestId('item-contribution').first().innerText()).includes(TEXT));
+    assert.equal(await task.getByTestId('item-schools').isChecked(), true);
+    await merger.goto(w.server.url + '#/category/students');
+    assert.match(await merger.getByTestId('item-schools-note').first().innerText(), /已合并 1 所学校/);
+
     // The school's text is in the report preview and in the DOCX.
     await merger.goto(w.server.url + '#/report');
     const frame = merger.frameLocator('[data-testid=report-preview]');

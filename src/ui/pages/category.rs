@@ -15,7 +15,7 @@ use crate::ui::dialog::Dialog;
 use crate::ui::state::{AppState, UndoFn};
 use crate::ui::widgets::StatutoryNote;
 
-use super::item_schools::ItemSchools;
+use super::item_schools::ItemSchoolsNote;
 
 const STATUSES: [DisclosureStatus; 4] = [
     DisclosureStatus::Published,
@@ -59,12 +59,7 @@ fn edit_category(state: AppState, key: &'static str, f: impl FnOnce(&mut Categor
     });
 }
 
-pub(super) fn edit_item(
-    state: AppState,
-    key: &'static str,
-    id: &str,
-    f: impl FnOnce(&mut ItemContent),
-) {
+fn edit_item(state: AppState, key: &'static str, id: &str, f: impl FnOnce(&mut ItemContent)) {
     edit_category(state, key, |c| {
         if let Some(i) = c.items.iter_mut().find(|i| i.id == id) {
             f(i);
@@ -373,7 +368,7 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                 {checklist(true)}
             </fieldset>
             <Counts key=key id=id/>
-            <ItemSchools key=key id=id/>
+            <ItemSchoolsNote key=key id=id/>
             <details class="catalogue-columns">
                 <summary>{t().item_catalogue_columns}</summary>
                 <label class="block">

@@ -1,25 +1,30 @@
-//! The school part of an item on `#/category/<key>`: whether schools fill it, the bureau's
-//! instructions and the counts asked for (what the filling pack carries), and, once files are merged,
-//! each school's text with its file time and how the contributions enter the report.
+//! On `#/schools` (the `schools-page` module): the items schools fill, category by category. For each
+//! item: whether schools fill it, the bureau's instructions and the counts asked for (what the
+//! filling pack carries), and, once files are merged, each school's text with its file time and how
+//! the contributions enter the report. The category page itself only says so and links here
+//! (`ItemSchoolsNote`), so that the workbench's first load does not carry these controls.
 
 use leptos::prelude::*;
 
-use super::category::edit_item;
-use crate::model::{CountField, ItemContent, Placement};
+use crate::catalog;
+use crate::model::{CountField, ItemContent, Placement, SchoolsPageData};
 use crate::report::contribution_details;
-use crate::text::t;
+use crate::text::{school_page, t};
+use crate::ui::module_page::PageState;
 use crate::ui::state::AppState;
 use crate::web::clock::local_datetime;
 
+type SchoolsState = PageState<SchoolsPageData>;
+
 /// Reads item `id` of category `key` in the open report.
 fn item_of<T: Default>(
-    state: AppState,
+    state: SchoolsState,
     key: &str,
     id: StoredValue<String>,
     f: impl FnOnce(&ItemContent) -> T,
 ) -> T {
-    state.ws.with(|w| {
-        w.current()
+    state.data.with(|d| {
+        d.report()
             .and_then(|r| r.category(key))
             .and_then(|c| id.with_value(|id| c.items.iter().find(|i| &i.id == id)))
             .map(f)
@@ -27,18 +32,104 @@ fn item_of<T: Default>(
     })
 }
 
+/// Edits item `id` of category `key` in the open report.
+fn edit_item(state: SchoolsState, key: &str, id: &str, f: impl FnOnce(&mut ItemContent)) {
+    state.edit(|d| {
+        let item = d
+            .report_mut()
+            .and_then(|r| r.categories.iter_mut().find(|c| c.key == key))
+            .and_then(|c| c.items.iter_mut().find(|i| i.id == id));
+        if let Some(i) = item {
+            f(i);
+        }
+    });
+}
+
+/// Every item of the open report, category by category, with its school assignment. A category
+/// with an item schools fill is open.
 #[component]
-pub fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
+pub fn SchoolItems() -> impl IntoView {
+    let state = expect_context::<SchoolsState>();
+    let ts = school_page();
+    let items = move |key: &'static str| {
+        state.data.with(|d| {
+            d.report()
+                .and_then(|r| r.category(key))
+                .map(|c| {
+                    c.items
+                        .iter()
+                        .map(|i| (i.id.clone(), i.name.clone(), i.schools.assigned))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="card" data-testid="school-items">
+            <h3>{ts.items_title}</h3>
+            <p class="hint">{ts.items_hint}</p>
+            {catalog::CATEGORIES
+                .iter()
+                .map(|def| {
+                    let key = def.key;
+                    let assigned = move || items(key).iter().filter(|i| i.2).count();
+                    let any = move || items(key).iter().any(|i| i.2);
+                    view! {
+                        <details class="school-items" open=any>
+                            <summary>{def.name}" "<small class="hint">{move || (ts.items_assigned)(assigned())}</small></summary>
+                            <For each=move || items(key) key=|i| i.0.clone() let:i>
+                                <div class="school-item" data-testid="school-item-task" data-item=format!("{key}/{}", i.0)>
+                                    <h4>{i.1.clone()}</h4>
+                                    <ItemSchools key=key id=StoredValue::new(i.0.clone())/>
+                                </div>
+                            </For>
+                        </details>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// On the category page (the workbench): whether schools fill the item and how many have sent it,
+/// with a link to `#/schools`, where it is set.
+#[component]
+pub fn ItemSchoolsNote(key: &'static str, id: StoredValue<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ts = t().school;
+    let line = move || {
+        state.ws.with(|w| {
+            let r = w.current()?;
+            let assigned = r
+                .category(key)
+                .and_then(|c| id.with_value(|id| c.items.iter().find(|i| &i.id == id)))
+                .is_some_and(|i| i.schools.assigned);
+            let sent = r
+                .contributions
+                .iter()
+                .filter(|c| id.with_value(|id| c.item(key, id)).is_some())
+                .count();
+            (assigned || sent > 0).then(|| (t().school.item_note)(assigned, sent))
+        })
+    };
+    view! {
+        {move || line().map(|l| view! {
+            <p class="hint" data-testid="item-schools-note">{l}" "<a href="#/schools">{t().school.item_note_link}</a></p>
+        })}
+    }
+}
+
+#[component]
+fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
+    let state = expect_context::<SchoolsState>();
+    let ts = school_page();
     let assigned = move || item_of(state, key, id, |i| i.schools.assigned);
     let edit = move |f: Box<dyn FnOnce(&mut ItemContent)>| {
         id.with_value(|id| edit_item(state, key, id, f));
     };
     let fields = move || item_of(state, key, id, |i| i.schools.counts.len());
     let contributions = move || {
-        state.ws.with(|w| {
-            w.current()
+        state.data.with(|d| {
+            d.report()
                 .map(|r| {
                     r.contributions
                         .iter()
@@ -114,7 +205,7 @@ pub fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView 
                     <button
                         data-testid="item-school-count-add"
                         on:click=move |_| edit(Box::new(|i| i.schools.counts.push(CountField {
-                            label: t().school.item_count_label_default.to_string(),
+                            label: ts.item_count_label_default.to_string(),
                             unit: t().count_default_unit.to_string(),
                         })))
                     >

@@ -29,13 +29,13 @@ fn export_submission(state: SchoolState) {
         .data
         .with_untracked(|d| d.draft.as_ref().and_then(|d| d.submission_file(&now)));
     let Some((name, text)) = file else {
-        state.alert(t().school.pick_first);
+        state.alert(school_page().pick_first);
         return;
     };
     if download_text(&name, "application/json", &text).is_err() {
         state.alert(t().download_failed);
     } else {
-        state.notice((t().school.exported)(&name));
+        state.notice((school_page().exported)(&name));
     }
 }
 
@@ -169,10 +169,10 @@ fn Filling() -> impl IntoView {
             </For>
         </div>
         <div class="card">
-            <h3>{t().school.export}</h3>
+            <h3>{school_page().export}</h3>
             <p class="hint">{ts.export_hint}</p>
             <button class="primary" data-testid="submission-export" on:click=move |_| export_submission(state)>
-                {t().school.export}
+                {school_page().export}
             </button>
         </div>
     }

@@ -15,6 +15,8 @@ use crate::school::{
 use crate::text::{school_page, t};
 use crate::ui::module_page::PageState;
 use crate::ui::widgets::FilePicker;
+
+use super::item_schools::SchoolItems;
 use crate::web::clock::{self, local_datetime};
 use crate::web::dom;
 use crate::web::download::{download_bytes, download_text};
@@ -31,10 +33,11 @@ pub fn SchoolsPage() -> impl IntoView {
         <section data-testid="page-schools">
             <h2>{ts.title}</h2>
             <p class="hint">{ts.intro}</p>
-            <Show when=move || state.data.with(|d| d.report.is_none())>
+            <Show when=move || state.data.with(|d| d.report().is_none())>
                 <p class="hint">{t().no_report}</p>
             </Show>
             <PackCard/>
+            <SchoolItems/>
             <ImportCard/>
             <Board/>
             <SchoolList/>
@@ -51,18 +54,18 @@ fn PackCard() -> impl IntoView {
     let problem = move || {
         state
             .data
-            .with(|d| make_pack_of(d.report.as_ref(), &d.schools, "").err())
+            .with(|d| make_pack_of(d.report(), &d.schools, "").err())
     };
     let assigned = move || {
         state
             .data
-            .with(|d| d.report.as_ref().map(assigned_items).unwrap_or_default())
+            .with(|d| d.report().map(assigned_items).unwrap_or_default())
     };
     let download = move |_| {
         let now = clock::now_iso();
         let made = state
             .data
-            .with_untracked(|d| make_pack_of(d.report.as_ref(), &d.schools, &now));
+            .with_untracked(|d| make_pack_of(d.report(), &d.schools, &now));
         let Ok(pack) = made else { return };
         let name = pack_file_name(&pack);
         if download_text(&name, "application/json", &write_pack(&pack)).is_err() {
@@ -135,7 +138,7 @@ fn ImportCard() -> impl IntoView {
             reading.set(0);
             let p = state
                 .data
-                .with_untracked(|d| preview(d.report.as_ref(), &d.schools, &incoming));
+                .with_untracked(|d| preview(d.report(), &d.schools, &incoming));
             confirmed.set(Vec::new());
             pending.set(Some(p));
             request_animation_frame(|| {
@@ -154,7 +157,7 @@ fn ImportCard() -> impl IntoView {
         }
         let mut done = Default::default();
         state.edit(|d| {
-            if let Some(r) = d.report.as_mut() {
+            if let Some(r) = d.report_mut() {
                 done = apply(r, &p, &chosen);
             }
         });
@@ -281,8 +284,7 @@ fn Board() -> impl IntoView {
     let ts = school_page();
     let board = Memo::new(move |_| {
         state.data.with(|d| {
-            d.report
-                .as_ref()
+            d.report()
                 .map(|r| dashboard(r, &d.schools))
                 .unwrap_or_default()
         })
@@ -296,8 +298,7 @@ fn Board() -> impl IntoView {
             };
             let bytes = missing_csv(&board.get_untracked(), &w.schools, &words, local_datetime);
             let (unit, year) = w
-                .report
-                .as_ref()
+                .report()
                 .map(|r| (r.unit_name.trim().to_string(), r.year))
                 .unwrap_or_default();
             (
