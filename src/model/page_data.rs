@@ -160,6 +160,17 @@ mod tests {
     }
 
     #[test]
+    fn page_data_sent_back_is_read_like_the_workspace_and_refused_when_it_is_not_one() {
+        let ws = crate::school::synth::workspace(2);
+        let data = SchoolsPageData::read(&ws);
+        let json = serde_json::to_string(&data).unwrap();
+        assert_eq!(read_page_data::<SchoolsPageData>(&json), Some(data));
+        assert_eq!(read_page_data::<SchoolsPageData>("{\"schools\": 3}"), None);
+        assert_eq!(read_page_data::<SchoolsPageData>("not json"), None);
+        assert_eq!(read_page_data::<DistrictsPageData>("[]"), None);
+    }
+
+    #[test]
     fn school_data_is_the_draft_alone() {
         let ws = crate::school::synth::workspace(2);
         let pack = crate::school::make_pack(&ws, "2024-12-01T00:00:00Z").unwrap();
