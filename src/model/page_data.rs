@@ -174,8 +174,10 @@ mod tests {
     fn school_data_is_the_draft_alone() {
         let ws = crate::school::synth::workspace(2);
         let pack = crate::school::make_pack(&ws, "2024-12-01T00:00:00Z").unwrap();
-        let mut school = Workspace::default();
-        school.school_draft = Some(Draft::new(pack));
+        let school = Workspace {
+            school_draft: Some(Draft::new(pack)),
+            ..Workspace::default()
+        };
         let data = SchoolPageData::read(&school);
         let back: SchoolPageData =
             serde_json::from_str(&serde_json::to_string(&data).unwrap()).unwrap();
