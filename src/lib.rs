@@ -7,7 +7,9 @@ pub mod carry;
 pub mod catalog;
 pub mod cell;
 pub mod check;
+pub mod deadline;
 pub mod example;
+pub mod excerpt;
 pub mod graphic;
 pub mod grid;
 pub mod model;
@@ -15,6 +17,7 @@ pub mod report;
 pub mod route;
 pub mod store;
 pub mod text;
+pub mod text_trust;
 pub mod text_ux;
 
 // -- shell --

@@ -1,17 +1,20 @@
-//! The workspace data model (schema v2): reports by year, their narrative, categories and table values.
+//! The workspace data model (schema v3): reports by year, their narrative, categories and table values.
 
 mod migrate;
 mod report;
 mod workspace;
 
-pub use migrate::{parse_workspace, LoadError, SUPPORTED_SCHEMA};
+pub use migrate::{
+    parse_workspace, workspace_from_value, FieldProblem, LoadError, ValueKind, MAX_FIELD_BYTES,
+    SUPPORTED_SCHEMA,
+};
 pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
-    Narrative, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
+    Narrative, NoCases, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
 };
 pub use workspace::{ModelError, Workspace, YEAR_RANGE};
 
 /// The `format` tag of a workspace, both in storage and in backup files.
 pub const WORKSPACE_FORMAT: &str = "gongkai-workspace";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
