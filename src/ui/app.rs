@@ -33,6 +33,10 @@ pub fn App() -> impl IntoView {
     let on_storage = window_event_listener(ev::storage, move |e| {
         state.on_external_write(e.key());
     });
+    // A pending edit is saved when the page is hidden or closed: the autosave timer would not fire.
+    // (`visibilitychange` is fired at the document and bubbles to the window.)
+    let on_hidden = window_event_listener(ev::visibilitychange, move |_| state.flush());
+    let on_pagehide = window_event_listener(ev::pagehide, move |_| state.flush());
     // After a navigation the focus goes to the control a link names (`#/tables?cell=…`, from a check
     // finding), else to the page heading, so that keyboard and screen-reader users start at the page.
     // On the first load it stays where the browser puts it.
@@ -72,6 +76,8 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
+        on_hidden.remove();
+        on_pagehide.remove();
     });
 
     view! {
