@@ -239,11 +239,119 @@ fn file_names_lose_illegal_characters() {
     let r = report_with("a<b>:c\"d/e\\f|g?h*i\u{7}", "", "", "");
     let doc = report::build(&r, &BuildOptions::default());
     let name = report::file_name(&doc, "html");
-    assert_eq!(name, "a_b__c_d_e_f_g_h_i_-2020年政务公开工作年度报告.html");
+    assert_eq!(name, "a_b__c_d_e_f_g_h_i_2020年政务公开工作年度报告.html");
     assert!(!name.contains(['<', '>', ':', '"', '/', '\\', '|', '?', '*']));
     let blank = report::build(&Report::blank(2024), &BuildOptions::default());
     assert_eq!(
         report::file_name(&blank, "md"),
-        "-2024年政务公开工作年度报告.md"
+        "2024年政务公开工作年度报告.md"
     );
+}
+
+/// The issue's file-name inputs: bidirectional controls go, the stem is cut at 100 characters on a
+/// character boundary, and the name follows the title (statutory title, typed title).
+#[test]
+fn file_names_lose_bidi_controls_and_are_capped() {
+    let mut r = report_with(
+        "某区\u{202e}fdp.exe\u{2066}教育局\u{202a}\u{202b}\u{202c}\u{202d}\u{2067}\u{2068}\u{2069}",
+        "",
+        "",
+        "",
+    );
+    r.structure = ReportStructure::Statutory;
+    let doc = report::build(&r, &BuildOptions::default());
+    assert_eq!(
+        report::file_name(&doc, "docx"),
+        "某区fdp.exe教育局2020年政府信息公开工作年度报告.docx"
+    );
+    r.unit_name = "很长的单位名称".repeat(30);
+    let name = report::file_name(&report::build(&r, &BuildOptions::default()), "csv");
+    let stem = name.strip_suffix(".csv").unwrap();
+    assert_eq!(stem.chars().count(), 100);
+    assert!(r.unit_name.starts_with(stem));
+    r.unit_name = "😀".repeat(120);
+    let name = report::file_name(&report::build(&r, &BuildOptions::default()), "md");
+    assert_eq!(name, format!("{}.md", "😀".repeat(100)));
+    r.title = "自定义标题".into();
+    let name = report::file_name(&report::build(&r, &BuildOptions::default()), "md");
+    assert_eq!(name, "自定义标题.md");
+}
+
+/// The issue's Markdown inputs: a control character before spaces and a block marker does not make a
+/// heading, code block, quote, list or rule, in a paragraph, a work item or the title.
+#[test]
+fn markdown_control_characters_cannot_open_a_block() {
+    let hostile = [
+        "\u{1}   # 标题",
+        "\u{1}    缩进代码",
+        "\u{1}   > 引用",
+        "\u{1}   - 列表",
+        "\u{1}   * 列表",
+        "\u{1}   + 列表",
+        "\u{1}   1. 列表",
+        "\u{1}   ---",
+        "\u{1}   ***",
+        "\u{1}   ___",
+        "\u{1}   ```",
+        "\u{7}\u{1b}\t# 标题",
+    ];
+    for text in hostile {
+        let mut r = report_with(text, text, text, "");
+        r.narrative.work_items = vec![text.to_string()];
+        r.title = text.to_string();
+        let md = String::from_utf8(render_markdown(&report::build(
+            &r,
+            &BuildOptions::default(),
+        )))
+        .unwrap();
+        for line in md.lines() {
+            let body = line.trim_start_matches(' ');
+            let indent = line.len() - body.len();
+            assert!(indent == 0, "indented line {line:?} from {text:?}");
+            if !line.starts_with("#") && !line.starts_with("| ") {
+                assert!(
+                    !body.starts_with(['#', '>', '-', '+', '*', '_', '`', '=']),
+                    "block marker in {line:?} from {text:?}"
+                );
+                let digits = body.chars().take_while(char::is_ascii_digit).count();
+                assert!(
+                    digits == 0 || !body[digits..].starts_with(['.', ')']),
+                    "ordered list in {line:?} from {text:?}"
+                );
+            }
+        }
+    }
+}
+
+/// The issue's CSV inputs: full-width ＝ ＋ － ＠ and a control character before `=` are neutralised in
+/// the exported file, in table cells.
+#[test]
+fn csv_full_width_and_hidden_formulas_are_neutralised() {
+    for (cell, field) in [
+        ("＝1+1", "'＝1+1"),
+        ("＋1", "'＋1"),
+        ("－1", "'－1"),
+        ("＠SUM(A1)", "'＠SUM(A1)"),
+        ("\u{1} =1+1", "' =1+1"),
+        ("\u{1}=1+1", "'=1+1"),
+        // The document trims cells (also U+3000), so this one arrives as `=1+1`.
+        ("\u{3000}=1+1", "'=1+1"),
+    ] {
+        let mut r = Report::blank(2020);
+        r.tables.set(CELL, cell);
+        let csv = render_csv(&report::build(&r, &BuildOptions::default()));
+        let mut reader = csv::ReaderBuilder::new().from_reader(&csv[3..]);
+        let values: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap()[4].to_string())
+            .collect();
+        assert!(values.contains(&field.to_string()), "{cell:?}: {values:?}");
+        for v in &values {
+            let first = v.chars().find(|c| !c.is_whitespace());
+            assert!(
+                !matches!(first, Some('=' | '+' | '@' | '＝' | '＋' | '－' | '＠')),
+                "{v:?}"
+            );
+        }
+    }
 }
