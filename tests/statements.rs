@@ -184,10 +184,7 @@ fn a_contradiction_is_a_hint_with_both_numbers_the_sentence_and_two_links() {
         ]
     );
     assert_eq!(f.found, "全年予以公开及部分公开258件，详见下表");
-    assert_eq!(
-        f.target,
-        Target::Narrative("narrative-overview-on-request".into())
-    );
+    assert_eq!(f.target, Target::Narrative("narrative-overview-on-request"));
     assert_eq!(f.also, Some(Target::Cell("t3/main/public/natural".into())));
     let text = gongkai::text::t().finding(f);
     assert!(text.contains("258") && text.contains("275"), "{text}");
@@ -257,17 +254,14 @@ fn each_table_is_compared_and_linked_to_its_first_typed_cell() {
     let targets: Vec<_> = field.iter().map(|f| f.target.clone()).collect();
     assert_eq!(
         targets,
-        [Target::Narrative("narrative-problems".into())],
+        [Target::Narrative("narrative-problems")],
         "only 表二 in a field report"
     );
     r.narrative.work_items = vec!["主动公开规范性文件5件".into()];
     let targets: Vec<_> = mismatches(&r).iter().map(|f| f.target.clone()).collect();
     assert_eq!(
         targets,
-        [
-            Target::Narrative("narrative-work-item-0".into()),
-            Target::Narrative("narrative-problems".into())
-        ]
+        [Target::WorkItem(0), Target::Narrative("narrative-problems")]
     );
 }
 

@@ -88,9 +88,7 @@ pub const OVERVIEW_FIELDS: [&str; 5] = [
 
 /// True when `text` has nothing to print (only spaces and control characters).
 fn blank(text: &str) -> bool {
-    !text
-        .chars()
-        .any(|c| !c.is_whitespace() && !c.is_control())
+    !text.chars().any(|c| !c.is_whitespace() && !c.is_control())
 }
 
 /// The statutory report's own rules (reference §1.2: the six sections of 条例第五十条).

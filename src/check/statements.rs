@@ -63,7 +63,10 @@ pub fn narrative_fields(report: &Report) -> Vec<(Target, &str)> {
             }
         }
     }
-    out.push((Target::Narrative("narrative-tables-note"), n.tables_note.as_str()));
+    out.push((
+        Target::Narrative("narrative-tables-note"),
+        n.tables_note.as_str(),
+    ));
     out.push((Target::Narrative("narrative-problems"), n.problems.as_str()));
     out.push((Target::Narrative("narrative-other"), n.other.as_str()));
     if report.structure == ReportStructure::Statutory {

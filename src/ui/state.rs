@@ -250,7 +250,6 @@ impl AppState {
         self.undo_text.set(None);
     }
 
-
     /// Saves a pending edit now instead of after the delay: the page is being hidden or closed
     /// (`visibilitychange`, `pagehide`), and a timer would never fire.
     pub fn flush(&self) {
