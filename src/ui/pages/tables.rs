@@ -101,7 +101,7 @@ fn NoCasesMark(table: &'static str) -> impl IntoView {
         });
     };
     view! {
-        <label class="no-cases">
+        <label class="check-line no-cases">
             <input
                 type="checkbox"
                 data-testid=format!("table-{table}-none")
