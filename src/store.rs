@@ -553,7 +553,9 @@ mod tests {
             Stored::Readable(Stamp::new(5, "tab-a"))
         );
         // A valid head over a workspace this build cannot read (another build's newer schema).
-        let newer = theirs.replace("\"schema_version\":2", "\"schema_version\":99");
+        let current = format!("\"schema_version\":{}", crate::model::SCHEMA_VERSION);
+        assert!(theirs.contains(&current));
+        let newer = theirs.replace(&current, "\"schema_version\":99");
         assert!(matches!(
             inspect_stored(Some(&newer), &mine),
             Stored::Unreadable(LoadError::TooNew(99))

@@ -660,13 +660,13 @@ mod tests {
     fn field_problems_are_worded_in_chinese() {
         use crate::model::parse_workspace;
         for raw in [
-            r#"{"format":"gongkai-workspace","schema_version":2,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":2,"reports":{"2020":{"year":2020,"structure":"x"}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":2,"reports":{"2020":{"unit_name":"a"}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":2,"reports":{"2020":{"year":70000}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":2,"reports":{"2020":{"year":2020,"categories":{}}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":2,"reports":{"x":{"year":2020}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":2,"current_year":true}"#,
+            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":2020,"structure":"x"}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"unit_name":"a"}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":70000}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":2020,"categories":{}}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"x":{"year":2020}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":3,"current_year":true}"#,
         ] {
             let e = parse_workspace(raw).expect_err(raw);
             let m = t().load_error(&e);
@@ -681,7 +681,7 @@ mod tests {
             );
         }
         let m = t().load_error(&parse_workspace(
-            r#"{"format":"gongkai-workspace","schema_version":2,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
         ).unwrap_err());
         assert_eq!(m, "字段“reports.2020.unit_name”应为文字，文件中是整数。");
     }
