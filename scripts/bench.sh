@@ -8,6 +8,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 scripts/tools.sh test
 cargo fetch --locked
 cargo bench --locked --bench report
+cargo bench --locked --bench district
 trunk build --release --offline=true
 node delivery/size.mjs || true
 (cd tests/e2e && node bench-preview.mjs && node bench-render.mjs)

@@ -81,11 +81,20 @@ pub struct ImportSummary {
     pub changed: Vec<u16>,
     /// Years in both with identical content.
     pub unchanged: Vec<u16>,
+    /// School list and district rules: counts before and after, and whether anything differs.
+    pub schools_before: usize,
+    pub schools_after: usize,
+    pub rules_before: usize,
+    pub rules_after: usize,
+    pub districts_changed: bool,
 }
 
 impl ImportSummary {
     pub fn is_noop(&self) -> bool {
-        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && !self.districts_changed
     }
 }
 
@@ -98,6 +107,12 @@ pub fn summarize(current: &Workspace, incoming: &Workspace) -> ImportSummary {
     let mut s = ImportSummary {
         unit_before: unit(current),
         unit_after: unit(incoming),
+        schools_before: current.schools.len(),
+        schools_after: incoming.schools.len(),
+        rules_before: current.districts.rules.len(),
+        rules_after: incoming.districts.rules.len(),
+        districts_changed: current.schools != incoming.schools
+            || current.districts != incoming.districts,
         ..ImportSummary::default()
     };
     for (year, report) in &incoming.reports {
@@ -177,5 +192,19 @@ mod tests {
         assert_eq!(s.changed, vec![2020]);
         assert!(!s.is_noop());
         assert!(summarize(&current, &current).is_noop());
+    }
+
+    #[test]
+    fn summary_counts_district_changes() {
+        let current = Workspace::blank(2020);
+        let incoming = crate::example::example_workspace();
+        let s = summarize(&current, &incoming);
+        assert!(s.districts_changed);
+        assert_eq!((s.schools_before, s.rules_before), (0, 0));
+        assert_eq!(s.schools_after, incoming.schools.len());
+        assert_eq!(s.rules_after, incoming.districts.rules.len());
+        let mut same_years = current.clone();
+        same_years.districts.bureau_phone = "1".into();
+        assert!(!summarize(&current, &same_years).is_noop());
     }
 }

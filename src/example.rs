@@ -1,4 +1,5 @@
-//! The built-in example: the seed report (汽开区教育局, 2020) as a workspace.
+//! The built-in example: the seed report (汽开区教育局, 2020) as a workspace, with the illustrative
+//! district table of `district::example`.
 //!
 //! The text is the seed report's (`shared/seeds/000_7785ecb1c462ef30.txt`) character for character, with two
 //! exceptions: the Word artefacts `[bookmark: …]` are dropped, and the "1、" … "5、" numbering of 二、工作开展情况
@@ -33,6 +34,9 @@ pub fn example_workspace() -> Workspace {
     let mut ws = Workspace::default();
     ws.reports.insert(EXAMPLE_YEAR, example_report());
     ws.current_year = Some(EXAMPLE_YEAR);
+    let (schools, districts) = crate::district::example::example_district();
+    ws.schools = schools;
+    ws.districts = districts;
     ws
 }
 

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cell;
 pub mod check;
 pub mod deadline;
+pub mod district;
 pub mod example;
 pub mod excerpt;
 pub mod graphic;

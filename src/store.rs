@@ -247,7 +247,7 @@ pub fn plan_preserve(existing: &[(String, String)], raw: &str) -> PreservePlan {
 pub enum Startup {
     /// Nothing stored yet.
     Empty,
-    Loaded(Envelope),
+    Loaded(Box<Envelope>),
     /// Unreadable: the raw text must be kept, never overwritten silently.
     Corrupt {
         raw: String,
@@ -259,7 +259,7 @@ pub fn startup(stored: Option<String>) -> Startup {
     match stored {
         None => Startup::Empty,
         Some(raw) => match decode(&raw) {
-            Ok(env) => Startup::Loaded(env),
+            Ok(env) => Startup::Loaded(Box::new(env)),
             Err(error) => Startup::Corrupt { raw, error },
         },
     }
@@ -337,7 +337,10 @@ mod tests {
     #[test]
     fn startup_classifies_stored_text() {
         assert_eq!(startup(None), Startup::Empty);
-        assert_eq!(startup(Some(env(3).encode())), Startup::Loaded(env(3)));
+        assert_eq!(
+            startup(Some(env(3).encode())),
+            Startup::Loaded(Box::new(env(3)))
+        );
         for raw in [
             "{not json",
             "[]",

@@ -4,6 +4,9 @@
 mod graphic;
 
 pub use graphic::GraphicTexts;
+mod district;
+
+pub use district::DistrictTexts;
 
 use crate::check::{Finding, Rule, Severity, Term};
 use crate::excerpt::excerpt;
@@ -199,6 +202,8 @@ pub struct Texts {
     pub delivery: &'static DeliveryTexts,
     // -- trust (issue 7): the structure-aware check, deadlines, limits --
     pub trust: &'static TrustTexts,
+    // -- district import, conflicts, published file (issue 9) --
+    pub district: &'static DistrictTexts,
 }
 
 impl Texts {
@@ -585,6 +590,8 @@ pub static ZH_CN: Texts = Texts {
     delivery: &delivery::ZH_CN,
     // -- trust (issue 7) --
     trust: &TRUST_ZH_CN,
+    // -- district import, conflicts, published file (issue 9) --
+    district: &district::ZH_CN,
 };
 
 /// The active locale.
@@ -660,13 +667,13 @@ mod tests {
     fn field_problems_are_worded_in_chinese() {
         use crate::model::parse_workspace;
         for raw in [
-            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":2020,"structure":"x"}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"unit_name":"a"}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":70000}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":2020,"categories":{}}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"x":{"year":2020}}}"#,
-            r#"{"format":"gongkai-workspace","schema_version":3,"current_year":true}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":2020,"structure":"x"}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"unit_name":"a"}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":70000}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":2020,"categories":{}}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"x":{"year":2020}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"current_year":true}"#,
         ] {
             let e = parse_workspace(raw).expect_err(raw);
             let m = t().load_error(&e);
@@ -681,7 +688,7 @@ mod tests {
             );
         }
         let m = t().load_error(&parse_workspace(
-            r#"{"format":"gongkai-workspace","schema_version":3,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
         ).unwrap_err());
         assert_eq!(m, "字段“reports.2020.unit_name”应为文字，文件中是整数。");
     }

@@ -54,7 +54,7 @@ fn v1_file_loads_with_defaults_for_missing_fields() {
     assert!(r2021.narrative.is_empty());
     // Schema 2 added the graphic option of the HTML export: off for older reports.
     assert!(ws.reports.values().all(|r| !r.graphic_in_html));
-    // Schema 3 added the 本年度无相关情况 marks: unmarked for older reports.
+    // Schema 4 added the 本年度无相关情况 marks: unmarked for older reports.
     assert_eq!(r2021.no_cases, NoCases::default());
 }
 
@@ -66,13 +66,13 @@ fn v2_file_keeps_the_graphic_option() {
     assert!(!ws.reports[&2020].graphic_in_html);
     assert!(ws.reports[&2020].omit_not_applicable);
     assert_eq!(ws.reports[&2021].tables.get("t3/main/new/natural"), "3");
-    // v2 → v3: the 本年度无相关情况 marks did not exist, so both tables are unmarked.
+    // v3 → v4: the 本年度无相关情况 marks did not exist, so both tables are unmarked.
     assert!(ws.reports.values().all(|r| r.no_cases == NoCases::default()));
 }
 
 #[test]
-fn v3_file_keeps_the_no_cases_marks() {
-    let ws = backup::import(&fixture("workspace-v3.json")).expect("v3 loads");
+fn v4_file_keeps_the_no_cases_marks() {
+    let ws = backup::import(&fixture("workspace-v4.json")).expect("v4 loads");
     assert_eq!(ws.schema_version, SCHEMA_VERSION);
     let r = ws.current().expect("2021 is open");
     assert_eq!(
@@ -98,12 +98,50 @@ fn v3_file_keeps_the_no_cases_marks() {
 }
 
 #[test]
+fn v1_and_v2_files_get_an_empty_school_list_and_district_data() {
+    for name in ["workspace-v1.json", "workspace-v2.json"] {
+        let ws = backup::import(&fixture(name)).expect(name);
+        assert!(ws.schools.is_empty(), "{name}");
+        assert!(ws.districts.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn v3_file_keeps_schools_and_district_rules() {
+    use gongkai::district::{print_numbers, PlaceKind};
+    let ws = backup::import(&fixture("workspace-v3.json")).expect("v3 loads");
+    assert_eq!(ws.schema_version, SCHEMA_VERSION);
+    // v3 → v4: the 本年度无相关情况 marks did not exist, so both tables are unmarked.
+    assert!(ws.reports.values().all(|r| r.no_cases == NoCases::default()));
+    assert_eq!(ws.schools.len(), 2);
+    assert_eq!(ws.schools[1].id, "school-3");
+    assert_eq!(
+        ws.schools[0].warning.as_ref().unwrap().level,
+        gongkai::model::WarningLevel::Red
+    );
+    let d = &ws.districts;
+    assert_eq!(d.bureau_phone, "0000-0000");
+    assert_eq!(d.rules.len(), 4);
+    assert_eq!(
+        print_numbers(&d.rules[0].numbers),
+        "1-99号(单号)、2-50号(双号)"
+    );
+    assert_eq!(d.rules[1].aliases, vec!["原青年街"]);
+    assert_eq!(print_numbers(&d.rules[1].numbers), "全部(不含1-9号)");
+    assert_eq!(d.rules[2].kind, PlaceKind::Boundary);
+    assert_eq!(d.rules[2].except[0].name, "东风路");
+    assert!(d.rules[3].is_possible_only());
+    assert!(gongkai::district::conflicts(d, &ws.schools).is_empty());
+}
+
+#[test]
 fn migrated_files_round_trip_through_the_current_format() {
     for name in [
         "workspace-v0.json",
         "workspace-v1.json",
         "workspace-v2.json",
         "workspace-v3.json",
+        "workspace-v4.json",
     ] {
         let ws = backup::import(&fixture(name)).expect(name);
         let again = backup::import(&backup::export(&ws, "2026-01-01T00:00:00Z")).expect(name);

@@ -123,3 +123,44 @@ fn shell_strings_live_in_text_rs() {
         offences.join("\n")
     );
 }
+
+/// The parent page links the district reader, index and lookup only: they must not reach the pinyin
+/// table, the XLSX reader, the report engine or `text.rs` (whose ZH_CN holds every workbench string).
+#[test]
+fn district_lookup_path_links_no_heavy_code() {
+    let dir = src().join("district");
+    let mut offences = Vec::new();
+    for name in [
+        "index.rs",
+        "lookup.rs",
+        "publish.rs",
+        "query.rs",
+        "spec.rs",
+        "normalize.rs",
+        "model.rs",
+        "schools.rs",
+    ] {
+        let text = fs::read_to_string(dir.join(name)).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for heavy in [
+                "pinyin::",
+                "xlsx::",
+                "table::",
+                "crate::report",
+                "crate::text",
+                "docx_rs",
+                "calamine",
+            ] {
+                if code.contains(heavy) {
+                    offences.push(format!("district/{name}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "heavy code on the lookup path:\n{}",
+        offences.join("\n")
+    );
+}

@@ -262,6 +262,9 @@ pub fn workspace_from_value(value: Value) -> Result<Workspace, LoadError> {
     if version <= 2 {
         obj = migrate_v2_to_v3(obj);
     }
+    if version <= 3 {
+        obj = migrate_v3_to_v4(obj);
+    }
     let value = Value::Object(obj);
     check_lengths(&value, &mut String::new())?;
     let ws: Workspace =
@@ -370,6 +373,16 @@ fn validate(mut ws: Workspace) -> Result<Workspace, LoadError> {
     Ok(ws)
 }
 
+/// v2 had no school list and no district data: both start empty.
+fn migrate_v2_to_v3(mut obj: Map<String, Value>) -> Map<String, Value> {
+    obj.insert("schema_version".into(), Value::from(3));
+    obj.entry("schools")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    obj.entry("districts")
+        .or_insert_with(|| Value::Object(Map::new()));
+    obj
+}
+
 /// v0 (pre-release files) held a single report flat at the top level, 二、工作开展情况 as one text with
 /// one point per line, and table cells under `table2` keyed `block.row.column`.
 fn migrate_v0_to_v1(old: Map<String, Value>) -> Map<String, Value> {
@@ -446,10 +459,10 @@ fn migrate_v1_to_v2(mut obj: Map<String, Value>) -> Map<String, Value> {
     obj
 }
 
-/// v3 adds `no_cases` to each report (表三/表四 marked 本年度无相关情况), absent meaning unmarked. v3
-/// also began checking imports against the catalogue and the limits of `validate`; a v2 file that
+/// v4 adds `no_cases` to each report (表三/表四 marked 本年度无相关情况), absent meaning unmarked. v4
+/// also began checking imports against the catalogue and the limits of `validate`; an older file that
 /// breaks them is refused like any other.
-fn migrate_v2_to_v3(mut obj: Map<String, Value>) -> Map<String, Value> {
+fn migrate_v3_to_v4(mut obj: Map<String, Value>) -> Map<String, Value> {
     if let Some(Value::Object(reports)) = obj.get_mut("reports") {
         for report in reports.values_mut() {
             if let Value::Object(r) = report {
@@ -458,7 +471,7 @@ fn migrate_v2_to_v3(mut obj: Map<String, Value>) -> Map<String, Value> {
             }
         }
     }
-    obj.insert("schema_version".into(), Value::from(3));
+    obj.insert("schema_version".into(), Value::from(4));
     obj
 }
 
@@ -514,10 +527,32 @@ mod tests {
 
     #[test]
     fn wrong_type_names_the_field() {
-        let raw = r#"{"format":"gongkai-workspace","schema_version":1,
+        let raw = r#"{"format":"gongkai-workspace","schema_version":2,
             "reports":{"2020":{"year":2020,"unit_name":42}}}"#;
         match parse_workspace(raw) {
             Err(LoadError::BadField { path, .. }) => assert_eq!(path, "reports.2020.unit_name"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn v1_and_v2_get_an_empty_school_list_and_district_data() {
+        let raw =
+            r#"{"format":"gongkai-workspace","schema_version":1,"reports":{"2020":{"year":2020}}}"#;
+        let ws = parse_workspace(raw).unwrap();
+        assert_eq!(ws.schema_version, SCHEMA_VERSION);
+        assert!(ws.schools.is_empty());
+        assert!(ws.districts.is_empty());
+    }
+
+    #[test]
+    fn bad_district_numbers_name_the_field() {
+        let raw = r#"{"format":"gongkai-workspace","schema_version":3,
+            "districts":{"rules":[{"name":"长青路","numbers":"1-x号"}]}}"#;
+        match parse_workspace(raw) {
+            Err(LoadError::BadField { path, .. }) => {
+                assert_eq!(path, "districts.rules[0].numbers")
+            }
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -557,7 +592,7 @@ mod tests {
 
     fn with_report(report: &str) -> String {
         format!(
-            r#"{{"format":"gongkai-workspace","schema_version":3,"reports":{{"2020":{report}}}}}"#
+            r#"{{"format":"gongkai-workspace","schema_version":4,"reports":{{"2020":{report}}}}}"#
         )
     }
 
@@ -633,7 +668,7 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let raw = format!(r#"{{"format":"{long}","schema_version":3}}"#);
+        let raw = format!(r#"{{"format":"{long}","schema_version":4}}"#);
         match parse_workspace(&raw) {
             Err(LoadError::WrongFormat(f)) => assert!(f.len() < 200),
             other => panic!("{other:?}"),
@@ -741,19 +776,19 @@ mod tests {
     }
 
     #[test]
-    fn v1_and_v2_gain_the_no_cases_marks_unset() {
-        for version in [1, 2] {
+    fn older_versions_gain_the_no_cases_marks_unset() {
+        for version in [1, 2, 3] {
             let raw = format!(
                 r#"{{"format":"gongkai-workspace","schema_version":{version},"reports":{{"2021":{{"year":2021,"graphic_in_html":true}}}}}}"#
             );
             let ws = parse_workspace(&raw).unwrap();
-            assert_eq!(ws.schema_version, 3);
+            assert_eq!(ws.schema_version, 4);
             let r = &ws.reports[&2021];
             assert_eq!(r.no_cases, crate::model::NoCases::default());
             // The v1 → v2 step keeps a value that is already there.
             assert!(r.graphic_in_html, "v{version}");
         }
-        let raw = r#"{"format":"gongkai-workspace","schema_version":3,
+        let raw = r#"{"format":"gongkai-workspace","schema_version":4,
             "reports":{"2021":{"year":2021,"no_cases":{"table3":true}}}}"#;
         assert_eq!(
             parse_workspace(raw).unwrap().reports[&2021].no_cases,

@@ -1,7 +1,9 @@
-//! The workspace data model (schema v3): reports by year, their narrative, categories and table values.
+//! The workspace data model (schema v4): reports by year, their narrative, categories and table values;
+//! the school list and the district data.
 
 mod migrate;
 mod report;
+mod school;
 mod workspace;
 
 pub use migrate::{
@@ -12,9 +14,10 @@ pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
     Narrative, NoCases, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
 };
+pub use school::{next_school_id, School, Stage, Warning, WarningLevel};
 pub use workspace::{ModelError, Workspace, YEAR_RANGE};
 
 /// The `format` tag of a workspace, both in storage and in backup files.
 pub const WORKSPACE_FORMAT: &str = "gongkai-workspace";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 use thiserror::Error;
 
-use super::{Report, SCHEMA_VERSION, WORKSPACE_FORMAT};
+use super::{Report, School, SCHEMA_VERSION, WORKSPACE_FORMAT};
+use crate::district::DistrictData;
 
 /// Years a report may have.
 pub const YEAR_RANGE: RangeInclusive<u16> = 2000..=2100;
@@ -31,6 +32,12 @@ pub struct Workspace {
     pub current_year: Option<u16>,
     #[serde(default)]
     pub reports: BTreeMap<u16, Report>,
+    /// The district's schools, each once with a stable id (used by district rules and submissions).
+    #[serde(default)]
+    pub schools: Vec<School>,
+    /// School-district data: rules, bureau phone, data date (schema v3).
+    #[serde(default)]
+    pub districts: DistrictData,
 }
 
 impl Default for Workspace {
@@ -40,6 +47,8 @@ impl Default for Workspace {
             schema_version: SCHEMA_VERSION,
             current_year: None,
             reports: BTreeMap::new(),
+            schools: Vec::new(),
+            districts: DistrictData::default(),
         }
     }
 }
@@ -66,6 +75,8 @@ impl Workspace {
     /// True when no report holds any entered data: replacing it loses nothing.
     pub fn is_blank(&self) -> bool {
         self.reports.values().all(Report::is_blank)
+            && self.schools.is_empty()
+            && self.districts.is_empty()
     }
 
     /// Checks a year the user typed.

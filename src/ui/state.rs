@@ -138,7 +138,7 @@ impl AppState {
         };
         match store::startup(stored) {
             Startup::Empty => state.ws.set(blank()),
-            Startup::Loaded(env) => state.adopt(env),
+            Startup::Loaded(env) => state.adopt(*env),
             Startup::Corrupt { raw, error } => {
                 state.ws.set(blank());
                 state.keep_unreadable(&storage, raw, &error, false);

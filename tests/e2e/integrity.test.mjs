@@ -109,7 +109,7 @@ test('a hostile backup is imported, and the Markdown and CSV exports come out ne
   const marker = (m) => `\u0001   ${m} 恶意`;
   const backup = {
     format: 'gongkai-workspace',
-    schema_version: 3,
+    schema_version: 4,
     current_year: 2021,
     reports: {
       2021: {
@@ -172,7 +172,7 @@ test('an import error quotes a short excerpt in Chinese, never serde English or 
   await page.getByTestId('import-backup').setInputFiles({
     name: 'big.gongkai.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ format: 'gongkai-workspace', schema_version: 3, reports: { 2021: { year: 2021, structure: huge } } })),
+    buffer: Buffer.from(JSON.stringify({ format: 'gongkai-workspace', schema_version: 4, reports: { 2021: { year: 2021, structure: huge } } })),
   });
   const error = await page.getByTestId('import-error').innerText();
   assert.match(error, /reports\.2021\.structure/);

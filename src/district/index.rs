@@ -1,0 +1,695 @@
+//! The lookup index, built from the published data: interned place names with hash tables for exact
+//! names, aliases, one-character typos (a deletion neighbourhood) and pinyin readings (full and initials),
+//! sorted keys for suggestions, and per place a sorted list of compact number segments pointing at rules.
+
+use std::collections::HashMap;
+
+use super::model::PlaceKind;
+use super::normalize::key;
+use super::publish::{PubSchool, PublishError, Published, FLAG_POSSIBLE};
+use super::spec::{parse_numbers, Address, Cover, NumberSpec, Parity, Unit};
+
+/// A fast non-cryptographic hash of a string (the index is rebuilt on every load, never stored).
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    for b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h ^ (h >> 29)
+}
+
+/// Strings stored end to end, addressed by number.
+#[derive(Debug, Default)]
+pub(crate) struct Arena {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Arena {
+    pub(crate) fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        (self.ends.len() - 1) as u32
+    }
+
+    pub(crate) fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * 4
+    }
+
+    fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+/// A hash multimap from 64-bit hashes to ids, stored as buckets of one flat array. Callers verify hits.
+#[derive(Debug, Default)]
+pub(crate) struct Multi {
+    mask: u64,
+    starts: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Multi {
+    pub(crate) fn build(mut entries: Vec<(u64, u32)>) -> Self {
+        let buckets = (entries.len() / 2).max(1).next_power_of_two();
+        let mask = (buckets - 1) as u64;
+        entries.sort_unstable_by_key(|(h, id)| (h & mask, *id));
+        entries.dedup_by_key(|(h, id)| (*h & mask, *id));
+        let mut starts = vec![0u32; buckets + 1];
+        for (h, _) in &entries {
+            starts[(h & mask) as usize + 1] += 1;
+        }
+        for i in 0..buckets {
+            starts[i + 1] += starts[i];
+        }
+        Multi {
+            mask,
+            starts,
+            ids: entries.into_iter().map(|(_, id)| id).collect(),
+        }
+    }
+
+    pub(crate) fn get(&self, h: u64) -> &[u32] {
+        if self.starts.is_empty() {
+            return &[];
+        }
+        let b = (h & self.mask) as usize;
+        &self.ids[self.starts[b] as usize..self.starts[b + 1] as usize]
+    }
+
+    fn bytes(&self) -> usize {
+        (self.starts.capacity() + self.ids.capacity()) * 4
+    }
+}
+
+const META_LINE: u8 = 0b11;
+const META_PARITY_SHIFT: u8 = 2;
+const META_COMPLEX: u8 = 1 << 4;
+const META_EXCLUDE: u8 = 1 << 5;
+const META_POSSIBLE: u8 = 1 << 6;
+const META_WHOLE: u8 = 1 << 7;
+
+/// One number range of one place, 12 bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Seg {
+    /// First number (0 = from the first), or the index into `complex` for complex specs.
+    pub(crate) lo: u32,
+    /// Last number (`u32::MAX` = open).
+    pub(crate) hi: u32,
+    /// The rule (low 24 bits) and the `META_*` bits (high 8).
+    packed: u32,
+}
+
+/// Rules an index can hold (24 bits of a segment).
+pub const MAX_RULES: usize = 1 << 24;
+
+fn line_code(u: Unit) -> u8 {
+    match u.line() {
+        Unit::No | Unit::Lane => 0,
+        Unit::Building => 1,
+        Unit::Group => 2,
+        Unit::Annex => 3,
+    }
+}
+
+fn parity_code(p: Parity) -> u8 {
+    match p {
+        Parity::All => 0,
+        Parity::Odd => 1,
+        Parity::Even => 2,
+    }
+}
+
+impl Seg {
+    fn new(lo: u32, hi: u32, rule: u32, meta: u8) -> Self {
+        Seg {
+            lo,
+            hi,
+            packed: rule | (u32::from(meta) << 24),
+        }
+    }
+
+    pub(crate) fn rule(&self) -> u32 {
+        self.packed & 0x00ff_ffff
+    }
+
+    pub(crate) fn meta(&self) -> u8 {
+        (self.packed >> 24) as u8
+    }
+
+    fn parity(&self) -> Parity {
+        match (self.meta() >> META_PARITY_SHIFT) & 0b11 {
+            1 => Parity::Odd,
+            2 => Parity::Even,
+            _ => Parity::All,
+        }
+    }
+}
+
+/// What many rules share: schools, note, flags (deduplicated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Info {
+    pub(crate) primary: (u32, u16),
+    pub(crate) middle: (u32, u16),
+    pub(crate) note: u32,
+    pub(crate) flags: u8,
+}
+
+/// One rule: its place, its shared info, and its original wording (top bit set: the wording follows
+/// the place's name, which is not stored again). 12 bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RuleRec {
+    pub(crate) place: u32,
+    pub(crate) info: u32,
+    pub(crate) text: u32,
+}
+
+const TEXT_AFTER_PLACE: u32 = 1 << 31;
+
+/// Meta data of the published file, shown with every result.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub region: String,
+    pub date: String,
+    pub phone: String,
+    pub note: String,
+    pub illustrative: bool,
+}
+
+/// The lookup index.
+#[derive(Debug, Default)]
+pub struct DistrictIndex {
+    pub meta: Meta,
+    pub(crate) schools: Vec<PubSchool>,
+    pub(crate) names: Arena,
+    pub(crate) keys: Arena,
+    pub(crate) kinds: Vec<PlaceKind>,
+    /// For an alias, the place it stands for (`u32::MAX` = none).
+    pub(crate) alias_of: Vec<u32>,
+    pub(crate) by_key: Multi,
+    /// Deletion neighbourhood: every key with one character removed.
+    pub(crate) by_deletion: Multi,
+    /// Place ids sorted by key, for prefix suggestions.
+    pub(crate) sorted: Vec<u32>,
+    pub(crate) readings: Arena,
+    pub(crate) reading_place: Vec<u32>,
+    pub(crate) by_reading: Multi,
+    pub(crate) readings_sorted: Vec<u32>,
+    pub(crate) seg_start: Vec<u32>,
+    pub(crate) segs: Vec<Seg>,
+    pub(crate) complex: Vec<NumberSpec>,
+    pub(crate) rules: Vec<RuleRec>,
+    pub(crate) infos: Vec<Info>,
+    pub(crate) school_lists: Vec<u32>,
+    pub(crate) texts: Arena,
+    /// The reading of each character met in place names (from their first reading), for ranking typos.
+    pub(crate) char_readings: HashMap<char, u32>,
+    pub(crate) syllables: Arena,
+}
+
+/// Memory held by an index, by part, in bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IndexMemory {
+    pub names: usize,
+    pub tables: usize,
+    pub readings: usize,
+    pub segments: usize,
+    pub rules: usize,
+    pub texts: usize,
+}
+
+impl IndexMemory {
+    pub fn total(&self) -> usize {
+        self.names + self.tables + self.readings + self.segments + self.rules + self.texts
+    }
+}
+
+/// Keys shorter than this get no deletion variants (a two-character name minus one is one character).
+const MIN_FUZZY_CHARS: usize = 3;
+
+impl DistrictIndex {
+    /// Builds the index of a published file.
+    pub fn build(p: &Published) -> Result<DistrictIndex, PublishError> {
+        let mut ix = DistrictIndex {
+            meta: Meta {
+                region: p.region.clone(),
+                date: p.date.clone(),
+                phone: p.phone.clone(),
+                note: p.note.clone(),
+                illustrative: p.illustrative,
+            },
+            schools: p.schools.clone(),
+            ..DistrictIndex::default()
+        };
+        let n = p.places.len();
+        let mut key_entries = Vec::with_capacity(n);
+        let mut del_entries = Vec::with_capacity(n * 4);
+        let mut reading_entries = Vec::with_capacity(n * 4);
+        for (i, place) in p.places.iter().enumerate() {
+            let id = i as u32;
+            ix.names.push(&place.0);
+            let k = key(&place.0);
+            ix.kinds.push(place.1);
+            ix.alias_of.push(u32::try_from(place.3).unwrap_or(u32::MAX));
+            if place.1 == PlaceKind::Boundary {
+                ix.keys.push("");
+                continue;
+            }
+            key_entries.push((hash_str(&k), id));
+            let chars: Vec<char> = k.chars().collect();
+            if chars.len() >= MIN_FUZZY_CHARS {
+                for del in deletions(&chars) {
+                    del_entries.push((hash_str(&del), id));
+                }
+            }
+            ix.keys.push(&k);
+            if let Some(first) = place.2.first() {
+                ix.learn_char_readings(&k, first);
+            }
+            for r in &place.2 {
+                let full: String = r.split_whitespace().collect();
+                let initials: String = r
+                    .split_whitespace()
+                    .map(|syl| {
+                        if syl.chars().all(|c| c.is_ascii_digit()) {
+                            syl
+                        } else {
+                            &syl[..syl.chars().next().map_or(0, char::len_utf8)]
+                        }
+                    })
+                    .collect();
+                for form in [full.to_ascii_lowercase(), initials.to_ascii_lowercase()] {
+                    if form.is_empty() {
+                        continue;
+                    }
+                    let rid = ix.readings.push(&form);
+                    ix.reading_place.push(id);
+                    reading_entries.push((hash_str(&form), rid));
+                }
+            }
+        }
+        ix.by_key = Multi::build(key_entries);
+        ix.by_deletion = Multi::build(del_entries);
+        ix.by_reading = Multi::build(reading_entries);
+        let mut sorted: Vec<u32> = (0..n as u32)
+            .filter(|i| ix.kinds[*i as usize] != PlaceKind::Boundary)
+            .collect();
+        sorted.sort_by(|a, b| ix.keys.get(*a).cmp(ix.keys.get(*b)));
+        ix.sorted = sorted;
+        let mut rs: Vec<u32> = (0..ix.readings.len() as u32).collect();
+        rs.sort_by(|a, b| ix.readings.get(*a).cmp(ix.readings.get(*b)));
+        rs.dedup_by(|a, b| {
+            ix.readings.get(*a) == ix.readings.get(*b)
+                && ix.reading_place[*a as usize] == ix.reading_place[*b as usize]
+        });
+        ix.readings_sorted = rs;
+        // Texts are interned: `texts[0]` stays the empty text.
+        ix.texts.push("");
+        // Rules and their segments, grouped by place.
+        if p.rules.len() > MAX_RULES {
+            return Err(PublishError::BadReference { rule: MAX_RULES });
+        }
+        let mut lists: HashMap<Vec<u32>, (u32, u16)> = HashMap::new();
+        let mut list_of = |ix: &mut DistrictIndex, ids: &[u32]| -> (u32, u16) {
+            if ids.is_empty() {
+                return (0, 0);
+            }
+            *lists.entry(ids.to_vec()).or_insert_with(|| {
+                let start = ix.school_lists.len() as u32;
+                ix.school_lists.extend_from_slice(ids);
+                (start, ids.len().min(u16::MAX as usize) as u16)
+            })
+        };
+        let mut infos: HashMap<Info, u32> = HashMap::new();
+        let mut texts: HashMap<&str, u32> = HashMap::new();
+        texts.insert("", 0);
+        let mut per_place: Vec<(u32, Seg)> = Vec::with_capacity(p.rules.len() * 5 / 4);
+        for (ri, r) in p.rules.iter().enumerate() {
+            let rule = ri as u32;
+            let note_text = p.texts[r.5 as usize].as_str();
+            let note = *texts
+                .entry(note_text)
+                .or_insert_with(|| ix.texts.push(note_text));
+            let info = Info {
+                primary: list_of(&mut ix, &r.2),
+                middle: list_of(&mut ix, &r.3),
+                note,
+                flags: r.6,
+            };
+            let info = *infos.entry(info).or_insert_with(|| {
+                ix.infos.push(info);
+                (ix.infos.len() - 1) as u32
+            });
+            // The original wording, without the place's name when it starts with it.
+            let full = p.texts[r.4 as usize].as_str();
+            let name = p.places[r.0 as usize].0.as_str();
+            let (stored, after) = match full.strip_prefix(name) {
+                Some(rest) if r.4 != 0 && !name.is_empty() => (rest, TEXT_AFTER_PLACE),
+                _ => (full, 0),
+            };
+            let text = *texts.entry(stored).or_insert_with(|| ix.texts.push(stored));
+            ix.rules.push(RuleRec {
+                place: r.0,
+                info,
+                text: text | after,
+            });
+            let possible = if r.6 & FLAG_POSSIBLE != 0 {
+                META_POSSIBLE
+            } else {
+                0
+            };
+            if ix.kinds[r.0 as usize] != PlaceKind::Boundary {
+                if let Some(seg) = simple_seg(&r.1, rule, possible) {
+                    per_place.push((r.0, seg));
+                } else {
+                    let numbers =
+                        parse_numbers(&r.1).map_err(|_| PublishError::BadNumbers { rule: ri })?;
+                    if numbers.items.is_empty() {
+                        per_place.push((r.0, whole(rule, possible)));
+                    }
+                    for spec in &numbers.items {
+                        let seg = ix.seg_of(spec, rule, possible);
+                        per_place.push((r.0, seg));
+                    }
+                    for spec in &numbers.except {
+                        let seg = ix.seg_of(spec, rule, META_EXCLUDE);
+                        per_place.push((r.0, seg));
+                    }
+                }
+            }
+            for road in &r.7 {
+                per_place.push((*road, whole(rule, META_POSSIBLE)));
+            }
+            for (place, text) in &r.8 {
+                let except =
+                    parse_numbers(text).map_err(|_| PublishError::BadNumbers { rule: ri })?;
+                if except.items.is_empty() {
+                    per_place.push((*place, whole(rule, META_EXCLUDE)));
+                }
+                for spec in &except.items {
+                    let seg = ix.seg_of(spec, rule, META_EXCLUDE);
+                    per_place.push((*place, seg));
+                }
+            }
+        }
+        per_place.sort_by_key(|(place, s)| {
+            (
+                *place,
+                s.meta() & META_COMPLEX == 0,
+                s.meta() & META_LINE,
+                s.lo,
+            )
+        });
+        ix.seg_start = vec![0; n + 1];
+        for (place, _) in &per_place {
+            ix.seg_start[*place as usize + 1] += 1;
+        }
+        for i in 0..n {
+            ix.seg_start[i + 1] += ix.seg_start[i];
+        }
+        ix.segs = per_place.into_iter().map(|(_, s)| s).collect();
+        ix.shrink();
+        Ok(ix)
+    }
+
+    fn seg_of(&mut self, spec: &NumberSpec, rule: u32, flags: u8) -> Seg {
+        let simple = spec.outer.is_none() && spec.remark.is_empty();
+        if !simple {
+            self.complex.push(spec.clone());
+            return Seg::new(
+                (self.complex.len() - 1) as u32,
+                0,
+                rule,
+                META_COMPLEX | flags,
+            );
+        }
+        let mut meta =
+            line_code(spec.unit) | (parity_code(spec.parity) << META_PARITY_SHIFT) | flags;
+        if spec.lo.is_none() && spec.hi.is_none() {
+            meta |= META_WHOLE;
+        }
+        Seg::new(
+            spec.lo.unwrap_or(0),
+            spec.hi.unwrap_or(u32::MAX),
+            rule,
+            meta,
+        )
+    }
+
+    /// Records the reading of each character of a key from one reading of the name (when the
+    /// syllables line up with the characters).
+    fn learn_char_readings(&mut self, key: &str, reading: &str) {
+        let syllables: Vec<&str> = reading.split_whitespace().collect();
+        let mut tokens: Vec<Option<char>> = Vec::new();
+        let mut latin = false;
+        for c in key.chars() {
+            if c.is_ascii_alphanumeric() {
+                if !latin {
+                    tokens.push(None);
+                }
+                latin = true;
+            } else {
+                latin = false;
+                tokens.push(Some(c));
+            }
+        }
+        if tokens.len() != syllables.len() {
+            return;
+        }
+        for (t, syl) in tokens.into_iter().zip(syllables) {
+            if let Some(c) = t {
+                if !self.char_readings.contains_key(&c) {
+                    let id = self.syllables.push(&syl.to_ascii_lowercase());
+                    self.char_readings.insert(c, id);
+                }
+            }
+        }
+    }
+
+    /// The reading of a key from the characters' known readings, if every character has one.
+    pub(crate) fn reading_of(&self, key: &str) -> Option<String> {
+        let mut out = String::new();
+        for c in key.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c);
+            } else {
+                out.push_str(self.syllables.get(*self.char_readings.get(&c)?));
+            }
+        }
+        Some(out)
+    }
+
+    fn shrink(&mut self) {
+        self.names.shrink();
+        self.keys.shrink();
+        self.readings.shrink();
+        self.texts.shrink();
+        self.segs.shrink_to_fit();
+        self.rules.shrink_to_fit();
+        self.infos.shrink_to_fit();
+        self.syllables.shrink();
+        self.complex.shrink_to_fit();
+        self.school_lists.shrink_to_fit();
+        self.kinds.shrink_to_fit();
+        self.alias_of.shrink_to_fit();
+        self.reading_place.shrink_to_fit();
+    }
+
+    /// Bytes held, by part (the vectors' capacities; small fixed overheads left out).
+    pub fn memory(&self) -> IndexMemory {
+        IndexMemory {
+            names: self.names.bytes()
+                + self.keys.bytes()
+                + self.kinds.capacity()
+                + self.alias_of.capacity() * 4,
+            tables: self.by_key.bytes() + self.by_deletion.bytes() + self.sorted.capacity() * 4,
+            readings: self.readings.bytes()
+                + self.syllables.bytes()
+                + self.char_readings.capacity() * 12
+                + self.reading_place.capacity() * 4
+                + self.by_reading.bytes()
+                + self.readings_sorted.capacity() * 4,
+            segments: self.seg_start.capacity() * 4
+                + self.segs.capacity() * std::mem::size_of::<Seg>()
+                + self.complex.capacity() * std::mem::size_of::<NumberSpec>()
+                + self
+                    .complex
+                    .iter()
+                    .map(|c| c.remark.capacity())
+                    .sum::<usize>(),
+            rules: self.rules.capacity() * std::mem::size_of::<RuleRec>()
+                + self.infos.capacity() * std::mem::size_of::<Info>()
+                + self.school_lists.capacity() * 4,
+            texts: self.texts.bytes(),
+        }
+    }
+
+    pub fn place_count(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn rule_count(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// A school of the published list.
+    pub fn school(&self, i: u32) -> Option<&PubSchool> {
+        self.schools.get(i as usize)
+    }
+
+    pub fn schools(&self) -> &[PubSchool] {
+        &self.schools
+    }
+
+    /// The place's display name.
+    pub fn place_name(&self, place: u32) -> &str {
+        self.names.get(place)
+    }
+
+    pub fn place_kind(&self, place: u32) -> PlaceKind {
+        self.kinds[place as usize]
+    }
+
+    pub(crate) fn segs_of(&self, place: u32) -> &[Seg] {
+        let p = place as usize;
+        &self.segs[self.seg_start[p] as usize..self.seg_start[p + 1] as usize]
+    }
+
+    pub(crate) fn school_list(&self, (start, len): (u32, u16)) -> &[u32] {
+        &self.school_lists[start as usize..start as usize + len as usize]
+    }
+
+    pub(crate) fn text(&self, i: u32) -> &str {
+        self.texts.get(i)
+    }
+
+    pub(crate) fn info(&self, rule: u32) -> &Info {
+        &self.infos[self.rules[rule as usize].info as usize]
+    }
+
+    /// The original wording of a rule: the place's name it follows (or "") and the stored text.
+    pub(crate) fn rule_text(&self, rule: u32) -> (&str, &str) {
+        let r = &self.rules[rule as usize];
+        let text = self.texts.get(r.text & !TEXT_AFTER_PLACE);
+        if r.text & TEXT_AFTER_PLACE != 0 {
+            (self.names.get(r.place), text)
+        } else {
+            ("", text)
+        }
+    }
+
+    /// Whether a segment covers an address, and its width (smaller = more specific).
+    pub(crate) fn cover(&self, s: &Seg, a: &Address) -> (Cover, u64) {
+        if s.meta() & META_COMPLEX != 0 {
+            let spec = &self.complex[s.lo as usize];
+            return (spec.covers(a), spec.width());
+        }
+        let parity = s.parity();
+        let whole = s.meta() & META_WHOLE != 0;
+        let lo = (!whole && s.lo != 0).then_some(s.lo);
+        let hi = (!whole && s.hi != u32::MAX).then_some(s.hi);
+        let spec_width = {
+            let l = u64::from(lo.unwrap_or(1));
+            let h = u64::from(hi.unwrap_or(super::spec::MAX_NUMBER + 1));
+            let mut count = if whole {
+                4 * u64::from(super::spec::MAX_NUMBER)
+            } else {
+                h.saturating_sub(l) + 1
+            };
+            if parity != Parity::All {
+                count = count.div_ceil(2);
+            }
+            (1u64 << 32) + count
+        };
+        let n = match s.meta() & META_LINE {
+            0 => a.street.map(|(_, n)| n),
+            1 => a.building,
+            2 => a.group,
+            _ => a.annex,
+        };
+        let cover = match n {
+            Some(n) if (whole || (n >= s.lo && n <= s.hi)) && parity.admits(n) => Cover::Yes,
+            Some(_) => Cover::No,
+            None if whole && parity == Parity::All => Cover::Yes,
+            None => Cover::NeedsDetail,
+        };
+        (cover, spec_width)
+    }
+
+    pub(crate) fn seg_flags(s: &Seg) -> (bool, bool) {
+        (s.meta() & META_EXCLUDE != 0, s.meta() & META_POSSIBLE != 0)
+    }
+}
+
+fn whole(rule: u32, flags: u8) -> Seg {
+    Seg::new(0, u32::MAX, rule, META_WHOLE | flags)
+}
+
+/// The segment of a canonical simple 门牌号 text (`全部`, `12号`, `1-99号`, `201号以上`, `50号以下`, each
+/// optionally followed by `(单号)` or `(双号)`), without the general parser; `None` for anything else.
+fn simple_seg(text: &str, rule: u32, flags: u8) -> Option<Seg> {
+    let (body, parity) = if let Some(b) = text.strip_suffix("(单号)") {
+        (b, 1u8)
+    } else if let Some(b) = text.strip_suffix("(双号)") {
+        (b, 2u8)
+    } else {
+        (text, 0u8)
+    };
+    let meta = (parity << META_PARITY_SHIFT) | flags;
+    if body == "全部" {
+        return (parity == 0).then(|| whole(rule, flags));
+    }
+    let number = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    if let Some(b) = body.strip_suffix("号以上") {
+        return Some(Seg::new(number(b)?, u32::MAX, rule, meta));
+    }
+    if let Some(b) = body.strip_suffix("号以下") {
+        return Some(Seg::new(0, number(b)?, rule, meta));
+    }
+    let b = body.strip_suffix('号')?;
+    match b.split_once('-') {
+        Some((lo, hi)) => {
+            let (lo, hi) = (number(lo)?, number(hi)?);
+            (lo <= hi && lo > 0).then(|| Seg::new(lo, hi, rule, meta))
+        }
+        None => {
+            let n = number(b)?;
+            (n > 0).then(|| Seg::new(n, n, rule, meta))
+        }
+    }
+}
+
+/// Every string made by removing one character.
+pub(crate) fn deletions(chars: &[char]) -> Vec<String> {
+    let mut out: Vec<String> = (0..chars.len())
+        .map(|i| {
+            chars[..i]
+                .iter()
+                .chain(chars[i + 1..].iter())
+                .collect::<String>()
+        })
+        .collect();
+    out.dedup();
+    out
+}

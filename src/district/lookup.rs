@@ -1,0 +1,526 @@
+//! Answering a parent's query from the index: find the place (exact name, alias, one-character typo,
+//! pinyin full or initials, prefix), then the rules covering the address, the most specific winning per
+//! 学段. Boundary roads and partial areas are only possible matches. Nothing is ever guessed: an address
+//! that matches no rule is `NotFound`, a road whose schools depend on the number is `NeedNumber`.
+//! The result types carry ids and borrowed text; the page words them.
+
+use super::index::{deletions, hash_str, DistrictIndex};
+use super::model::PlaceKind;
+use super::normalize::key;
+use super::query::{parse_query, Query};
+use super::spec::{Address, Cover};
+
+/// How the place was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchKind {
+    Exact,
+    /// Another name of the place.
+    Alias,
+    /// One character different from the name (typo).
+    Typo,
+    /// Full pinyin (“dongfengdajie”).
+    Pinyin,
+    /// The start of a name or of its pinyin.
+    Prefix,
+}
+
+/// A place the query names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceHit<'a> {
+    pub place: u32,
+    pub name: &'a str,
+    pub kind: PlaceKind,
+    pub how: MatchKind,
+}
+
+/// A rule that applies, with its schools and original wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleHit<'a> {
+    pub rule: u32,
+    /// The place the rule names (for a boundary, its description).
+    pub place: &'a str,
+    /// Indexes into `DistrictIndex::schools()`.
+    pub primary: &'a [u32],
+    pub middle: &'a [u32],
+    /// The original wording is `text_prefix` followed by `text` (the prefix is the place's name when the
+    /// wording starts with it, which the index does not store twice; else empty).
+    pub text_prefix: &'a str,
+    pub text: &'a str,
+    /// The bureau's note, and for a partial area its qualifier.
+    pub note: &'a str,
+    /// Boundary description or partial area: only a possible match.
+    pub possible: bool,
+}
+
+/// The schools of one 学段 for an address.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Assignment<'a> {
+    /// The schools (one set, unless `contested`).
+    pub schools: Vec<u32>,
+    /// The most specific rules that decided it (several when contested).
+    pub rules: Vec<RuleHit<'a>>,
+    /// Equally specific rules name different schools: the bureau must be asked.
+    pub contested: bool,
+}
+
+impl RuleHit<'_> {
+    /// The original wording, whole.
+    pub fn original(&self) -> String {
+        format!("{}{}", self.text_prefix, self.text)
+    }
+}
+
+impl Assignment<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.schools.is_empty()
+    }
+}
+
+/// A resolved address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<'a> {
+    pub place: PlaceHit<'a>,
+    pub address: Address,
+    pub primary: Assignment<'a>,
+    pub middle: Assignment<'a>,
+    /// Boundary descriptions and partial areas that may include the address.
+    pub possible: Vec<RuleHit<'a>>,
+}
+
+/// The result of a lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome<'a> {
+    /// Nothing typed.
+    Empty,
+    /// The address is covered by definite rules, possible ones, or both.
+    Found(Found<'a>),
+    /// The place is known but its schools depend on a number the query lacks: the candidates.
+    NeedNumber {
+        place: PlaceHit<'a>,
+        candidates: Vec<RuleHit<'a>>,
+    },
+    /// Several places could be meant.
+    Choose(Vec<PlaceHit<'a>>),
+    /// No rule covers the address (the place may be known). Never a guess: show the bureau's phone.
+    NotFound {
+        place: Option<PlaceHit<'a>>,
+        address: Address,
+    },
+}
+
+/// How many places a suggestion list or a `Choose` holds at most.
+pub const MAX_CHOICES: usize = 8;
+
+/// How many one-edit neighbours a typo ranks at most.
+const MAX_TYPO_CANDIDATES: usize = 64;
+
+impl DistrictIndex {
+    /// Parses and answers a query.
+    pub fn search(&self, text: &str) -> Outcome<'_> {
+        let q = parse_query(text, &self.meta.region);
+        self.lookup(&q)
+    }
+
+    /// Answers a parsed query.
+    pub fn lookup(&self, q: &Query) -> Outcome<'_> {
+        if q.places.is_empty() && q.letters.is_empty() {
+            return Outcome::Empty;
+        }
+        let hits = self.find_places(q);
+        match hits.len() {
+            0 => Outcome::NotFound {
+                place: None,
+                address: q.address,
+            },
+            // A name only begun is never resolved on its own: the parent picks it.
+            1 if hits[0].how != MatchKind::Prefix => self.resolve(hits[0], &q.address),
+            _ => Outcome::Choose(hits),
+        }
+    }
+
+    fn hit(&self, place: u32, how: MatchKind) -> PlaceHit<'_> {
+        let (place, how) = match self.alias_of[place as usize] {
+            u32::MAX => (place, how),
+            target => (
+                target,
+                if how == MatchKind::Exact {
+                    MatchKind::Alias
+                } else {
+                    how
+                },
+            ),
+        };
+        PlaceHit {
+            place,
+            name: self.names.get(place),
+            kind: self.kinds[place as usize],
+            how,
+        }
+    }
+
+    fn exact(&self, k: &str) -> Option<u32> {
+        self.by_key
+            .get(hash_str(k))
+            .iter()
+            .copied()
+            .find(|id| self.keys.get(*id) == k)
+    }
+
+    /// Places the query may name, best first: exact or alias, else typos, else pinyin, else prefixes.
+    pub fn find_places(&self, q: &Query) -> Vec<PlaceHit<'_>> {
+        if !q.letters.is_empty() {
+            return self.by_letters(&q.letters);
+        }
+        for candidate in &q.places {
+            if let Some(id) = self.exact(candidate) {
+                return vec![self.hit(id, MatchKind::Exact)];
+            }
+        }
+        for candidate in &q.places {
+            let typos = self.typos(candidate, &q.address);
+            if !typos.is_empty() {
+                return typos;
+            }
+        }
+        for candidate in q.places.iter().rev() {
+            let hits = self.prefixed(candidate, MatchKind::Prefix);
+            if !hits.is_empty() {
+                return hits;
+            }
+        }
+        Vec::new()
+    }
+
+    fn dedup(&self, hits: &mut Vec<PlaceHit<'_>>) {
+        let mut seen = Vec::with_capacity(hits.len());
+        hits.retain(|h| {
+            let new = !seen.contains(&h.place);
+            seen.push(h.place);
+            new
+        });
+        hits.truncate(MAX_CHOICES);
+    }
+
+    /// Places one character (inserted, deleted, replaced, or two swapped) away from `k`, best first:
+    /// a place that sounds the same (“东凤大街” for 东风大街, the commonest input-method slip), then one with
+    /// a rule covering the address, then busier places. A place alone in sounding the same is the only
+    /// hit, so it resolves; otherwise the parent chooses.
+    fn typos(&self, k: &str, address: &Address) -> Vec<PlaceHit<'_>> {
+        let chars: Vec<char> = k.chars().collect();
+        if chars.len() < 2 {
+            return Vec::new();
+        }
+        // Fast path: exactly one place one edit away sounds the same.
+        let typed_reading = self.reading_of(k);
+        let sounds_alike: Vec<u32> = match &typed_reading {
+            Some(r) => {
+                let mut v: Vec<u32> = self
+                    .by_reading
+                    .get(hash_str(r))
+                    .iter()
+                    .filter(|x| self.readings.get(**x) == r.as_str())
+                    .map(|x| self.reading_place[*x as usize])
+                    .filter(|p| within_one(&chars, self.keys.get(*p)))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            }
+            None => Vec::new(),
+        };
+        if let [only] = sounds_alike[..] {
+            return vec![self.hit(only, MatchKind::Typo)];
+        }
+        let mut ids: Vec<u32> = Vec::new();
+        if chars.len() + 1 >= 3 {
+            ids.extend_from_slice(self.by_deletion.get(hash_str(k)));
+        }
+        for del in deletions(&chars) {
+            ids.extend_from_slice(self.by_key.get(hash_str(&del)));
+            if chars.len() >= 3 {
+                ids.extend_from_slice(self.by_deletion.get(hash_str(&del)));
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        // A very common pattern (“东?大街”) gives hundreds of neighbours: rank a bounded sample.
+        ids.truncate(MAX_TYPO_CANDIDATES);
+        let mut hits: Vec<PlaceHit> = ids
+            .into_iter()
+            .filter(|id| self.kinds[*id as usize] != PlaceKind::Boundary)
+            .filter(|id| within_one(&chars, self.keys.get(*id)))
+            .map(|id| self.hit(id, MatchKind::Typo))
+            .collect();
+        if hits.len() > 1 {
+            let alike = |h: &PlaceHit| sounds_alike.contains(&h.place);
+            hits.sort_by_key(|h| {
+                (
+                    !alike(h),
+                    !self.covers_any(h.place, address),
+                    self.rule_weight(h.place),
+                    h.place,
+                )
+            });
+        }
+        self.dedup(&mut hits);
+        hits
+    }
+
+    /// True when a definite rule of the place covers the address.
+    fn covers_any(&self, place: u32, address: &Address) -> bool {
+        self.segs_of(place).iter().any(|s| {
+            let (exclude, maybe) = DistrictIndex::seg_flags(s);
+            !exclude && !maybe && self.cover(s, address).0 == Cover::Yes
+        })
+    }
+
+    /// More rules first: a busier road is the likelier meaning of a typo.
+    fn rule_weight(&self, place: u32) -> std::cmp::Reverse<u32> {
+        let p = place as usize;
+        std::cmp::Reverse(self.seg_start[p + 1] - self.seg_start[p])
+    }
+
+    fn by_letters(&self, letters: &str) -> Vec<PlaceHit<'_>> {
+        let mut hits: Vec<PlaceHit> = self
+            .by_reading
+            .get(hash_str(letters))
+            .iter()
+            .filter(|r| self.readings.get(**r) == letters)
+            .map(|r| self.hit(self.reading_place[*r as usize], MatchKind::Pinyin))
+            .collect();
+        if hits.is_empty() {
+            hits = self.reading_prefixed(letters);
+        }
+        hits.sort_by_key(|h| (self.rule_weight(h.place), h.place));
+        self.dedup(&mut hits);
+        hits
+    }
+
+    fn reading_prefixed(&self, prefix: &str) -> Vec<PlaceHit<'_>> {
+        let start = self
+            .readings_sorted
+            .partition_point(|r| self.readings.get(*r) < prefix);
+        self.readings_sorted[start..]
+            .iter()
+            .take_while(|r| self.readings.get(**r).starts_with(prefix))
+            .take(MAX_CHOICES * 4)
+            .map(|r| self.hit(self.reading_place[*r as usize], MatchKind::Prefix))
+            .collect()
+    }
+
+    fn prefixed(&self, prefix: &str, how: MatchKind) -> Vec<PlaceHit<'_>> {
+        let start = self.sorted.partition_point(|p| self.keys.get(*p) < prefix);
+        let mut hits: Vec<PlaceHit> = self.sorted[start..]
+            .iter()
+            .take_while(|p| self.keys.get(**p).starts_with(prefix))
+            .take(MAX_CHOICES * 4)
+            .map(|p| self.hit(*p, how))
+            .collect();
+        self.dedup(&mut hits);
+        hits
+    }
+
+    /// Suggestions as the parent types: places whose name or pinyin starts with the text.
+    pub fn suggest(&self, text: &str) -> Vec<PlaceHit<'_>> {
+        let q = parse_query(text, &self.meta.region);
+        if !q.letters.is_empty() {
+            let mut hits = self.reading_prefixed(&q.letters);
+            self.dedup(&mut hits);
+            return hits;
+        }
+        let mut hits = Vec::new();
+        for candidate in q.places.iter().rev() {
+            hits.extend(self.prefixed(candidate, MatchKind::Prefix));
+            if !hits.is_empty() {
+                break;
+            }
+        }
+        if hits.is_empty() {
+            if let Some(k) = q.places.last() {
+                hits = self.typos(k, &Address::default());
+            }
+        }
+        self.dedup(&mut hits);
+        hits
+    }
+
+    fn rule_hit(&self, rule: u32) -> RuleHit<'_> {
+        let info = self.info(rule);
+        let (text_prefix, text) = self.rule_text(rule);
+        RuleHit {
+            rule,
+            place: self.names.get(self.rules[rule as usize].place),
+            primary: self.school_list(info.primary),
+            middle: self.school_list(info.middle),
+            text_prefix,
+            text,
+            note: self.text(info.note),
+            possible: info.flags & super::publish::FLAG_POSSIBLE != 0,
+        }
+    }
+
+    /// The schools for an address on a known place.
+    pub fn resolve<'a>(&'a self, place: PlaceHit<'a>, address: &Address) -> Outcome<'a> {
+        let segs = self.segs_of(place.place);
+        let mut excluded: Vec<u32> = Vec::new();
+        for s in segs {
+            let (exclude, _) = DistrictIndex::seg_flags(s);
+            if exclude && self.cover(s, address).0 == Cover::Yes {
+                excluded.push(s.rule());
+            }
+        }
+        let mut definite: Vec<(u64, u32)> = Vec::new();
+        let mut needs: Vec<u32> = Vec::new();
+        let mut possible: Vec<u32> = Vec::new();
+        for s in segs {
+            let (exclude, maybe) = DistrictIndex::seg_flags(s);
+            if exclude || excluded.contains(&s.rule()) {
+                continue;
+            }
+            match self.cover(s, address) {
+                (Cover::Yes, _) if maybe => possible.push(s.rule()),
+                (Cover::Yes, width) => definite.push((width, s.rule())),
+                (Cover::NeedsDetail, _) if maybe => possible.push(s.rule()),
+                (Cover::NeedsDetail, _) => needs.push(s.rule()),
+                (Cover::No, _) => {}
+            }
+        }
+        possible.sort_unstable();
+        possible.dedup();
+        let possible: Vec<RuleHit> = possible.into_iter().map(|r| self.rule_hit(r)).collect();
+        // Without the deciding number, answer only if every candidate names the same schools.
+        if !needs.is_empty() {
+            let mut all: Vec<u32> = needs.clone();
+            all.extend(definite.iter().map(|(_, r)| *r));
+            all.sort_unstable();
+            all.dedup();
+            let first = self.info(all[0]);
+            let same = all.iter().all(|r| {
+                let x = self.info(*r);
+                self.school_list(x.primary) == self.school_list(first.primary)
+                    && self.school_list(x.middle) == self.school_list(first.middle)
+            });
+            if !same {
+                return Outcome::NeedNumber {
+                    place,
+                    candidates: all.into_iter().map(|r| self.rule_hit(r)).collect(),
+                };
+            }
+            definite.extend(needs.iter().map(|r| (u64::MAX, *r)));
+        }
+        if definite.is_empty() && possible.is_empty() {
+            return Outcome::NotFound {
+                place: Some(place),
+                address: *address,
+            };
+        }
+        let primary = self.assign(&definite, |r| self.school_list(r.primary));
+        let middle = self.assign(&definite, |r| self.school_list(r.middle));
+        Outcome::Found(Found {
+            place,
+            address: *address,
+            primary,
+            middle,
+            possible,
+        })
+    }
+
+    /// The most specific rules naming schools of one 学段.
+    fn assign<'a>(
+        &'a self,
+        definite: &[(u64, u32)],
+        schools: impl Fn(&super::index::Info) -> &'a [u32],
+    ) -> Assignment<'a> {
+        let best = definite
+            .iter()
+            .filter(|(_, r)| !schools(self.info(*r)).is_empty())
+            .map(|(w, _)| *w)
+            .min();
+        let Some(best) = best else {
+            return Assignment::default();
+        };
+        let mut rules: Vec<u32> = definite
+            .iter()
+            .filter(|(w, r)| *w == best && !schools(self.info(*r)).is_empty())
+            .map(|(_, r)| *r)
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        let first = schools(self.info(rules[0]));
+        let contested = rules.iter().any(|r| schools(self.info(*r)) != first);
+        let mut ids: Vec<u32> = Vec::new();
+        for r in &rules {
+            for s in schools(self.info(*r)) {
+                if !ids.contains(s) {
+                    ids.push(*s);
+                }
+            }
+        }
+        Assignment {
+            schools: ids,
+            rules: rules.into_iter().map(|r| self.rule_hit(r)).collect(),
+            contested,
+        }
+    }
+
+    /// The key of a place name as the index compares it.
+    pub fn key_of(name: &str) -> String {
+        key(name)
+    }
+}
+
+/// True when `b` is at most one edit (insert, delete, replace, swap of neighbours) from `a`.
+fn within_one(a: &[char], b: &str) -> bool {
+    let mut small = [' '; 32];
+    let mut len = 0;
+    for c in b.chars() {
+        if len == small.len() {
+            return false;
+        }
+        small[len] = c;
+        len += 1;
+    }
+    let b = &small[..len];
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if prefix == la && prefix == lb {
+        return true;
+    }
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let ra = la - prefix - suffix.min(la - prefix);
+    let rb = lb - prefix - suffix.min(lb - prefix);
+    if ra <= 1 && rb <= 1 {
+        return true;
+    }
+    // Two neighbours swapped.
+    la == lb && ra == 2 && rb == 2 && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(a: &str, b: &str) -> bool {
+        within_one(&a.chars().collect::<Vec<_>>(), b)
+    }
+
+    #[test]
+    fn one_edit() {
+        assert!(w("东风大街", "东风大街"));
+        assert!(w("东风大接", "东风大街"));
+        assert!(w("东风街", "东风大街"));
+        assert!(w("东风大大街", "东风大街"));
+        assert!(w("东大风街", "东风大街"));
+        assert!(!w("东丰大接", "东风大街"));
+        assert!(!w("风东街大", "东风大街"));
+        assert!(!w("aab", "abb c"));
+    }
+}

@@ -1,0 +1,52 @@
+//! School-district lookup (学区查询), the pure core: the rule model, the 门牌号 and 服务区域 parsers,
+//! table imports (CSV, XLSX), conflicts, the published `districts.json`, and the index that answers a
+//! parent's query. No browser crate here; the shell passes in what only the browser has (a GBK decoder).
+
+pub mod area;
+pub mod conflicts;
+pub mod example;
+pub mod index;
+pub mod lookup;
+pub mod model;
+pub mod normalize;
+pub mod pinyin;
+pub mod publish;
+pub mod query;
+pub mod schools;
+pub mod spec;
+pub mod synth;
+pub mod table;
+pub mod xlsx;
+
+pub use area::{parse_area, print_area, AreaError, AreaErrorKind, AreaParse};
+pub use conflicts::{conflicts, Conflict, Level};
+pub use index::{DistrictIndex, IndexMemory, Meta};
+pub use lookup::{Assignment, Found, MatchKind, Outcome, PlaceHit, RuleHit};
+pub use model::{DistrictData, Exclusion, PlaceKind, Rule};
+pub use publish::{publish, read_published, write_published, PubSchool, PublishError, Published};
+pub use query::{parse_query, print_query, Query};
+pub use spec::{
+    parse_numbers, print_numbers, Address, Cover, NumberSpec, Numbers, Parity, SpecError,
+    SpecErrorKind, Unit,
+};
+pub use table::{
+    apply_import, import_file, import_rows, preview_import, ImportError, ImportErrorKind,
+    ImportMode, ImportPreview, Imported, LegacyDecoder, Row, SchoolRow, TableKind,
+};
+
+/// `districts.json` for the workspace's district data and school list, readings included (the
+/// workbench's “publish” button). Links the pinyin table: not for the parent page.
+pub fn districts_json(ws: &crate::model::Workspace) -> String {
+    write_published(&published_of(ws))
+}
+
+/// The published form of the workspace's district data (readings included).
+pub fn published_of(ws: &crate::model::Workspace) -> Published {
+    publish(&ws.districts, &ws.schools, &pinyin::readings)
+}
+
+/// Reads `districts.json` into an index: what the parent page does on load. Links no pinyin table,
+/// report code or `text.rs`.
+pub fn load_index(json: &str) -> Result<DistrictIndex, PublishError> {
+    DistrictIndex::build(&read_published(json)?)
+}

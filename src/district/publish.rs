@@ -1,0 +1,349 @@
+//! `districts.json`, the compact file the parent page reads: its types, the writer (from the
+//! workspace, with pinyin readings precomputed by a function the caller passes) and the reader.
+//! The reader and the index need no pinyin table, no report code and no `text.rs`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use thiserror::Error;
+
+use super::model::{DistrictData, PlaceKind, Rule};
+use super::normalize::key;
+use super::schools::SchoolResolver;
+use super::spec::print_numbers;
+use crate::model::{School, Stage, Warning};
+
+/// The `format` tag of `districts.json`.
+pub const DISTRICTS_FORMAT: &str = "gongkai-districts";
+/// The version this build writes and reads.
+pub const DISTRICTS_VERSION: u32 = 1;
+
+/// A school as the parent page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PubSchool {
+    pub name: String,
+    pub stage: Stage,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<Warning>,
+    /// Not in the bureau's school list: only the name the rules give is known.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unlisted: bool,
+}
+
+/// A searchable place: `[name, kind, readings, alias_of]`. Readings are pinyin syllables separated by
+/// spaces, every reading of a heteronym (“chang chun”, “zhang chun”); `alias_of` is the index of the
+/// place this name stands for, or -1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PubPlace(pub String, pub PlaceKind, pub Vec<String>, pub i64);
+
+/// A rule: `[place, numbers, primary, middle, text, note, flags, roads, except]`.
+/// - `place`: index into `places` (for a boundary, its description);
+/// - `numbers`: canonical 门牌号 text (see data-formats.md);
+/// - `primary`, `middle`: indexes into `schools`;
+/// - `text`, `note`: indexes into `texts` (0 = none); `text` is the original wording;
+/// - `flags`: bit 0 = possible match only (boundary or partial area), bit 1 = boundary;
+/// - `roads`: places on the boundary (possible matches);
+/// - `except`: `[place, numbers]` pairs left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PubRule(
+    pub u32,
+    pub String,
+    pub Vec<u32>,
+    pub Vec<u32>,
+    pub u32,
+    pub u32,
+    pub u8,
+    pub Vec<u32>,
+    pub Vec<(u32, String)>,
+);
+
+pub const FLAG_POSSIBLE: u8 = 1;
+pub const FLAG_BOUNDARY: u8 = 2;
+
+/// The whole published file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    pub format: String,
+    pub version: u32,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub illustrative: bool,
+    pub schools: Vec<PubSchool>,
+    pub places: Vec<PubPlace>,
+    pub rules: Vec<PubRule>,
+    /// Original wordings, notes and qualifiers, each once; `texts[0]` is empty.
+    pub texts: Vec<String>,
+}
+
+impl Published {
+    /// An empty file with the meta data of `data`.
+    pub fn empty(data: &DistrictData) -> Self {
+        Published {
+            format: DISTRICTS_FORMAT.to_string(),
+            version: DISTRICTS_VERSION,
+            region: data.region.clone(),
+            date: data.data_date.clone(),
+            phone: data.bureau_phone.clone(),
+            note: data.note.clone(),
+            illustrative: data.illustrative,
+            schools: Vec::new(),
+            places: Vec::new(),
+            rules: Vec::new(),
+            texts: vec![String::new()],
+        }
+    }
+}
+
+/// Why a `districts.json` could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PublishError {
+    #[error("not JSON at line {line} column {column}")]
+    NotJson { line: usize, column: usize },
+    #[error("not a districts file")]
+    WrongFormat,
+    #[error("version {0} is newer than this build")]
+    TooNew(u32),
+    #[error("rule {rule} refers to a missing entry")]
+    BadReference { rule: usize },
+    #[error("rule {rule} has unreadable numbers")]
+    BadNumbers { rule: usize },
+}
+
+/// Reads `districts.json`.
+pub fn read_published(json: &str) -> Result<Published, PublishError> {
+    let json = json.trim_start_matches('\u{feff}');
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| PublishError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(DISTRICTS_FORMAT) {
+        return Err(PublishError::WrongFormat);
+    }
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or(PublishError::WrongFormat)?;
+    if version > u64::from(DISTRICTS_VERSION) {
+        return Err(PublishError::TooNew(version as u32));
+    }
+    let p: Published = serde_json::from_value(value).map_err(|_| PublishError::WrongFormat)?;
+    for (i, r) in p.rules.iter().enumerate() {
+        let places = p.places.len() as u32;
+        let schools = p.schools.len() as u32;
+        let texts = p.texts.len() as u32;
+        let ok = r.0 < places
+            && r.2.iter().chain(&r.3).all(|s| *s < schools)
+            && r.4 < texts
+            && r.5 < texts
+            && r.7.iter().all(|x| *x < places)
+            && r.8.iter().all(|(x, _)| *x < places);
+        if !ok {
+            return Err(PublishError::BadReference { rule: i });
+        }
+    }
+    for place in &p.places {
+        if place.3 >= p.places.len() as i64 {
+            return Err(PublishError::WrongFormat);
+        }
+    }
+    Ok(p)
+}
+
+/// Writes `districts.json` (compact JSON).
+pub fn write_published(p: &Published) -> String {
+    serde_json::to_string(p).unwrap_or_default()
+}
+
+/// Interning tables used while writing.
+struct Builder<'r> {
+    p: Published,
+    places: HashMap<String, u32>,
+    texts: HashMap<String, u32>,
+    readings: &'r dyn Fn(&str) -> Vec<String>,
+}
+
+impl Builder<'_> {
+    fn text(&mut self, t: &str) -> u32 {
+        if t.is_empty() {
+            return 0;
+        }
+        if let Some(i) = self.texts.get(t) {
+            return *i;
+        }
+        let i = self.p.texts.len() as u32;
+        self.p.texts.push(t.to_string());
+        self.texts.insert(t.to_string(), i);
+        i
+    }
+
+    fn place(&mut self, name: &str, kind: PlaceKind) -> u32 {
+        let k = if kind == PlaceKind::Boundary {
+            format!("\u{0}{name}")
+        } else {
+            key(name)
+        };
+        if let Some(i) = self.places.get(&k) {
+            return *i;
+        }
+        let i = self.p.places.len() as u32;
+        let readings = if kind == PlaceKind::Boundary {
+            Vec::new()
+        } else {
+            (self.readings)(name)
+        };
+        self.p
+            .places
+            .push(PubPlace(name.to_string(), kind, readings, -1));
+        self.places.insert(k, i);
+        i
+    }
+}
+
+/// Builds the published data from the workspace's district data and school list. `readings` gives the
+/// pinyin readings of a name (`district::pinyin::readings`); the parent page then needs no pinyin table.
+pub fn publish(
+    data: &DistrictData,
+    schools: &[School],
+    readings: &dyn Fn(&str) -> Vec<String>,
+) -> Published {
+    let mut b = Builder {
+        p: Published::empty(data),
+        places: HashMap::new(),
+        texts: HashMap::new(),
+        readings,
+    };
+    b.p.schools = schools
+        .iter()
+        .map(|s| PubSchool {
+            name: s.name.clone(),
+            stage: s.stage,
+            address: s.address.clone(),
+            phone: s.phone.clone(),
+            warning: s.warning.clone(),
+            unlisted: false,
+        })
+        .collect();
+    let resolver = SchoolResolver::new(schools);
+    let mut unlisted: HashMap<String, u32> = HashMap::new();
+    let mut school_ids = |b: &mut Builder, names: &[String], stage: Stage| -> Vec<u32> {
+        let mut ids = Vec::new();
+        for name in names {
+            let id = match resolver.resolve(name) {
+                Some(i) => i as u32,
+                None => *unlisted.entry(key(name)).or_insert_with(|| {
+                    b.p.schools.push(PubSchool {
+                        name: name.trim().to_string(),
+                        stage,
+                        address: String::new(),
+                        phone: String::new(),
+                        warning: None,
+                        unlisted: true,
+                    });
+                    (b.p.schools.len() - 1) as u32
+                }),
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    };
+    for rule in &data.rules {
+        if rule.name.trim().is_empty() {
+            continue;
+        }
+        let primary = school_ids(&mut b, &rule.primary, Stage::Primary);
+        let middle = school_ids(&mut b, &rule.middle, Stage::Middle);
+        push_rule(&mut b, rule, primary, middle);
+    }
+    b.p
+}
+
+fn push_rule(b: &mut Builder, rule: &Rule, primary: Vec<u32>, middle: Vec<u32>) {
+    let place = b.place(&rule.name, rule.kind);
+    for alias in &rule.aliases {
+        let a = b.place(alias, rule.kind);
+        if a != place && b.p.places[a as usize].3 < 0 {
+            b.p.places[a as usize].3 = i64::from(place);
+        }
+    }
+    let mut flags = 0;
+    if rule.is_possible_only() {
+        flags |= FLAG_POSSIBLE;
+    }
+    if rule.kind == PlaceKind::Boundary {
+        flags |= FLAG_BOUNDARY;
+    }
+    let roads = rule
+        .roads
+        .iter()
+        .map(|r| b.place(r, PlaceKind::Road))
+        .collect();
+    let except = rule
+        .except
+        .iter()
+        .filter(|e| !e.name.trim().is_empty())
+        .map(|e| {
+            (
+                b.place(&e.name, PlaceKind::guess(&e.name)),
+                print_numbers(&e.numbers),
+            )
+        })
+        .collect();
+    let text = b.text(&rule.source);
+    let mut note = rule.note.clone();
+    if !rule.part.is_empty() {
+        note = if note.is_empty() {
+            rule.part.clone()
+        } else {
+            format!("{}；{note}", rule.part)
+        };
+    }
+    let note = b.text(&note);
+    b.p.rules.push(PubRule(
+        place,
+        print_numbers(&rule.numbers),
+        primary.clone(),
+        middle.clone(),
+        text,
+        note,
+        flags,
+        roads,
+        except,
+    ));
+    // A community named in brackets under a number (“555弄（新天地河滨花园）”) is searchable itself.
+    for spec in &rule.numbers.items {
+        let remark = spec.remark.as_str();
+        if remark.is_empty()
+            || remark.contains(',')
+            || remark.chars().any(|c| c.is_ascii_digit())
+            || PlaceKind::guess(remark) != PlaceKind::Community
+            || rule.kind == PlaceKind::Boundary
+        {
+            continue;
+        }
+        let extra = b.place(remark, PlaceKind::Community);
+        b.p.rules.push(PubRule(
+            extra,
+            "全部".to_string(),
+            primary.clone(),
+            middle.clone(),
+            text,
+            note,
+            flags,
+            Vec::new(),
+            Vec::new(),
+        ));
+    }
+}
