@@ -67,7 +67,10 @@ fn v2_file_keeps_the_graphic_option() {
     assert!(ws.reports[&2020].omit_not_applicable);
     assert_eq!(ws.reports[&2021].tables.get("t3/main/new/natural"), "3");
     // v3 → v4: the 本年度无相关情况 marks did not exist, so both tables are unmarked.
-    assert!(ws.reports.values().all(|r| r.no_cases == NoCases::default()));
+    assert!(ws
+        .reports
+        .values()
+        .all(|r| r.no_cases == NoCases::default()));
 }
 
 #[test]
@@ -112,7 +115,10 @@ fn v3_file_keeps_schools_and_district_rules() {
     let ws = backup::import(&fixture("workspace-v3.json")).expect("v3 loads");
     assert_eq!(ws.schema_version, SCHEMA_VERSION);
     // v3 → v4: the 本年度无相关情况 marks did not exist, so both tables are unmarked.
-    assert!(ws.reports.values().all(|r| r.no_cases == NoCases::default()));
+    assert!(ws
+        .reports
+        .values()
+        .all(|r| r.no_cases == NoCases::default()));
     assert_eq!(ws.schools.len(), 2);
     assert_eq!(ws.schools[1].id, "school-3");
     assert_eq!(
