@@ -306,7 +306,7 @@ impl Texts {
             Rule::CellTooLarge => "数字过大：不能超过一万亿",
             Rule::EmptyOverviewSection => "“一、总体情况”的这个小标题下没有填写内容",
             Rule::EmptyTable => "表格全部为空：请填写（没有的填 0），或勾选“本年度无相关情况”",
-            Rule::MarkedTableFilled => "已勾选“本年度无相关情况”，但表格中填有数字",
+            Rule::MarkedTableFilled => "已勾选“本年度无相关情况”，但表格中填有不为 0 的内容",
             Rule::TextTableMismatch => "正文中的数字与表格不一致",
             Rule::InForceCount => "现行有效件数 宜等于上一年度的 现行有效件数 + 本年制发件数 − 本年废止件数（有修订件时可能不同）",
         }

@@ -1,11 +1,12 @@
 //! Completeness, by the report's structure. Both: missing unit name or year, an empty
 //! 五、存在的主要问题及改进情况 or 六、其他需要报告的事项. 领域报告 (field): empty categories and items, 未公开
 //! without a reason. 法定年报 (statutory, which has no categories): the five sub-heads of 一、总体情况 have
-//! text; 表三 and 表四 are not entirely blank unless marked “本年度无相关情况”, and a marked table holds no
-//! numbers.
+//! text; 表三 and 表四 are not entirely blank unless marked “本年度无相关情况”, and a marked table holds
+//! nothing but zeros.
 
 use super::{Finding, Rule, Severity, Target};
-use crate::catalog;
+use crate::catalog::{self, CellKind};
+use crate::cell::{parse_cell, CellValue};
 use crate::model::{DisclosureStatus, ItemContent, Report, ReportStructure, YEAR_RANGE};
 use crate::report::{heading_number, OVERVIEW_SECTIONS, STATUTORY_SECTIONS};
 use crate::text;
@@ -121,15 +122,24 @@ fn statutory(report: &Report, findings: &mut Vec<Finding>) {
         (catalog::TABLE4, report.no_cases.table4, 3),
     ] {
         let prefix = format!("{table}/");
-        let has_values = report
-            .tables
-            .0
-            .iter()
-            .any(|(k, v)| k.starts_with(&prefix) && !blank(v));
-        let rule = match (has_values, marked) {
-            (false, false) => Rule::EmptyTable,
-            (true, true) => Rule::MarkedTableFilled,
-            _ => continue,
+        let cells = || {
+            report
+                .tables
+                .0
+                .iter()
+                .filter(|(k, v)| k.starts_with(&prefix) && !blank(v))
+        };
+        // Typed zeros fill a table (“没有的填 0”) and agree with the mark; any other text does not.
+        let zero = |v: &str| matches!(parse_cell(v, CellKind::Change), Ok(CellValue::Integer(0)));
+        let rule = if marked {
+            if cells().all(|(_, v)| zero(v)) {
+                continue;
+            }
+            Rule::MarkedTableFilled
+        } else if cells().next().is_none() {
+            Rule::EmptyTable
+        } else {
+            continue;
         };
         findings.push(hint(rule, section(index), Target::TableMark(table)));
     }
@@ -459,8 +469,15 @@ mod tests {
         assert_eq!(check(&r)[0].target, Target::TableMark("t3"));
         r.no_cases.table3 = true;
         assert_eq!(rules(&r), []);
+        // Zeros agree with the mark (“没有的填 0”); a number or other text does not.
+        r.tables.set("t3/main/public/legal", "0");
+        r.tables.set("t3/main/public/natural", "0件");
+        assert_eq!(rules(&r), []);
         r.tables.set("t3/main/public/legal", "2");
         assert_eq!(rules(&r), [Rule::MarkedTableFilled]);
+        r.tables.set("t3/main/public/legal", "x");
+        assert_eq!(rules(&r), [Rule::MarkedTableFilled]);
+        r.tables.set("t3/main/public/legal", "2");
         r.no_cases.table3 = false;
         assert_eq!(rules(&r), []);
         r.tables.set("t4/review/main/upheld", "");

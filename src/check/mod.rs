@@ -57,7 +57,7 @@ pub enum Rule {
     EmptyOverviewSection,
     /// Statutory: 表三 or 表四 is entirely blank and not marked “本年度无相关情况”.
     EmptyTable,
-    /// Statutory: 表三 or 表四 is marked “本年度无相关情况” but holds numbers.
+    /// Statutory: 表三 or 表四 is marked “本年度无相关情况” but holds something other than zeros.
     MarkedTableFilled,
     /// A number stated in the narrative differs from the table (reference §1.5 rule 6).
     TextTableMismatch,
