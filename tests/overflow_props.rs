@@ -1,14 +1,17 @@
 //! Property tests under overflow checks: generated reports (cells at and beyond the limits, huge
 //! numbers in the text, both structures and formats, a previous year) go through the check, the
-//! document builder and the HTML, Markdown and CSV renderers, and every 100th also through the DOCX
-//! renderer, without a panic. `scripts/test.sh` runs this file a second time in the `overflow` cargo
-//! profile (optimised, overflow checks on) with 4 × 250 000 = 10⁶ reports (10⁴ DOCX); under plain
-//! `cargo test` (also overflow-checked) it runs 4 × 500. Run it alone:
+//! document builder and the HTML, Markdown and CSV renderers, every 100th also through the DOCX
+//! renderer and every 10th through the 图解 and the overview's trends, without a panic.
+//! `scripts/test.sh` runs this file a second time in the `overflow` cargo profile (optimised, overflow
+//! checks on) with 4 × 250 000 = 10⁶ reports (10⁴ DOCX, 10⁵ 图解); under plain `cargo test` (also
+//! overflow-checked) it runs 4 × 500. Run it alone:
 //! `cargo test --locked --profile overflow --test overflow_props`; `GONGKAI_OVERFLOW_CASES=<n>` sets
-//! the cases of each of the four tests, `GONGKAI_OVERFLOW_DOCX_EVERY=1` renders every DOCX.
+//! the cases of each of the four tests, `GONGKAI_OVERFLOW_DOCX_EVERY=1` renders every DOCX,
+//! `GONGKAI_OVERFLOW_GRAPHIC_EVERY=1` draws every 图解.
 
 use gongkai::catalog::all_cell_keys;
 use gongkai::check;
+use gongkai::graphic::{self, Layout};
 use gongkai::model::{NoCases, Report, ReportStructure, TableFormat, Workspace};
 use gongkai::report::{self, BuildOptions, NotApplicable};
 use proptest::prelude::*;
@@ -172,8 +175,20 @@ fn docx_every() -> u32 {
         .unwrap_or(100)
 }
 
-/// The check and the renderers on the open report (DOCX when `docx`).
-fn run_everything(ws: &Workspace, docx: bool) -> Result<(), TestCaseError> {
+/// Every how many reports the 图解 (SVG, both layouts) and the overview's trends are drawn too:
+/// `GONGKAI_OVERFLOW_GRAPHIC_EVERY`, by default every 10th (a graphic costs about twice the rest of a
+/// case; 10⁵ of them in the 10⁶ run).
+fn graphic_every() -> u32 {
+    std::env::var("GONGKAI_OVERFLOW_GRAPHIC_EVERY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(10)
+}
+
+/// The check and the renderers on the open report (DOCX when `docx`, the 图解 in both layouts and the
+/// overview's trends when `graphic`).
+fn run_everything(ws: &Workspace, docx: bool, graphic: bool) -> Result<(), TestCaseError> {
     let year = ws.current_year.unwrap_or(2021);
     let findings = check::check(ws, year);
     for f in &findings {
@@ -196,6 +211,19 @@ fn run_everything(ws: &Workspace, docx: bool) -> Result<(), TestCaseError> {
         prop_assert!(bytes.is_ok_and(|b| b.starts_with(b"PK")));
     }
     prop_assert!(report::file_name(&doc, "docx").chars().count() <= 105);
+    if graphic {
+        if let Some(g) = graphic::build_for(ws, year) {
+            for layout in [Layout::Portrait, Layout::Landscape] {
+                prop_assert!(graphic::render_svg(&g, layout).starts_with("<svg"));
+            }
+            prop_assert!(graphic::file_name(&g, "svg").chars().count() <= 105);
+        }
+        // The overview's trends across the years, with their jumps.
+        let reports: Vec<&Report> = ws.reports.values().collect();
+        for trend in graphic::trends(&reports) {
+            prop_assert!(graphic::trend_svg(&trend).starts_with("<svg"));
+        }
+    }
     Ok(())
 }
 
@@ -211,10 +239,15 @@ fn run(seed_label: &str) {
     let rng = proptest::test_runner::TestRng::from_seed(config.rng_algorithm, &seed);
     let mut runner = TestRunner::new_with_rng(config, rng);
     let every = docx_every();
+    let graphic_every = graphic_every();
     let n = std::sync::atomic::AtomicU32::new(0);
     let result = runner.run(&workspace_strategy(), |ws| {
         let i = n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        run_everything(&ws, i.is_multiple_of(every))
+        run_everything(
+            &ws,
+            i.is_multiple_of(every),
+            i.is_multiple_of(graphic_every),
+        )
     });
     if let Err(e) = result {
         panic!("{seed_label}: {e}");
