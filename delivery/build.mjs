@@ -7,6 +7,7 @@
 //     origins, a web app manifest and icons, and a service worker precaching its assets;
 //   - writes each page as one self-contained HTML file (CSS, glue and gzip'd wasm inlined) that works
 //     from file://;
+//   - serves and inlines CSS and wasm-bindgen glue without their comments and indentation;
 //   - writes dist/delivery.json, the list of what each page loads, for delivery/size.mjs and tests.
 // Only Node's standard library and the tools the build already needs (cargo, wasm-bindgen, wasm-opt).
 // See docs/delivery.md.
@@ -115,7 +116,11 @@ const wasmBuilds = new Map();
 
 function buildWasm(bin, target, global) {
   const key = `${bin} ${target} ${global ?? ''}`;
-  if (!wasmBuilds.has(key)) wasmBuilds.set(key, buildWasmOnce(bin, target, global));
+  if (!wasmBuilds.has(key)) {
+    // The glue without its comments and indentation (as the boot script): it is on every first load.
+    const { glue, wasm } = buildWasmOnce(bin, target, global);
+    wasmBuilds.set(key, { glue: compact(glue, `${bin}.js`), wasm });
+  }
   return wasmBuilds.get(key);
 }
 
@@ -178,7 +183,7 @@ function readTrunkPage(page) {
     const a = attributes(tag);
     const rel = (a.rel ?? '').toLowerCase();
     if (rel === 'stylesheet') {
-      css.push(fs.readFileSync(path.join(staging, page.dir, a.href), 'utf8'));
+      css.push(compactCss(fs.readFileSync(path.join(staging, page.dir, a.href), 'utf8')));
       fs.rmSync(path.join(staging, page.dir, a.href));
       return '';
     }
@@ -191,7 +196,7 @@ function readTrunkPage(page) {
     return '';
   });
   if (!js || !wasmFile) die(`${file}: trunk's loader (pattern_script in Trunk.toml) was not found`);
-  const glue = fs.readFileSync(path.join(staging, page.dir, js), 'utf8');
+  const glue = compact(fs.readFileSync(path.join(staging, page.dir, js), 'utf8'), js);
   const wasm = fs.readFileSync(path.join(staging, page.dir, wasmFile));
   fs.rmSync(path.join(staging, page.dir, js));
   fs.rmSync(path.join(staging, page.dir, wasmFile));
@@ -207,7 +212,7 @@ function readSourcePage(page) {
     const a = attributes(tag);
     if (!('data-trunk' in a)) return (a.rel ?? '').toLowerCase() === 'icon' ? '' : tag;
     if (a.rel === 'css') {
-      css.push(fs.readFileSync(path.resolve(path.dirname(source), a.href), 'utf8'));
+      css.push(compactCss(fs.readFileSync(path.resolve(path.dirname(source), a.href), 'utf8')));
       return '';
     }
     if (a.rel === 'rust') {
@@ -225,7 +230,7 @@ function readSourcePage(page) {
 // ---------------------------------------------------------------- writing a page
 
 const boot = fs.readFileSync(path.join(here, 'boot.js'), 'utf8');
-const bootCss = fs.readFileSync(path.join(here, 'boot.css'), 'utf8');
+const bootCss = compactCss(fs.readFileSync(path.join(here, 'boot.css'), 'utf8'));
 const swTemplate = fs.readFileSync(path.join(here, 'sw.js'), 'utf8');
 
 function fill(template, marker, value) {
@@ -234,23 +239,34 @@ function fill(template, marker, value) {
   return template.replace(re, () => JSON.stringify(value));
 }
 
-/** The boot script without its comments and indentation: it is inlined into every page. Only
+/** A script (the boot script, each wasm-bindgen glue) without its comments and indentation. Only
  * comments on lines of their own are removed (`//`, or `/* … *\/` over whole lines), so code and
  * strings are never touched; a block comment that ends before code on its line stops the build. */
-function compact(js) {
+function compact(js, what = 'boot.js') {
   const out = [];
   let inComment = false;
   for (const raw of js.split('\n')) {
     const line = raw.trim();
     if (inComment || line.startsWith('/*')) {
       const end = line.indexOf('*/', inComment ? 0 : 2);
-      if (end >= 0 && end + 2 !== line.length) die(`boot.js: put code after a comment on its own line: ${line}`);
+      if (end >= 0 && end + 2 !== line.length) die(`${what}: put code after a comment on its own line: ${line}`);
       inComment = end < 0;
       continue;
     }
     if (line && !line.startsWith('//')) out.push(line);
   }
   return out.join('\n');
+}
+
+/** CSS without its comments and the whitespace around braces and semicolons: every page's CSS is
+ * served or inlined this way. The project's CSS has no strings where whitespace or `/*` matters. */
+function compactCss(css) {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
 }
 
 function bootScript(page, build) {
@@ -377,6 +393,9 @@ function servedPage(page, app, modules, report) {
   for (const name of page.files ?? []) {
     fileTable[name] = { url: rel(name) };
   }
+  // The page's data file beside it: not precached by version (the bureau replaces it), fetched
+  // network-first by the worker, which keeps the last copy for offline use.
+  const data = page.data ? [write(path.join(dir, page.data.file), fs.readFileSync(path.join(root, page.data.source)))] : [];
 
   const integrity = (data) => `sha384-${sha(data, 'sha384').toString('base64')}`;
   let html = app.skeleton;
@@ -407,6 +426,7 @@ function servedPage(page, app, modules, report) {
   let sw = fill(swTemplate, 'PAGE', page.name);
   sw = fill(sw, 'VERSION', version);
   sw = fill(sw, 'ASSETS', assets);
+  sw = fill(sw, 'DATA', data.map(rel));
   write(path.join(dir, 'sw.js'), sw);
 
   report.pages[page.name] = {
@@ -418,7 +438,17 @@ function servedPage(page, app, modules, report) {
     version,
     single: page.single,
     modules: moduleFiles,
+    data,
   };
+}
+
+/** Puts JSON into the page's `<script type="application/json" id="…">` element (as src/lookup/embed.rs
+ * does for the workbench's download): `</` and `<!--` escaped, which JSON reads the same. */
+function embedData(html, id, json) {
+  const re = new RegExp(`(<script\\b[^>]*\\bid="${id}"[^>]*>)[\\s\\S]*?(</script>)`, 'i');
+  if (!re.test(html)) die(`the page has no <script id="${id}"> for its data`);
+  const safe = json.replace(/<\//g, '<\\/').replace(/<!--/g, '\\u003c!--');
+  return html.replace(re, (_, open, close) => `${open}${safe}${close}`);
 }
 
 function singlePage(page, app, modules, report) {
@@ -442,6 +472,7 @@ function singlePage(page, app, modules, report) {
   const svg = fs.readFileSync(path.join(root, page.icons ?? 'delivery/icons', 'icon.svg'));
 
   let html = app.skeleton;
+  if (page.data?.embed) html = embedData(html, page.data.embed, fs.readFileSync(path.join(root, page.data.source), 'utf8'));
   html = insertHead(html, [
     `<meta name="theme-color" content="${escapeAttr(page.themeColor)}">`,
     `<link rel="icon" href="data:image/svg+xml;base64,${svg.toString('base64')}">`,

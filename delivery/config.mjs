@@ -10,6 +10,13 @@ export default {
    */
   modules: [
     { name: 'docx', bin: 'gongkai-docx' },
+    // XLSX reading and the pinyin table: on the first XLSX import or publish (#/districts).
+    { name: 'district', bin: 'gongkai-district' },
+    // The parent page's own binary, for the workbench's #/lookup (the same code parents run).
+    { name: 'lookup', bin: 'gongkai-lookup' },
+    // A page of the workbench in a module of its own (#/districts): see docs/delivery.md, “A page in
+    // a module”. The page loads the `district` module in turn for XLSX and pinyin.
+    { name: 'districts-page', bin: 'gongkai-districts-page' },
   ],
 
   /**
@@ -33,12 +40,32 @@ export default {
       themeColor: '#b3261e',
       // The localStorage key the panic message offers as a backup file.
       backupKey: 'gongkai:workspace',
-      modules: ['docx'],
+      modules: ['docx', 'district', 'lookup', 'districts-page'],
+      // #/districts hands out the parent page as one file with the bureau's data inside.
+      files: ['lookup.html'],
     },
-    // The parent lookup page (next step, docs/delivery.md):
-    // { name: 'lookup', source: 'lookup/index.html', bin: 'gongkai-lookup', dir: 'lookup/',
-    //   single: 'lookup.html', title: '义务教育学区查询', shortName: '学区查询', label: '查询页面',
-    //   themeColor: '#b3261e', backupKey: null, modules: [] },
+    {
+      name: 'lookup',
+      source: 'lookup/index.html',
+      bin: 'gongkai-lookup',
+      dir: 'lookup/',
+      single: 'lookup.html',
+      title: '义务教育学区查询',
+      shortName: '学区查询',
+      description: '输入家庭住址，查询对口的小学和初中。地址只在本机查询，不会发送到任何地方。',
+      label: '查询页面',
+      themeColor: '#b3261e',
+      backupKey: null,
+      modules: [],
+      /**
+       * The data the page reads: `file` beside the served page (copied from `source`; the bureau
+       * replaces it with its own published file, so the service worker fetches it network-first
+       * and keeps the last copy for offline use), and inside the single file in the
+       * `<script type="application/json" id="…">` named by `embed`. The build ships the built-in
+       * example's data (illustrative, and marked so on the page).
+       */
+      data: { file: 'districts.json', source: 'lookup/districts.json', embed: 'gongkai-districts' },
+    },
   ],
 
   /** Budgets in bytes of gzip -9, checked by delivery/size.mjs (scripts/test.sh). */

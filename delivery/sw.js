@@ -9,6 +9,9 @@ var PAGE = /*PAGE*/ '' /*END*/;
 var VERSION = /*VERSION*/ '' /*END*/;
 /** Paths relative to this worker's folder; `index.html` also answers the folder itself. */
 var ASSETS = /*ASSETS*/ [] /*END*/;
+/** Data files the site may replace without a new build (the lookup page's districts.json): asked
+ * from the network first, the last copy kept for offline use. */
+var DATA = /*DATA*/ [] /*END*/;
 
 var PREFIX = 'gongkai-' + PAGE + '-';
 var CACHE = PREFIX + VERSION;
@@ -18,7 +21,12 @@ self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
     return cache.addAll(ASSETS.map(function (path) {
       return new Request(new URL(path, BASE).href, { cache: 'reload' });
-    }));
+    })).then(function () {
+      // Data is kept when it can be had; a missing data file does not stop the install.
+      return Promise.all(DATA.map(function (path) {
+        return cache.add(new Request(new URL(path, BASE).href, { cache: 'reload' })).then(null, function () {});
+      }));
+    });
   }));
 });
 
@@ -47,7 +55,34 @@ function assetPath(request) {
   return ASSETS.indexOf(path) >= 0 ? path : null;
 }
 
+/** The data path a request asks for, or null. */
+function dataPath(request) {
+  if (request.method !== 'GET') return null;
+  var url = new URL(request.url);
+  if (url.origin !== BASE.origin || url.pathname.indexOf(BASE.pathname) !== 0) return null;
+  var path = decodeURIComponent(url.pathname.slice(BASE.pathname.length));
+  return DATA.indexOf(path) >= 0 ? path : null;
+}
+
 self.addEventListener('fetch', function (event) {
+  var data = dataPath(event.request);
+  if (data !== null) {
+    var key = new URL(data, BASE).href;
+    event.respondWith(fetch(event.request, { cache: 'no-cache' }).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      var copy = response.clone();
+      return caches.open(CACHE).then(function (cache) {
+        return cache.put(key, copy);
+      }).then(function () { return response; });
+    }).catch(function () {
+      return caches.open(CACHE).then(function (cache) {
+        return cache.match(key);
+      }).then(function (hit) {
+        return hit || new Response('', { status: 504, statusText: 'offline' });
+      });
+    }));
+    return;
+  }
   var path = assetPath(event.request);
   if (path === null) return;
   event.respondWith(caches.open(CACHE).then(function (cache) {

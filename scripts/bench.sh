@@ -9,6 +9,7 @@ scripts/tools.sh test
 cargo fetch --locked
 cargo bench --locked --bench report
 cargo bench --locked --bench district
+node benches/browser/district.mjs
 trunk build --release --offline=true
 node delivery/size.mjs || true
 (cd tests/e2e && node bench-preview.mjs && node bench-render.mjs)

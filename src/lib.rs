@@ -13,6 +13,7 @@ pub mod example;
 pub mod excerpt;
 pub mod graphic;
 pub mod grid;
+pub mod lookup;
 pub mod model;
 pub mod report;
 pub mod route;

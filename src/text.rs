@@ -18,6 +18,14 @@ use crate::text_trust::{TrustTexts, TRUST_ZH_CN};
 
 mod delivery;
 pub use delivery::DeliveryTexts;
+// -- parent lookup page (issue 9): its own small set, linked by the parent binary alone --
+pub mod lookup;
+// -- the bureau's district page and the workbench's lookup (issue 9) --
+mod district_page;
+pub use district_page::DistrictPageTexts;
+// -- pages in lazily loaded modules (issue 9, page modules) --
+mod module_page;
+pub use module_page::ModulePageTexts;
 
 /// All strings of one locale. Parameterised messages are functions.
 pub struct Texts {
@@ -204,6 +212,10 @@ pub struct Texts {
     pub trust: &'static TrustTexts,
     // -- district import, conflicts, published file (issue 9) --
     pub district: &'static DistrictTexts,
+    // -- the district page and the workbench's lookup (issue 9, page half) --
+    pub district_page: &'static DistrictPageTexts,
+    // -- pages in lazily loaded modules (issue 9, page modules) --
+    pub module_page: &'static ModulePageTexts,
 }
 
 impl Texts {
@@ -592,6 +604,10 @@ pub static ZH_CN: Texts = Texts {
     trust: &TRUST_ZH_CN,
     // -- district import, conflicts, published file (issue 9) --
     district: &district::ZH_CN,
+    // -- the district page and the workbench's lookup (issue 9, page half) --
+    district_page: &district_page::ZH_CN,
+    // -- pages in lazily loaded modules (issue 9, page modules) --
+    module_page: &module_page::ZH_CN,
 };
 
 /// The active locale.

@@ -3,6 +3,10 @@
 //! parse → print → parse gives the same value (and the same text when printed again).
 //! Inputs are built from the fragments real tables use (numbers, units, dashes, parity words, brackets,
 //! exclusions, separators, names, full-width forms) mixed with arbitrary characters, from a proptest seed.
+//!
+//! The 10⁶ run is cheap only optimised: `scripts/test.sh` runs it in the `overflow` cargo profile
+//! (`cargo test --locked --profile overflow --test district_fuzz`, optimised, overflow checks on). The
+//! debug `cargo test` runs 4 × 2,000 cases. `GONGKAI_DISTRICT_FUZZ_CASES=<n>` sets the cases per test.
 
 use gongkai::district::synth::Rng;
 use gongkai::district::{
@@ -158,10 +162,21 @@ fn check(input: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-const CASES: u32 = 250_000;
+/// Cases per test (four tests): `GONGKAI_DISTRICT_FUZZ_CASES`, else 250,000 optimised and 2,000 in a
+/// debug build.
+fn cases() -> u32 {
+    std::env::var("GONGKAI_DISTRICT_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) {
+            2_000
+        } else {
+            250_000
+        })
+}
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn parsers_round_trip_a(seed in any::<u64>()) { check(&generate(seed))?; }

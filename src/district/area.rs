@@ -101,6 +101,23 @@ pub fn print_area(rules: &[Rule]) -> String {
 }
 
 fn print_rule(r: &Rule) -> String {
+    let mut out = print_place_with(r, true);
+    if r.kind == PlaceKind::Boundary {
+        return out;
+    }
+    out.push(':');
+    out.push_str(&print_numbers(&r.numbers));
+    out
+}
+
+/// The place part of a rule as a rule table's place cell writes it (name, aliases, qualifier, places
+/// left out; a boundary with its 所围成的区域), without the note and the numbers:
+/// `parse_place_numbers(print_place(r), print_numbers(&r.numbers))` reads the rule back.
+pub fn print_place(r: &Rule) -> String {
+    print_place_with(r, false)
+}
+
+fn print_place_with(r: &Rule, note: bool) -> String {
     let mut out = r.name.clone();
     if r.kind == PlaceKind::Boundary {
         for e in &r.except {
@@ -115,14 +132,12 @@ fn print_rule(r: &Rule) -> String {
     if !r.part.is_empty() {
         out.push_str(&format!("({})", r.part));
     }
-    if !r.note.is_empty() {
+    if note && !r.note.is_empty() {
         out.push_str(&format!("({})", r.note));
     }
     for e in &r.except {
         out.push_str(&print_exclusion(e));
     }
-    out.push(':');
-    out.push_str(&print_numbers(&r.numbers));
     out
 }
 

@@ -106,7 +106,7 @@ pub fn conflicts(data: &DistrictData, schools: &[School]) -> Vec<Conflict> {
         }
     }
     let mut places: Vec<_> = by_place.into_iter().collect();
-    places.sort_by_key(|(_, rules)| rules[0]);
+    places.sort_unstable_by_key(|(_, rules)| rules[0]); // distinct: a rule has one place
     let everything = [NumberSpec::whole(Parity::All)];
     for (_, rules) in places {
         for (x, &a) in rules.iter().enumerate() {
@@ -135,8 +135,8 @@ pub fn conflicts(data: &DistrictData, schools: &[School]) -> Vec<Conflict> {
                     !p.is_empty() && !q.is_empty() && {
                         let mut p: Vec<String> = p.iter().map(|s| key(s)).collect();
                         let mut q: Vec<String> = q.iter().map(|s| key(s)).collect();
-                        p.sort();
-                        q.sort();
+                        p.sort_unstable();
+                        q.sort_unstable();
                         p != q
                     }
                 };

@@ -3,6 +3,10 @@
 //! every rule shape: ranges with parity, single numbers, 以上/以下, 全部, lanes, N弄M号, 附号, buildings,
 //! village groups, exclusions, an alias, several middle schools, a boundary description and a partial
 //! 社区, plus the school list with 招生预警.
+//!
+//! The workbench loads the example from `example_data.json`, these tables as the importer reads them,
+//! so that its first load carries no parser (docs/performance.md); a test keeps the two equal
+//! (`UPDATE_GOLDEN=1 cargo test --lib district::example` rewrites the file).
 
 use super::model::DistrictData;
 use super::table::{apply_import, csv_rows, import_rows, ImportMode, Imported};
@@ -69,8 +73,8 @@ fn read(csv: &str) -> Imported {
     }
 }
 
-/// The example's school list and district data.
-pub fn example_district() -> (Vec<School>, DistrictData) {
+/// The example's school list and district data, read from the tables above.
+pub fn example_district_from_tables() -> (Vec<School>, DistrictData) {
     let mut schools = Vec::new();
     let mut data = DistrictData {
         region: "吉林省长春市汽开区".to_string(),
@@ -102,6 +106,15 @@ pub fn example_district() -> (Vec<School>, DistrictData) {
     (schools, data)
 }
 
+/// The example's school list and district data, as `example_district_from_tables` gives them (from
+/// `example_data.json`; empty if that file could not be read, which a test rules out).
+pub fn example_district() -> (Vec<School>, DistrictData) {
+    serde_json::from_str(EXAMPLE_DATA).unwrap_or_default()
+}
+
+/// `example_district_from_tables()` as JSON.
+const EXAMPLE_DATA: &str = include_str!("example_data.json");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +130,23 @@ mod tests {
         assert_eq!(schools.len(), 8);
         assert!(data.illustrative);
         assert!(data.rules.len() > 20);
+    }
+
+    #[test]
+    fn example_data_json_is_the_tables_as_read() {
+        let from_tables = example_district_from_tables();
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/district/example_data.json"
+        );
+        if std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1") {
+            let json = serde_json::to_string(&from_tables).unwrap();
+            std::fs::write(path, json + "\n").unwrap();
+            return;
+        }
+        assert!(
+            example_district() == from_tables,
+            "{path} is out of date: run `UPDATE_GOLDEN=1 cargo test --lib district::example`"
+        );
     }
 }

@@ -222,7 +222,7 @@ impl DistrictIndex {
                     .map(|x| self.reading_place[*x as usize])
                     .filter(|p| within_one(&chars, self.keys.get(*p)))
                     .collect();
-                v.sort_unstable();
+                super::sort::sort(&mut v);
                 v.dedup();
                 v
             }
@@ -241,7 +241,7 @@ impl DistrictIndex {
                 ids.extend_from_slice(self.by_deletion.get(hash_str(&del)));
             }
         }
-        ids.sort_unstable();
+        super::sort::sort(&mut ids);
         ids.dedup();
         // A very common pattern (“东?大街”) gives hundreds of neighbours: rank a bounded sample.
         ids.truncate(MAX_TYPO_CANDIDATES);
@@ -253,7 +253,8 @@ impl DistrictIndex {
             .collect();
         if hits.len() > 1 {
             let alike = |h: &PlaceHit| sounds_alike.contains(&h.place);
-            hits.sort_by_key(|h| {
+            // Places are distinct here, so the order is total (unstable sorts: a smaller wasm).
+            super::sort::sort_by_key(&mut hits, |h| {
                 (
                     !alike(h),
                     !self.covers_any(h.place, address),
@@ -291,7 +292,8 @@ impl DistrictIndex {
         if hits.is_empty() {
             hits = self.reading_prefixed(letters);
         }
-        hits.sort_by_key(|h| (self.rule_weight(h.place), h.place));
+        // Hits of one place are alike (dedup keeps one), so an unstable sort is enough.
+        super::sort::sort_by_key(&mut hits, |h| (self.rule_weight(h.place), h.place));
         self.dedup(&mut hits);
         hits
     }
@@ -385,14 +387,14 @@ impl DistrictIndex {
                 (Cover::No, _) => {}
             }
         }
-        possible.sort_unstable();
+        super::sort::sort(&mut possible);
         possible.dedup();
         let possible: Vec<RuleHit> = possible.into_iter().map(|r| self.rule_hit(r)).collect();
         // Without the deciding number, answer only if every candidate names the same schools.
         if !needs.is_empty() {
             let mut all: Vec<u32> = needs.clone();
             all.extend(definite.iter().map(|(_, r)| *r));
-            all.sort_unstable();
+            super::sort::sort(&mut all);
             all.dedup();
             let first = self.info(all[0]);
             let same = all.iter().all(|r| {
@@ -444,7 +446,7 @@ impl DistrictIndex {
             .filter(|(w, r)| *w == best && !schools(self.info(*r)).is_empty())
             .map(|(_, r)| *r)
             .collect();
-        rules.sort_unstable();
+        super::sort::sort(&mut rules);
         rules.dedup();
         let first = schools(self.info(rules[0]));
         let contested = rules.iter().any(|r| schools(self.info(*r)) != first);

@@ -4,6 +4,7 @@
 
 pub mod area;
 pub mod conflicts;
+pub mod editing;
 pub mod example;
 pub mod index;
 pub mod lookup;
@@ -13,6 +14,7 @@ pub mod pinyin;
 pub mod publish;
 pub mod query;
 pub mod schools;
+pub(crate) mod sort;
 pub mod spec;
 pub mod synth;
 pub mod table;
@@ -23,15 +25,19 @@ pub use conflicts::{conflicts, Conflict, Level};
 pub use index::{DistrictIndex, IndexMemory, Meta};
 pub use lookup::{Assignment, Found, MatchKind, Outcome, PlaceHit, RuleHit};
 pub use model::{DistrictData, Exclusion, PlaceKind, Rule};
-pub use publish::{publish, read_published, write_published, PubSchool, PublishError, Published};
+pub use publish::{
+    publish, read_published, reading_names, set_readings, write_published, PubSchool, PublishError,
+    Published,
+};
 pub use query::{parse_query, print_query, Query};
 pub use spec::{
     parse_numbers, print_numbers, Address, Cover, NumberSpec, Numbers, Parity, SpecError,
     SpecErrorKind, Unit,
 };
 pub use table::{
-    apply_import, import_file, import_rows, preview_import, ImportError, ImportErrorKind,
-    ImportMode, ImportPreview, Imported, LegacyDecoder, Row, SchoolRow, TableKind,
+    apply_import, csv_file_rows, import_file, import_rows, is_xlsx, preview_import, ImportError,
+    ImportErrorKind, ImportJob, ImportMode, ImportPreview, Imported, LegacyDecoder, Row, SchoolRow,
+    TableKind,
 };
 
 /// `districts.json` for the workspace's district data and school list, readings included (the

@@ -122,22 +122,30 @@ pub enum PublishError {
 /// Reads `districts.json`.
 pub fn read_published(json: &str) -> Result<Published, PublishError> {
     let json = json.trim_start_matches('\u{feff}');
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| PublishError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        })?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(DISTRICTS_FORMAT) {
+    // The header first, typed (serde_json's `Value` would cost the parent page ~5 KB gzip).
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<String>,
+        version: Option<u64>,
+    }
+    let head: Head = serde_json::from_str(json).map_err(|e| {
+        if e.is_data() {
+            PublishError::WrongFormat
+        } else {
+            PublishError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+    })?;
+    if head.format.as_deref() != Some(DISTRICTS_FORMAT) {
         return Err(PublishError::WrongFormat);
     }
-    let version = value
-        .get("version")
-        .and_then(serde_json::Value::as_u64)
-        .ok_or(PublishError::WrongFormat)?;
+    let version = head.version.ok_or(PublishError::WrongFormat)?;
     if version > u64::from(DISTRICTS_VERSION) {
         return Err(PublishError::TooNew(version as u32));
     }
-    let p: Published = serde_json::from_value(value).map_err(|_| PublishError::WrongFormat)?;
+    let p: Published = serde_json::from_str(json).map_err(|_| PublishError::WrongFormat)?;
     for (i, r) in p.rules.iter().enumerate() {
         let places = p.places.len() as u32;
         let schools = p.schools.len() as u32;
@@ -268,6 +276,26 @@ pub fn publish(
         push_rule(&mut b, rule, primary, middle);
     }
     b.p
+}
+
+/// The names whose pinyin readings the published file carries (every place but boundary
+/// descriptions), in the order of `places`: what a caller that computes readings elsewhere (the
+/// workbench's lazily loaded module) needs, before [`set_readings`].
+pub fn reading_names(p: &Published) -> Vec<String> {
+    p.places
+        .iter()
+        .filter(|pl| pl.1 != PlaceKind::Boundary)
+        .map(|pl| pl.0.clone())
+        .collect()
+}
+
+/// Puts readings computed for [`reading_names`] (same order) into the published file. Extra or
+/// missing entries leave the places they would belong to without readings.
+pub fn set_readings(p: &mut Published, readings: Vec<Vec<String>>) {
+    let mut readings = readings.into_iter();
+    for place in p.places.iter_mut().filter(|pl| pl.1 != PlaceKind::Boundary) {
+        place.2 = readings.next().unwrap_or_default();
+    }
 }
 
 fn push_rule(b: &mut Builder, rule: &Rule, primary: Vec<u32>, middle: Vec<u32>) {

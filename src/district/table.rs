@@ -4,17 +4,20 @@
 //! `学校,学段,服务区域`, or the school list `学校,学段,地址,电话,预警等级,预警说明`. Every error names the
 //! row, the column and the offending text; the other rows are kept.
 
+use serde::{Deserialize, Serialize};
+use std::hash::{Hash, Hasher};
 use thiserror::Error;
 
 use super::area::{parse_area, parse_place_numbers, AreaErrorKind};
-use super::model::{DistrictData, Rule};
+use super::model::{DistrictData, PlaceKind, Rule};
 use super::normalize::{clean, key};
 use super::spec::SpecErrorKind;
 use super::xlsx::{read_sheet, XlsxError};
 use crate::model::{School, Stage, Warning, WarningLevel};
 
-/// One row of a table as read: its number in the file (1-based) and its cells.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// One row of a table as read: its number in the file (1-based) and its cells. Serialisable, so that
+/// the rows of an XLSX sheet can cross from the lazily loaded module that reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Row {
     pub number: usize,
     pub cells: Vec<String>,
@@ -85,7 +88,8 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    fn file(kind: ImportErrorKind) -> Self {
+    /// An error of the whole file (no row, no column).
+    pub fn file(kind: ImportErrorKind) -> Self {
         ImportError {
             row: 0,
             column: 0,
@@ -118,7 +122,8 @@ pub struct Imported {
 }
 
 impl Imported {
-    fn failed(error: ImportError) -> Self {
+    /// A file that could not be read at all.
+    pub fn failed(error: ImportError) -> Self {
         Imported {
             kind: None,
             rules: Vec::new(),
@@ -211,6 +216,15 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
+/// The rows of a CSV file's bytes (the CSV half of [`import_file`], which links no XLSX reader).
+pub fn csv_file_rows(bytes: &[u8], legacy: Option<LegacyDecoder>) -> Result<Vec<Row>, ImportError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::file(ImportErrorKind::Empty));
+    }
+    let (text, _) = decode_text(bytes, legacy).map_err(ImportError::file)?;
+    csv_rows(&text)
+}
+
 /// Reads a district file of any supported kind. `sheet` picks a worksheet of an XLSX file (default: the
 /// first); `legacy` decodes non-UTF-8 CSV.
 pub fn import_file(bytes: &[u8], sheet: Option<&str>, legacy: Option<LegacyDecoder>) -> Imported {
@@ -223,11 +237,7 @@ pub fn import_file(bytes: &[u8], sheet: Option<&str>, legacy: Option<LegacyDecod
             Err(e) => return Imported::failed(ImportError::file(ImportErrorKind::Xlsx(e))),
         }
     } else {
-        let text = match decode_text(bytes, legacy) {
-            Ok((text, _)) => text,
-            Err(kind) => return Imported::failed(ImportError::file(kind)),
-        };
-        match csv_rows(&text) {
+        match csv_file_rows(bytes, legacy) {
             Ok(rows) => rows,
             Err(e) => return Imported::failed(e),
         }
@@ -322,67 +332,131 @@ fn kind_of(cols: &[Option<Col>]) -> Option<TableKind> {
     }
 }
 
-/// Reads rows: finds the header among the first five rows, then each data row.
-pub fn import_rows(rows: &[Row]) -> Imported {
-    let Some((h, cols, kind)) = rows
+/// The header among the first five rows: its index, columns and table kind; else the error.
+fn find_header(rows: &[Row]) -> Result<(usize, Vec<Option<Col>>, TableKind), ImportError> {
+    if let Some(found) = rows
         .iter()
         .take(5)
         .enumerate()
         .find_map(|(i, r)| header(r).and_then(|c| kind_of(&c).map(|k| (i, c, k))))
-    else {
-        let first = rows
-            .iter()
-            .find(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
-        return Imported::failed(match first {
-            None => ImportError::file(ImportErrorKind::Empty),
-            Some(r) => ImportError {
-                row: r.number,
-                column: 1,
-                header: String::new(),
-                text: r.cells.join(","),
-                kind: ImportErrorKind::NoHeader,
+    {
+        return Ok(found);
+    }
+    let first = rows
+        .iter()
+        .find(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+    Err(match first {
+        None => ImportError::file(ImportErrorKind::Empty),
+        Some(r) => ImportError {
+            row: r.number,
+            column: 1,
+            header: String::new(),
+            text: r.cells.join(","),
+            kind: ImportErrorKind::NoHeader,
+        },
+    })
+}
+
+/// Reads rows: finds the header among the first five rows, then each data row.
+pub fn import_rows(rows: &[Row]) -> Imported {
+    let mut job = ImportJob::new(rows);
+    while !job.step(usize::MAX) {}
+    job.finish()
+}
+
+/// Reading the rows of a table a few at a time, so that a page can show its progress and stay
+/// responsive on a large file: `step` reads the next rows, `finish` gives the result, which is the
+/// same as [`import_rows`] gives.
+pub struct ImportJob<'r> {
+    rows: &'r [Row],
+    header: Option<(usize, Vec<Option<Col>>, TableKind)>,
+    next: usize,
+    out: Imported,
+}
+
+impl<'r> ImportJob<'r> {
+    pub fn new(rows: &'r [Row]) -> Self {
+        match find_header(rows) {
+            Ok((h, cols, kind)) => ImportJob {
+                rows,
+                header: Some((h, cols, kind)),
+                next: h + 1,
+                out: Imported {
+                    kind: Some(kind),
+                    rules: Vec::new(),
+                    schools: Vec::new(),
+                    errors: Vec::new(),
+                    rows: 0,
+                },
             },
-        });
-    };
-    let headers = &rows[h].cells;
-    let mut out = Imported {
-        kind: Some(kind),
-        rules: Vec::new(),
-        schools: Vec::new(),
-        errors: Vec::new(),
-        rows: 0,
-    };
-    for row in &rows[h + 1..] {
-        if row.cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        out.rows += 1;
-        let cell = |c: Col| -> (usize, &str) {
-            match cols.iter().position(|x| *x == Some(c)) {
-                Some(i) => (i + 1, row.cells.get(i).map_or("", |s| s.trim())),
-                None => (0, ""),
-            }
-        };
-        let error = |c: Col, text: &str, kind: ImportErrorKind| {
-            let (column, _) = cell(c);
-            ImportError {
-                row: row.number,
-                column,
-                header: column
-                    .checked_sub(1)
-                    .and_then(|i| headers.get(i))
-                    .map_or(String::new(), |h| h.trim().to_string()),
-                text: text.to_string(),
-                kind,
-            }
-        };
-        match kind {
-            TableKind::Rules => rule_row(&cell, &error, &mut out),
-            TableKind::Areas => area_row(&cell, &error, &mut out),
-            TableKind::Schools => school_row(&cell, &error, &mut out),
+            Err(e) => ImportJob {
+                rows,
+                header: None,
+                next: rows.len(),
+                out: Imported::failed(e),
+            },
         }
     }
-    out
+
+    /// Reads at most `max_rows` more rows; true when every row has been read.
+    pub fn step(&mut self, max_rows: usize) -> bool {
+        let Some((h, cols, kind)) = &self.header else {
+            return true;
+        };
+        let end = self.next.saturating_add(max_rows).min(self.rows.len());
+        let headers = &self.rows[*h].cells;
+        for row in &self.rows[self.next..end] {
+            read_row(row, headers, cols, *kind, &mut self.out);
+        }
+        self.next = end;
+        self.next >= self.rows.len()
+    }
+
+    /// Rows read so far and rows in all (both counting the header and the rows above it).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.rows.len())
+    }
+
+    pub fn finish(self) -> Imported {
+        self.out
+    }
+}
+
+fn read_row(
+    row: &Row,
+    headers: &[String],
+    cols: &[Option<Col>],
+    kind: TableKind,
+    out: &mut Imported,
+) {
+    if row.cells.iter().all(|c| c.trim().is_empty()) {
+        return;
+    }
+    out.rows += 1;
+    let cell = |c: Col| -> (usize, &str) {
+        match cols.iter().position(|x| *x == Some(c)) {
+            Some(i) => (i + 1, row.cells.get(i).map_or("", |s| s.trim())),
+            None => (0, ""),
+        }
+    };
+    let error = |c: Col, text: &str, kind: ImportErrorKind| {
+        let (column, _) = cell(c);
+        ImportError {
+            row: row.number,
+            column,
+            header: column
+                .checked_sub(1)
+                .and_then(|i| headers.get(i))
+                .map_or(String::new(), |h| h.trim().to_string()),
+            text: text.to_string(),
+            kind,
+        }
+    };
+    match kind {
+        TableKind::Rules => rule_row(&cell, &error, out),
+        TableKind::Areas => area_row(&cell, &error, out),
+        TableKind::Schools => school_row(&cell, &error, out),
+    }
 }
 
 /// School names of a cell: “新古北中学；姚连生中学”, “甲小学、乙小学”.
@@ -584,36 +658,73 @@ pub struct ImportPreview {
     pub errors: usize,
 }
 
-fn same_rule(a: &Rule, b: &Rule) -> bool {
-    let strip = |r: &Rule| Rule {
-        source: String::new(),
-        ..r.clone()
-    };
-    strip(a) == strip(b)
+/// A rule's content without its original wording: two rules with the same content are the same rule.
+struct Content<'a>(&'a Rule);
+
+impl Content<'_> {
+    #[allow(clippy::type_complexity)]
+    fn parts(
+        &self,
+    ) -> (
+        &PlaceKind,
+        &String,
+        &Vec<String>,
+        &Vec<String>,
+        &super::spec::Numbers,
+        &Vec<super::model::Exclusion>,
+        &String,
+        &Vec<String>,
+        &Vec<String>,
+        &String,
+    ) {
+        let r = self.0;
+        (
+            &r.kind, &r.name, &r.aliases, &r.roads, &r.numbers, &r.except, &r.part, &r.primary,
+            &r.middle, &r.note,
+        )
+    }
 }
 
-/// What [`apply_import`] would do.
+impl PartialEq for Content<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for Content<'_> {}
+
+impl Hash for Content<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.parts().hash(state);
+    }
+}
+
+/// What [`apply_import`] would do. Linear in the number of rules, so that a file of 10⁵ rows previews
+/// at once.
 pub fn preview_import(
     schools: &[School],
     data: &DistrictData,
     imported: &Imported,
     mode: ImportMode,
 ) -> ImportPreview {
+    use std::collections::HashSet;
     let mut p = ImportPreview {
         rules_before: data.rules.len(),
         errors: imported.errors.len(),
         ..ImportPreview::default()
     };
+    let current: HashSet<Content> = data.rules.iter().map(Content).collect();
+    let incoming: HashSet<Content> = imported.rules.iter().map(Content).collect();
     p.rules_new = imported
         .rules
         .iter()
-        .filter(|r| !data.rules.iter().any(|o| same_rule(o, r)))
+        .filter(|r| !current.contains(&Content(r)))
         .count();
     let replaces = mode == ImportMode::Replace && !imported.rules.is_empty();
     p.rules_removed = if replaces {
         data.rules
             .iter()
-            .filter(|o| !imported.rules.iter().any(|r| same_rule(o, r)))
+            .filter(|o| !incoming.contains(&Content(o)))
             .count()
     } else {
         0

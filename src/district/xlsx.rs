@@ -5,14 +5,15 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use quick_xml_read::events::Event;
-use quick_xml_read::Reader;
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::table::Row;
 
-/// Why a workbook could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why a workbook could not be read (serialisable: it crosses from the module that reads workbooks).
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum XlsxError {
     #[error("not an XLSX file")]
     NotXlsx,
@@ -44,12 +45,12 @@ fn required(ar: &mut Archive, name: &str) -> Result<String, XlsxError> {
     part(ar, name)?.ok_or_else(|| XlsxError::MissingPart(name.to_string()))
 }
 
-fn attr(e: &quick_xml_read::events::BytesStart, name: &[u8]) -> Option<String> {
+fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| {
-            a.normalized_value(quick_xml_read::XmlVersion::Implicit1_0)
+            quick_xml::escape::unescape(&a.value)
                 .ok()
                 .map(|v| v.into_owned())
         })
@@ -63,8 +64,8 @@ fn sheets(ar: &mut Archive) -> Result<Vec<(String, String)>, XlsxError> {
     let mut r = Reader::from_str(&rels);
     loop {
         match r.read_event() {
-            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == b"Relationship" => {
-                if let (Some(id), Some(t)) = (attr(&e, b"Id"), attr(&e, b"Target")) {
+            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == "Relationship" => {
+                if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
                     let path = match t.strip_prefix('/') {
                         Some(abs) => abs.to_string(),
                         None => format!("xl/{t}"),
@@ -81,9 +82,9 @@ fn sheets(ar: &mut Archive) -> Result<Vec<(String, String)>, XlsxError> {
     let mut r = Reader::from_str(&workbook);
     loop {
         match r.read_event() {
-            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == b"sheet" => {
-                let name = attr(&e, b"name").unwrap_or_default();
-                let path = attr(&e, b"id")
+            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == "sheet" => {
+                let name = attr(&e, "name").unwrap_or_default();
+                let path = attr(&e, "id")
                     .and_then(|id| targets.get(&id).cloned())
                     .unwrap_or_else(|| format!("xl/worksheets/sheet{}.xml", out.len() + 1));
                 out.push((name, path));
@@ -109,23 +110,13 @@ pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, XlsxError> {
 /// Text of a run of character data and entity references.
 fn push_text(out: &mut String, ev: &Event) {
     match ev {
-        Event::Text(t) => {
-            if let Ok(s) = t.decode() {
-                out.push_str(&s);
-            }
-        }
-        Event::CData(t) => {
-            if let Ok(s) = t.decode() {
-                out.push_str(&s);
-            }
-        }
+        Event::Text(t) => out.push_str(t),
+        Event::CData(t) => out.push_str(t),
         Event::GeneralRef(r) => {
             if let Ok(Some(c)) = r.resolve_char_ref() {
                 out.push(c);
-            } else if let Ok(name) = r.decode() {
-                if let Some(s) = quick_xml_read::escape::resolve_predefined_entity(&name) {
-                    out.push_str(s);
-                }
+            } else if let Some(s) = quick_xml::escape::resolve_predefined_entity(r) {
+                out.push_str(s);
             }
         }
         _ => {}
@@ -147,18 +138,18 @@ fn shared_strings(ar: &mut Archive) -> Result<Vec<String>, XlsxError> {
             .map_err(|_| XlsxError::BadPart("xl/sharedStrings.xml".into()))?;
         match &ev {
             Event::Start(e) => match e.local_name().as_ref() {
-                b"si" => current.clear(),
-                b"t" => in_t = true,
-                b"rPh" => in_phonetic = true,
+                "si" => current.clear(),
+                "t" => in_t = true,
+                "rPh" => in_phonetic = true,
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
-                b"si" => out.push(std::mem::take(&mut current)),
-                b"t" => in_t = false,
-                b"rPh" => in_phonetic = false,
+                "si" => out.push(std::mem::take(&mut current)),
+                "t" => in_t = false,
+                "rPh" => in_phonetic = false,
                 _ => {}
             },
-            Event::Empty(e) if e.local_name().as_ref() == b"si" => out.push(String::new()),
+            Event::Empty(e) if e.local_name().as_ref() == "si" => out.push(String::new()),
             Event::Eof => break,
             _ if in_t && !in_phonetic => push_text(&mut current, &ev),
             _ => {}
@@ -218,8 +209,8 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, XlsxErr
             .read_event()
             .map_err(|_| XlsxError::BadPart(path.clone()))?;
         match &ev {
-            Event::Start(e) if e.local_name().as_ref() == b"row" => {
-                let number = attr(e, b"r")
+            Event::Start(e) if e.local_name().as_ref() == "row" => {
+                let number = attr(e, "r")
                     .and_then(|n| n.parse().ok())
                     .unwrap_or(rows.last().map_or(1, |r| r.number + 1));
                 row = Some(Row {
@@ -227,20 +218,20 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, XlsxErr
                     cells: Vec::new(),
                 });
             }
-            Event::End(e) if e.local_name().as_ref() == b"row" => {
+            Event::End(e) if e.local_name().as_ref() == "row" => {
                 if let Some(done) = row.take() {
                     rows.push(done);
                 }
             }
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"c" => {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "c" => {
                 let next = row.as_ref().map_or(0, |r| r.cells.len());
-                cell_col = attr(e, b"r").and_then(|c| column_of(&c)).unwrap_or(next);
-                cell_type = attr(e, b"t").unwrap_or_default();
+                cell_col = attr(e, "r").and_then(|c| column_of(&c)).unwrap_or(next);
+                cell_type = attr(e, "t").unwrap_or_default();
                 value.clear();
             }
-            Event::Start(e) if matches!(e.local_name().as_ref(), b"v" | b"t") => in_value = true,
-            Event::End(e) if matches!(e.local_name().as_ref(), b"v" | b"t") => in_value = false,
-            Event::End(e) if e.local_name().as_ref() == b"c" => {
+            Event::Start(e) if matches!(e.local_name().as_ref(), "v" | "t") => in_value = true,
+            Event::End(e) if matches!(e.local_name().as_ref(), "v" | "t") => in_value = false,
+            Event::End(e) if e.local_name().as_ref() == "c" => {
                 let text = match cell_type.as_str() {
                     "s" => value
                         .trim()

@@ -2,6 +2,7 @@
 //! the school list and the district data.
 
 mod migrate;
+mod page_data;
 mod report;
 mod school;
 mod workspace;
@@ -10,6 +11,7 @@ pub use migrate::{
     parse_workspace, workspace_from_value, FieldProblem, LoadError, ValueKind, MAX_FIELD_BYTES,
     SUPPORTED_SCHEMA,
 };
+pub use page_data::{DistrictsPageData, PageData};
 pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
     Narrative, NoCases, OverviewSections, Report, ReportStructure, TableFormat, TableValues,

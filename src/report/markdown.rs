@@ -234,6 +234,11 @@ mod tests {
     use crate::report::{Cell, Row};
 
     #[test]
+    fn a_control_character_before_a_marker_does_not_hide_it() {
+        assert_eq!(escape("\0 # 标题"), "\\# 标题");
+    }
+
+    #[test]
     fn escapes_inline_punctuation_and_line_starts() {
         assert_eq!(
             escape_inline("a|b*c_<d>\n[e]\u{7}"),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::banner::Banners;
 use super::file_notice::FileNotice;
+use super::module_host::module_page;
 use super::nav::Nav;
 use super::pages::{
     CategoryPage, CheckPage, ComingSoon, DataPage, GraphicPage, NarrativePage, NotFound, Overview,
@@ -13,6 +14,7 @@ use super::pages::{
 };
 use super::state::{AppState, SaveStatus};
 use crate::check::Focus;
+use crate::model::DistrictsPageData;
 use crate::route::Route;
 use crate::text::t;
 use crate::web::{clock, dom};
@@ -123,6 +125,13 @@ pub fn App() -> impl IntoView {
                     Route::Tables => view! { <TablesPage/> }.into_any(),
                     Route::Report => view! { <ReportPage/> }.into_any(),
                     Route::Graphic => view! { <GraphicPage/> }.into_any(),
+                    // In its own wasm module (docs/delivery.md, “A page in a module”).
+                    Route::Districts => {
+                        module_page::<DistrictsPageData>("districts-page", "districts", "page-districts-host").into_any()
+                    }
+                    Route::Lookup => {
+                        module_page::<DistrictsPageData>("districts-page", "lookup", "page-lookup-host").into_any()
+                    }
                     Route::NotFound(_) => view! { <NotFound/> }.into_any(),
                     other => view! { <ComingSoon route=other/> }.into_any(),
                 }}

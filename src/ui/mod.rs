@@ -4,7 +4,12 @@ pub mod app;
 mod banner;
 mod dialog;
 mod file_notice;
+pub mod lookup_widget;
+pub mod module_host;
+pub mod module_page;
 mod nav;
 mod pages;
+/// The district pages, mounted by their module (`src/bin/districts_page.rs`).
+pub use pages::{DistrictsPage, LookupPage};
 pub mod state;
 mod widgets;

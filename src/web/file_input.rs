@@ -43,3 +43,9 @@ pub fn file_names(ev: &web_sys::Event) -> Vec<String> {
 pub async fn read_text(file: &web_sys::File) -> Option<String> {
     JsFuture::from(file.text()).await.ok()?.as_string()
 }
+
+/// The file's bytes. `None` when the browser cannot read it.
+pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -6,12 +6,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::district::xlsx::XlsxError;
+use crate::district::Row;
 use crate::report::Document;
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = gongkaiBoot, js_name = loadModule)]
     fn load_module(name: &str) -> Result<js_sys::Promise, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = gongkaiBoot, js_name = loadFile)]
+    fn boot_load_file(name: &str) -> Result<js_sys::Promise, JsValue>;
 
     /// The exports of the `docx` module (`src/bin/docx.rs`).
     type DocxModule;
@@ -22,6 +27,47 @@ extern "C" {
         document_json: &str,
         date: &str,
     ) -> Result<js_sys::Promise, JsValue>;
+
+    /// The exports of the `district` module (`src/bin/district.rs`).
+    type DistrictModule;
+
+    #[wasm_bindgen(method, catch, js_name = xlsx_sheets)]
+    fn xlsx_sheets(this: &DistrictModule, bytes: &[u8]) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = xlsx_rows)]
+    fn xlsx_rows(this: &DistrictModule, bytes: &[u8], sheet: &str) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = pinyin_readings)]
+    fn pinyin_readings(this: &DistrictModule, names_json: &str) -> Result<String, JsValue>;
+
+    /// The exports of the `lookup` module: the parent page's own binary (`src/bin/lookup.rs`).
+    type LookupModule;
+
+    #[wasm_bindgen(method, catch, js_name = mount_lookup)]
+    fn mount_lookup(
+        this: &LookupModule,
+        root: &web_sys::Element,
+        json: &str,
+    ) -> Result<(), JsValue>;
+
+    /// The exports of a module holding workbench pages (`src/bin/districts_page.rs`, and any other:
+    /// docs/delivery.md, “A page in a module”).
+    type PageModule;
+
+    #[wasm_bindgen(method, catch, js_name = mount_page)]
+    fn mount_page(
+        this: &PageModule,
+        page: &str,
+        root: &web_sys::HtmlElement,
+        json: &str,
+        host: &JsValue,
+    ) -> Result<u32, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = update_page)]
+    fn update_page(this: &PageModule, id: u32, json: &str) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = unmount_page)]
+    fn unmount_page(this: &PageModule, id: u32) -> Result<(), JsValue>;
 }
 
 /// Why a module's work could not be done.
@@ -59,4 +105,100 @@ pub async fn render_docx(doc: &Document, date: &str) -> Result<Vec<u8>, ModuleEr
         .await
         .map_err(|e| ModuleError::Failed(describe(&e)))?;
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+async fn district() -> Result<DistrictModule, ModuleError> {
+    Ok(load("district").await?.unchecked_into())
+}
+
+fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ModuleError> {
+    serde_json::from_str(json).map_err(|e| ModuleError::Failed(e.to_string()))
+}
+
+/// The sheet names of an XLSX workbook, from the `district` module.
+pub async fn xlsx_sheets(bytes: &[u8]) -> Result<Result<Vec<String>, XlsxError>, ModuleError> {
+    let module = district().await?;
+    let json = module
+        .xlsx_sheets(bytes)
+        .map_err(|e| ModuleError::Failed(describe(&e)))?;
+    parse(&json)
+}
+
+/// The rows of one sheet (`None`: the first) of an XLSX workbook, from the `district` module.
+pub async fn xlsx_rows(
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<Result<Vec<Row>, XlsxError>, ModuleError> {
+    let module = district().await?;
+    let json = module
+        .xlsx_rows(bytes, sheet.unwrap_or(""))
+        .map_err(|e| ModuleError::Failed(describe(&e)))?;
+    parse(&json)
+}
+
+/// The pinyin readings of each name, from the `district` module.
+pub async fn pinyin_readings(names: &[String]) -> Result<Vec<Vec<String>>, ModuleError> {
+    let module = district().await?;
+    let names = serde_json::to_string(names).map_err(|e| ModuleError::Failed(e.to_string()))?;
+    let json = module
+        .pinyin_readings(&names)
+        .map_err(|e| ModuleError::Failed(describe(&e)))?;
+    parse(&json)
+}
+
+/// The bytes of a file this build hands out (`files` of the page in delivery/config.mjs, such as
+/// `lookup.html`): fetched when served (precached), decoded when the page is one file.
+pub async fn load_file(name: &str) -> Result<Vec<u8>, ModuleError> {
+    let promise = boot_load_file(name).map_err(|e| ModuleError::Load(describe(&e)))?;
+    let bytes = JsFuture::from(promise)
+        .await
+        .map_err(|e| ModuleError::Load(describe(&e)))?;
+    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+/// The parent page in `root`, answering from `json` (`districts.json` as published), from the
+/// `lookup` module: the workbench's `#/lookup` runs the very code parents get, and its first load
+/// carries none of it.
+pub async fn mount_lookup(root: &web_sys::Element, json: &str) -> Result<(), ModuleError> {
+    let module: LookupModule = load("lookup").await?.unchecked_into();
+    module
+        .mount_lookup(root, json)
+        .map_err(|e| ModuleError::Failed(describe(&e)))
+}
+
+/// A page mounted by a page module: the module and the mount's number.
+pub struct MountedPage {
+    module: PageModule,
+    id: u32,
+}
+
+impl MountedPage {
+    /// Hands the page its data again (JSON), after a change made outside it.
+    pub fn update(&self, json: &str) -> Result<(), ModuleError> {
+        self.module
+            .update_page(self.id, json)
+            .map_err(|e| ModuleError::Failed(describe(&e)))
+    }
+
+    /// Takes the page out of its element (a later mount has already replaced it: nothing happens).
+    pub fn unmount(&self) {
+        // A module that failed cannot unmount; the element goes anyway.
+        let _ = self.module.unmount_page(self.id);
+    }
+}
+
+/// Page `page` of module `module`, mounted into `root` with its data `json`; it reports edits through
+/// `host` (`web::page_host::host_object`).
+pub async fn mount_page(
+    module: &str,
+    page: &str,
+    root: &web_sys::HtmlElement,
+    json: &str,
+    host: &JsValue,
+) -> Result<MountedPage, ModuleError> {
+    let loaded: PageModule = load(module).await?.unchecked_into();
+    let id = loaded
+        .mount_page(page, root, json, host)
+        .map_err(|e| ModuleError::Failed(describe(&e)))?;
+    Ok(MountedPage { module: loaded, id })
 }

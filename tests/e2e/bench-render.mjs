@@ -9,11 +9,18 @@ import { world, delivery, fileUrl } from './harness.mjs';
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const w = await world();
 
-async function rendered(context, url) {
+/** Per page, the time its data was ready too (the parent page: districts.json read and indexed). */
+const ready = {};
+
+async function rendered(context, url, name) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[data-app-started]');
   const ms = await page.evaluate(() => performance.getEntriesByName('gongkai:rendered')[0].startTime);
+  if (name === 'lookup') {
+    await page.getByTestId('lookup-meta').filter({ hasText: '条划片规则' }).waitFor();
+    (ready[url] ??= []).push(await page.evaluate(() => performance.now()));
+  }
   await page.close();
   return ms;
 }
@@ -32,10 +39,10 @@ try {
     const file = [];
     for (let i = 0; i < ROUNDS; i++) {
       const context = await w.browser.newContext();
-      cold.push(await rendered(context, served));
+      cold.push(await rendered(context, served, name));
       await context.close();
       const fileContext = await w.browser.newContext();
-      file.push(await rendered(fileContext, fileUrl(page.single)));
+      file.push(await rendered(fileContext, fileUrl(page.single), name));
       await fileContext.close();
     }
     const warmContext = await w.browser.newContext();
@@ -43,7 +50,7 @@ try {
     await first.goto(served);
     await first.waitForFunction(() => navigator.serviceWorker?.controller != null);
     const warm = [];
-    for (let i = 0; i < ROUNDS; i++) warm.push(await rendered(warmContext, served));
+    for (let i = 0; i < ROUNDS; i++) warm.push(await rendered(warmContext, served, `${name} warm`));
     await warmContext.close();
     if (name === 'gongkai') {
       // The first Word export loads the docx module: click → download, and the file's size.
@@ -67,6 +74,11 @@ try {
     summary(`${name}: served, first visit`, cold);
     summary(`${name}: served, from the offline cache`, warm);
     summary(`${name}: ${page.single} from file://`, file);
+    if (name === 'lookup') {
+      // The data read and indexed, the search ready (an upper bound: found by polling the page).
+      summary(`${name}: served, data ready`, ready[served]);
+      summary(`${name}: ${page.single}, data ready`, ready[fileUrl(page.single)]);
+    }
   }
 } finally {
   await w.browser.close();

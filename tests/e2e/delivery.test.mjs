@@ -1,7 +1,7 @@
 // User stories of offline delivery (docs/delivery.md): the workbench works with the network off after
 // one visit and offers a new build; the single file works from disk; no request leaves any page and
 // the CSP refuses one that tries; a wasm that cannot start or a panic shows a plain message.
-// The parent lookup page adds its story (c) here: `pages` below lists every page the build delivers.
+// (c) the parent lookup page, served and as one file, answers a known address offline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,8 +10,21 @@ import path from 'node:path';
 import { world, waitSaved, downloadText, delivery, isLocal, fileUrl, DIST } from './harness.mjs';
 import { ROUTES } from './routes.mjs';
 
+const XLSX = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures/districts.xlsx');
+
 const build = delivery();
 const workbench = build.pages.gongkai;
+const lookupPage = build.pages.lookup;
+
+/** On a lookup page whose data has loaded: the answer to `query`. */
+async function lookup(page, query) {
+  await page.getByTestId('lookup-meta').filter({ hasText: '条划片规则' }).waitFor();
+  await page.getByTestId('lookup-input').fill(query);
+  await page.getByTestId('lookup-submit').click();
+  const answer = page.getByTestId('lookup-results').locator('article').first();
+  await answer.waitFor();
+  return answer;
+}
 
 /** Waits until the page's service worker has precached the build and controls the page. */
 async function controlled(page) {
@@ -73,6 +86,10 @@ test('(a) after one visit the workbench loads, keeps its data and exports Word w
     // The Word writer is a module loaded on first use: precached as well.
     const size = await exportDocx(fresh);
     assert.ok(size < 40_000, `compressed DOCX is ${size} bytes`);
+
+    // #/districts is a page in a module (docs/delivery.md): precached too, with the example's rules.
+    await fresh.goto(w.server.url + '#/districts');
+    await fresh.getByTestId('district-rule').first().waitFor();
   } finally {
     await w.finish();
   }
@@ -149,6 +166,15 @@ test('(b) the single file works from disk: warns about moving it, saves across a
     await page.goto(url + '#/report');
     await exportDocx(page);
 
+    // The page module of #/districts is embedded as well, and its edits are saved.
+    await page.goto(url + '#/districts');
+    await page.getByTestId('page-districts').waitFor();
+    await page.getByTestId('district-phone').fill('0431-85556666');
+    await waitSaved(page);
+    await page.reload();
+    await page.getByTestId('page-districts').waitFor();
+    assert.equal(await page.getByTestId('district-phone').inputValue(), '0431-85556666');
+
     // Dismissed once, the notice stays away for this file.
     await page.getByTestId('file-notice-dismiss').click();
     await page.reload();
@@ -159,6 +185,37 @@ test('(b) the single file works from disk: warns about moving it, saves across a
   }
 });
 
+
+test('(c) the parent lookup page, served and as one file, answers a known address offline', async () => {
+  const w = await world();
+  try {
+    // Served: after one visit its worker has the page and the data; then the server is gone.
+    const context = await w.profile({ viewport: { width: 360, height: 740 } });
+    const page = await w.newPage(context);
+    await page.goto(`${w.server.url}${lookupPage.dir}`);
+    await lookup(page, '东风大街3号');
+    await controlled(page);
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`gongkai-lookup-${lookupPage.version}`]);
+    await w.server.close();
+    await context.setOffline(true);
+    await page.reload();
+    const answer = await lookup(page, '东风大街3号');
+    assert.equal(await answer.getAttribute('data-testid'), 'lookup-result');
+    assert.match(await answer.innerText(), /汽开区第一实验小学[\s\S]*红色预警/);
+    assert.match(await page.getByTestId('lookup-illustrative').innerText(), /示例数据/);
+
+    // The single file, from disk, offline too.
+    const single = await w.newPage(context);
+    await single.goto(fileUrl(lookupPage.single));
+    const fromDisk = await lookup(single, 'dfdj 88');
+    assert.match(await fromDisk.innerText(), /汽开区东风小学/);
+    const empty = await lookup(single, '没有这条路1号');
+    assert.equal(await empty.getAttribute('data-testid'), 'lookup-empty');
+    assert.match(await empty.innerText(), /0431-85000000/);
+  } finally {
+    await w.finish();
+  }
+});
 
 /** Tries to reach other origins from `page`; returns the CSP directives that refused. */
 async function cspRefusals(page) {
@@ -189,8 +246,17 @@ test('(d) no request leaves the page, on every page and route, and the CSP refus
       const single = await w.newPage(context);
       await single.goto(fileUrl(p.single));
       await single.waitForSelector('[data-app-started]');
-      // Each page walks its own routes; the lookup page adds its own here.
-      if (name !== 'gongkai') continue;
+      // Each page walks its own routes: the lookup page answers, suggests and asks for a number.
+      if (name === 'lookup') {
+        for (const page of [served, single]) {
+          await lookup(page, '东风大街88号');
+          await page.getByTestId('lookup-input').fill('jc');
+          await page.getByTestId('lookup-suggestion').first().waitFor();
+          await lookup(page, '飞跃路');
+          await lookup(page, '没有这条路');
+        }
+        continue;
+      }
       for (const page of [served, single]) {
         const base = page.url().replace(/#.*$/, '');
         await page.getByTestId('load-example').click();
@@ -201,6 +267,13 @@ test('(d) no request leaves the page, on every page and route, and the CSP refus
         }
         await page.goto(base + '#/report');
         await exportDocx(page);
+        // The district tools module, and the lookup page the workbench hands out.
+        await page.goto(base + '#/districts');
+        await page.getByTestId('district-import').setInputFiles(XLSX);
+        await page.getByTestId('district-import-preview').waitFor();
+        await page.getByTestId('district-import-cancel').click();
+        const handed = await download(page, () => page.getByTestId('district-download-lookup').click());
+        assert.match(fs.readFileSync(handed.file, 'utf8'), /汽开区第一实验小学/);
       }
     }
     assert.ok(seen.some((u) => u.endsWith('_bg.wasm')), 'the requests were recorded');
@@ -216,6 +289,12 @@ test('(d) no request leaves the page, on every page and route, and the CSP refus
     await single.goto(fileUrl(workbench.single));
     await single.waitForSelector('[data-app-started]');
     assert.deepEqual(await cspRefusals(single), ['connect-src', 'img-src', 'script-src-elem']);
+    for (const url of [`${w.server.url}${lookupPage.dir}`, fileUrl(lookupPage.single)]) {
+      const parent = await bare(probe);
+      await parent.goto(url);
+      await parent.waitForSelector('[data-app-started]');
+      assert.deepEqual(await cspRefusals(parent), ['connect-src', 'img-src', 'script-src-elem'], url);
+    }
     await probe.close();
   } finally {
     await w.finish();

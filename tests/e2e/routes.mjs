@@ -17,7 +17,7 @@ export const ROUTES = [
   ['#/graphic', 'page-graphic'],
   ['#/schools', 'page-coming'],
   ['#/school', 'page-coming'],
-  ['#/districts', 'page-coming'],
-  ['#/lookup', 'page-coming'],
+  ['#/districts', 'page-districts'],
+  ['#/lookup', 'page-lookup'],
   ['#/data', 'page-data'],
 ];
