@@ -1,13 +1,25 @@
 //! Property tests under overflow checks: generated reports (cells at and beyond the limits, huge
-//! numbers in the text, both structures and formats, a previous year) go through the check, the
-//! document builder and the HTML, Markdown and CSV renderers, every 100th also through the DOCX
-//! renderer and every 10th through the 图解 and the overview's trends, without a panic.
-//! `scripts/test.sh` runs this file a second time in the `overflow` cargo profile (optimised, overflow
-//! checks on) with 4 × 250 000 = 10⁶ reports (10⁴ DOCX, 10⁵ 图解); under plain `cargo test` (also
-//! overflow-checked) it runs 4 × 500. Run it alone:
-//! `cargo test --locked --profile overflow --test overflow_props`; `GONGKAI_OVERFLOW_CASES=<n>` sets
-//! the cases of each of the four tests, `GONGKAI_OVERFLOW_DOCX_EVERY=1` renders every DOCX,
-//! `GONGKAI_OVERFLOW_GRAPHIC_EVERY=1` draws every 图解.
+//! numbers in the text, both structures and formats, a previous year, few items per category) go
+//! through the check and all four renderers without a panic. On **every** report: `check::check` with
+//! every finding's wording, `report::build`, the HTML, Markdown and CSV renderers, the DOCX renderer's
+//! table layout (`report::docx_table_grids`: cells on the grid, spans, merges, column widths — its own
+//! arithmetic; every row must be as wide as the others) and the export file name. On a sample: the
+//! whole DOCX file (docx-rs's XML and the ZIP package, every 250th report: a DOCX costs about ten times
+//! the rest of a case) and the 图解 in both layouts with the overview's trends (every 100th).
+//!
+//! One test spreads the reports over the machine's cores (`std::thread::scope`, one proptest runner
+//! with its own seed per thread) and prints what it ran. `scripts/test.sh` runs this file in the
+//! `overflow` cargo profile (optimised, overflow checks on) with 10⁶ reports; plain `cargo test` (also
+//! overflow-checked) runs 2,000. Run it alone:
+//! `cargo test --locked --profile overflow --test overflow_props`.
+//! `GONGKAI_OVERFLOW_CASES=<n>` sets the number of reports, `GONGKAI_OVERFLOW_THREADS=<n>` the threads,
+//! `GONGKAI_OVERFLOW_DOCX_EVERY=<n>` and `GONGKAI_OVERFLOW_GRAPHIC_EVERY=<n>` the samples (1: every
+//! report).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::OnceLock;
+use std::time::Instant;
 
 use gongkai::catalog::all_cell_keys;
 use gongkai::check;
@@ -15,14 +27,22 @@ use gongkai::graphic::{self, Layout};
 use gongkai::model::{NoCases, Report, ReportStructure, TableFormat, Workspace};
 use gongkai::report::{self, BuildOptions, NotApplicable};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
-/// Cases per test: 250 000 in an optimised build (4 tests: 10⁶ reports), 500 in a debug build.
+/// Reports in all: 10⁶ in an optimised build, 2,000 in a debug build.
 fn cases() -> u32 {
-    std::env::var("GONGKAI_OVERFLOW_CASES")
+    env_number("GONGKAI_OVERFLOW_CASES").unwrap_or(if cfg!(debug_assertions) {
+        2_000
+    } else {
+        1_000_000
+    })
+}
+
+fn env_number(name: &str) -> Option<u32> {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(if cfg!(debug_assertions) { 500 } else { 250_000 })
+        .filter(|n| *n > 0)
 }
 
 /// Cell texts at and around every limit, and a few ordinary ones.
@@ -84,8 +104,18 @@ const NUMBERS: [&str; 10] = [
 
 /// Every cell key of the catalogue, computed once.
 fn keys() -> &'static [String] {
-    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
     KEYS.get_or_init(|| all_cell_keys().into_iter().collect())
+}
+
+/// `Report::blank(year)`, made once per year and cloned (the same for every case).
+fn blank(year: u16) -> Report {
+    static BLANK: OnceLock<BTreeMap<u16, Report>> = OnceLock::new();
+    BLANK
+        .get_or_init(|| (2018..=2022).map(|y| (y, Report::blank(y))).collect())
+        .get(&year)
+        .cloned()
+        .unwrap_or_else(|| Report::blank(year))
 }
 
 fn report_strategy(year: u16) -> impl Strategy<Value = Report> {
@@ -109,15 +139,20 @@ fn report_strategy(year: u16) -> impl Strategy<Value = Report> {
         ),
         any::<(bool, bool, bool)>(),
         prop::sample::select(vec!["", "某区教育局", "\u{202e}单位", "=cmd"]),
+        // Items kept per category (a small report: the catalogue's defaults hold up to a dozen).
+        0usize..3,
     )
         .prop_map(
-            move |(statutory, format, cells, sentences, (t3, t4, omit), unit)| {
-                let mut r = Report::blank(year);
+            move |(statutory, format, cells, sentences, (t3, t4, omit), unit, items)| {
+                let mut r = blank(year);
                 r.unit_name = unit.to_string();
                 if statutory {
                     r.structure = ReportStructure::Statutory;
                     // A statutory report has no categories to print or check (as in the v1 fixture).
                     r.categories.clear();
+                }
+                for c in &mut r.categories {
+                    c.items.truncate(items);
                 }
                 r.table_format = format.map(|v2021| {
                     if v2021 {
@@ -164,35 +199,22 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
         })
 }
 
-/// Every how many reports the DOCX renderer runs too: 100 by default (`GONGKAI_OVERFLOW_DOCX_EVERY`;
-/// 1 for every report). A DOCX costs 10–40 times the rest of a case (docx-rs writes every part of the
-/// package), so 10⁶ of them would take most of an hour on two cores; see docs/testing.md.
-fn docx_every() -> u32 {
-    std::env::var("GONGKAI_OVERFLOW_DOCX_EVERY")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(100)
+/// What one report goes through besides the check, the document, HTML, Markdown, CSV, the DOCX table
+/// layout and the file name.
+#[derive(Clone, Copy)]
+struct Sample {
+    /// The whole DOCX file: docx-rs's XML and the ZIP package.
+    docx: bool,
+    /// The 图解 in both layouts, its file name, and the overview's trends.
+    graphic: bool,
 }
 
-/// Every how many reports the 图解 (SVG, both layouts) and the overview's trends are drawn too:
-/// `GONGKAI_OVERFLOW_GRAPHIC_EVERY`, by default every 10th (a graphic costs about twice the rest of a
-/// case; 10⁵ of them in the 10⁶ run).
-fn graphic_every() -> u32 {
-    std::env::var("GONGKAI_OVERFLOW_GRAPHIC_EVERY")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(10)
-}
-
-/// The check and the renderers on the open report (DOCX when `docx`, the 图解 in both layouts and the
-/// overview's trends when `graphic`).
-fn run_everything(ws: &Workspace, docx: bool, graphic: bool) -> Result<(), TestCaseError> {
+/// The check and the renderers on the open report.
+fn run_everything(ws: &Workspace, sample: Sample) -> Result<(), TestCaseError> {
     let year = ws.current_year.unwrap_or(2021);
     let findings = check::check(ws, year);
     for f in &findings {
-        let _ = gongkai::text::t().finding(f);
+        prop_assert!(!gongkai::text::t().finding(f).is_empty());
     }
     let r = &ws.reports[&year];
     let options = BuildOptions {
@@ -206,12 +228,18 @@ fn run_everything(ws: &Workspace, docx: bool, graphic: bool) -> Result<(), TestC
     prop_assert!(!report::render_html(&doc).is_empty());
     prop_assert!(!report::render_markdown(&doc).is_empty());
     prop_assert!(report::render_csv(&doc).len() > 3);
-    if docx {
+    let grids = report::docx_table_grids(&doc);
+    prop_assert!(grids.is_ok());
+    for rows in grids.iter().flatten() {
+        // Every row of a table spans the same width (the text width).
+        prop_assert!(rows.windows(2).all(|w| w[0] == w[1]), "{rows:?}");
+    }
+    if sample.docx {
         let bytes = report::render_docx(&doc, "2026-01-01T00:00:00Z");
         prop_assert!(bytes.is_ok_and(|b| b.starts_with(b"PK")));
     }
     prop_assert!(report::file_name(&doc, "docx").chars().count() <= 105);
-    if graphic {
+    if sample.graphic {
         if let Some(g) = graphic::build_for(ws, year) {
             for layout in [Layout::Portrait, Layout::Landscape] {
                 prop_assert!(graphic::render_svg(&g, layout).starts_with("<svg"));
@@ -227,31 +255,45 @@ fn run_everything(ws: &Workspace, docx: bool, graphic: bool) -> Result<(), TestC
     Ok(())
 }
 
-fn run(seed_label: &str) {
+/// What one thread ran.
+#[derive(Default)]
+struct Ran {
+    reports: u64,
+    docx: u64,
+    graphic: u64,
+}
+
+/// `cases` reports drawn from the seed of thread `thread`; every `docx_every`-th also as a whole DOCX,
+/// every `graphic_every`-th also as 图解.
+fn run_share(thread: usize, cases: u32, docx_every: u32, graphic_every: u32) -> Ran {
+    let label = format!("overflow-{thread}");
     let config = Config {
-        cases: cases(),
+        cases,
         failure_persistence: None,
-        // Each test draws its own sequence of reports.
-        rng_algorithm: proptest::test_runner::RngAlgorithm::ChaCha,
+        rng_algorithm: RngAlgorithm::ChaCha,
         ..Config::default()
     };
-    let seed: [u8; 32] = core::array::from_fn(|i| seed_label.as_bytes()[i % seed_label.len()]);
-    let rng = proptest::test_runner::TestRng::from_seed(config.rng_algorithm, &seed);
-    let mut runner = TestRunner::new_with_rng(config, rng);
-    let every = docx_every();
-    let graphic_every = graphic_every();
-    let n = std::sync::atomic::AtomicU32::new(0);
+    let seed: [u8; 32] = core::array::from_fn(|i| label.as_bytes()[i % label.len()]);
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed));
+    let ran = std::cell::RefCell::new(Ran::default());
     let result = runner.run(&workspace_strategy(), |ws| {
-        let i = n.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        run_everything(
-            &ws,
-            i.is_multiple_of(every),
-            i.is_multiple_of(graphic_every),
-        )
+        let i = ran.borrow().reports;
+        let sample = Sample {
+            docx: i % u64::from(docx_every) == 0,
+            graphic: i % u64::from(graphic_every) == 0,
+        };
+        let outcome = run_everything(&ws, sample);
+        let mut ran = ran.borrow_mut();
+        ran.reports += 1;
+        ran.docx += u64::from(sample.docx);
+        ran.graphic += u64::from(sample.graphic);
+        outcome
     });
     if let Err(e) = result {
-        panic!("{seed_label}: {e}");
+        panic!("{label}: {e}");
     }
+    ran.into_inner()
 }
 
 /// The profile really checks overflow: otherwise these tests would prove nothing about it.
@@ -263,21 +305,39 @@ fn overflow_checks_are_on() {
 }
 
 #[test]
-fn reports_a() {
-    run("overflow-a");
-}
-
-#[test]
-fn reports_b() {
-    run("overflow-b");
-}
-
-#[test]
-fn reports_c() {
-    run("overflow-c");
-}
-
-#[test]
-fn reports_d() {
-    run("overflow-d");
+fn generated_reports_through_the_check_and_every_renderer() {
+    let total = cases();
+    let threads = env_number("GONGKAI_OVERFLOW_THREADS")
+        .map(|n| n as usize)
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
+        .min(total as usize)
+        .max(1);
+    let docx_every = env_number("GONGKAI_OVERFLOW_DOCX_EVERY").unwrap_or(250);
+    let graphic_every = env_number("GONGKAI_OVERFLOW_GRAPHIC_EVERY").unwrap_or(100);
+    let started = Instant::now();
+    let shares: Vec<Ran> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                // The first `total % threads` threads take one report more.
+                let share = total / threads as u32 + u32::from((t as u32) < total % threads as u32);
+                scope.spawn(move || run_share(t, share, docx_every, graphic_every))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let sum = |f: fn(&Ran) -> u64| shares.iter().map(f).sum::<u64>();
+    let (reports, docx, graphics) = (sum(|r| r.reports), sum(|r| r.docx), sum(|r| r.graphic));
+    // Written past the test harness's capture, so that every run shows what it proved.
+    let _ = writeln!(
+        std::io::stderr(),
+        "overflow_props: {reports} generated reports on {threads} threads in {:.1} s, each through \
+         the check, the document, HTML, Markdown, CSV and the DOCX table layout; {docx} also as a \
+         whole DOCX file, {graphics} also as 图解 and trends",
+        started.elapsed().as_secs_f64()
+    );
+    assert_eq!(reports, u64::from(total));
 }

@@ -16,7 +16,8 @@ pub use build::{
     NOT_APPLICABLE_LINE, OVERVIEW_SECTIONS, STATUTORY_SECTIONS,
 };
 pub use docx::{
-    parts as docx_parts, render as render_docx, sanitize as sanitize_docx_text, DocxError,
+    parts as docx_parts, render as render_docx, sanitize as sanitize_docx_text,
+    table_grids as docx_table_grids, DocxError,
 };
 pub use html::{
     escape as escape_html, render as render_html, render_with_graphic as render_html_with_graphic,
