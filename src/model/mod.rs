@@ -11,7 +11,7 @@ pub use migrate::{
     parse_workspace, workspace_from_value, FieldProblem, LoadError, ValueKind, MAX_FIELD_BYTES,
     SUPPORTED_SCHEMA,
 };
-pub use page_data::{DistrictsPageData, PageData};
+pub use page_data::{DistrictsPageData, GraphicPageData, PageData};
 pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
     Narrative, NoCases, OverviewSections, Report, ReportStructure, TableFormat, TableValues,

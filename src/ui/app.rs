@@ -9,12 +9,12 @@ use super::file_notice::FileNotice;
 use super::module_host::module_page;
 use super::nav::Nav;
 use super::pages::{
-    CategoryPage, CheckPage, ComingSoon, DataPage, GraphicPage, NarrativePage, NotFound, Overview,
-    ReportPage, SettingsPage, TablesPage,
+    CategoryPage, CheckPage, ComingSoon, DataPage, NarrativePage, NotFound, Overview, ReportPage,
+    SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
 use crate::check::Focus;
-use crate::model::DistrictsPageData;
+use crate::model::{DistrictsPageData, GraphicPageData};
 use crate::route::Route;
 use crate::text::t;
 use crate::web::{clock, dom};
@@ -124,7 +124,9 @@ pub fn App() -> impl IntoView {
                     Route::Check => view! { <CheckPage/> }.into_any(),
                     Route::Tables => view! { <TablesPage/> }.into_any(),
                     Route::Report => view! { <ReportPage/> }.into_any(),
-                    Route::Graphic => view! { <GraphicPage/> }.into_any(),
+                    Route::Graphic => {
+                        module_page::<GraphicPageData>("graphic-page", "graphic", "page-graphic-host").into_any()
+                    }
                     // In its own wasm module (docs/delivery.md, “A page in a module”).
                     Route::Districts => {
                         module_page::<DistrictsPageData>("districts-page", "districts", "page-districts-host").into_any()
