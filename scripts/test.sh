@@ -23,8 +23,8 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warning
 step "native tests"
 cargo test --locked
 
-step "fuzz and property tests at 10⁶ generated inputs each, optimised (cargo profile 'overflow')"
-cargo test --locked --profile overflow --test district_fuzz --test school_fuzz -- --show-output
+step "10⁶ generated inputs each under overflow checks, optimised (cargo profile 'overflow'): report properties, district and submission fuzzing"
+cargo test --locked --profile overflow --test overflow_props --test district_fuzz --test school_fuzz -- --show-output
 
 step "release build (trunk, offline)"
 trunk build --release --offline=true

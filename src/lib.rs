@@ -7,8 +7,10 @@ pub mod carry;
 pub mod catalog;
 pub mod cell;
 pub mod check;
+pub mod deadline;
 pub mod district;
 pub mod example;
+pub mod excerpt;
 pub mod graphic;
 pub mod grid;
 pub mod lookup;
@@ -18,6 +20,7 @@ pub mod route;
 pub mod school;
 pub mod store;
 pub mod text;
+pub mod text_trust;
 pub mod text_ux;
 
 // -- shell --

@@ -1,7 +1,7 @@
 //! Fixture tests: backup files of every schema version ever written still load, migrated to the current one.
 
 use gongkai::backup;
-use gongkai::model::{Placement, ReportStructure, TableFormat, SCHEMA_VERSION};
+use gongkai::model::{NoCases, Placement, ReportStructure, TableFormat, SCHEMA_VERSION};
 use std::path::Path;
 
 fn fixture(name: &str) -> String {
@@ -54,6 +54,8 @@ fn v1_file_loads_with_defaults_for_missing_fields() {
     assert!(r2021.narrative.is_empty());
     // Schema 2 added the graphic option of the HTML export: off for older reports.
     assert!(ws.reports.values().all(|r| !r.graphic_in_html));
+    // Schema 4 added the 本年度无相关情况 marks: unmarked for older reports.
+    assert_eq!(r2021.no_cases, NoCases::default());
 }
 
 #[test]
@@ -64,6 +66,40 @@ fn v2_file_keeps_the_graphic_option() {
     assert!(!ws.reports[&2020].graphic_in_html);
     assert!(ws.reports[&2020].omit_not_applicable);
     assert_eq!(ws.reports[&2021].tables.get("t3/main/new/natural"), "3");
+    // v3 → v4: the 本年度无相关情况 marks did not exist, so both tables are unmarked.
+    assert!(ws
+        .reports
+        .values()
+        .all(|r| r.no_cases == NoCases::default()));
+}
+
+#[test]
+fn v4_file_keeps_the_no_cases_marks() {
+    let ws = backup::import(&fixture("workspace-v4.json")).expect("v4 loads");
+    assert_eq!(ws.schema_version, SCHEMA_VERSION);
+    let r = ws.current().expect("2021 is open");
+    // v4 → v5: no school submissions were merged yet.
+    assert!(r.contributions.is_empty());
+    assert_eq!(
+        r.no_cases,
+        NoCases {
+            table3: true,
+            table4: true
+        }
+    );
+    assert_eq!(
+        r.display_title(),
+        "示例县教育局2021年政府信息公开工作年度报告"
+    );
+    // Blank 表三/表四 marked 本年度无相关情况: no EmptyTable hint.
+    let rules: Vec<_> = gongkai::check::check(&ws, 2021)
+        .iter()
+        .map(|f| f.rule)
+        .collect();
+    assert!(
+        !rules.contains(&gongkai::check::Rule::EmptyTable),
+        "{rules:?}"
+    );
 }
 
 #[test]
@@ -80,6 +116,11 @@ fn v3_file_keeps_schools_and_district_rules() {
     use gongkai::district::{print_numbers, PlaceKind};
     let ws = backup::import(&fixture("workspace-v3.json")).expect("v3 loads");
     assert_eq!(ws.schema_version, SCHEMA_VERSION);
+    // v3 → v4: the 本年度无相关情况 marks did not exist, so both tables are unmarked.
+    assert!(ws
+        .reports
+        .values()
+        .all(|r| r.no_cases == NoCases::default()));
     assert_eq!(ws.schools.len(), 2);
     assert_eq!(ws.schools[1].id, "school-3");
     assert_eq!(
@@ -102,45 +143,51 @@ fn v3_file_keeps_schools_and_district_rules() {
 }
 
 #[test]
-fn v3_items_get_the_catalogues_school_assignments_and_reports_no_contributions() {
-    // The v3 fixture has no categories, so this v3 file (as v3 wrote it) names items of its own.
-    let v3 = r#"{"format":"gongkai-workspace","schema_version":3,"current_year":2024,
-      "reports":{"2024":{"year":2024,"unit_name":"示例县教育局","region":"示例县","categories":[
-        {"key":"students","intro":"","items":[
-          {"id":"subsidy","name":"义务教育学生资助政策","text":"在政府网站公开。"},
-          {"id":"student-awards","name":"学生评优奖励","text":"评定人选在校内公示。"},
-          {"id":"custom-1","name":"自定义事项","text":""}]}]}},
-      "schools":[{"id":"school-1","name":"示例县长青小学","stage":"primary","address":"","phone":"",
-        "warning":null,"aliases":[]}],"districts":{}}"#;
-    let ws = backup::import(v3).expect("v3 loads");
-    assert_eq!(ws.schema_version, SCHEMA_VERSION);
-    assert_eq!(
-        ws.schools.len(),
-        1,
-        "the school list is kept, not duplicated"
-    );
-    let r = &ws.reports[&2024];
-    assert!(r.contributions.is_empty());
-    let items = &r.category("students").unwrap().items;
-    let assigned: Vec<(&str, bool)> = items
-        .iter()
-        .map(|i| (i.id.as_str(), i.schools.assigned))
-        .collect();
-    assert_eq!(
-        assigned,
-        [
-            ("subsidy", false),
-            ("student-awards", true),
-            ("custom-1", false)
-        ]
-    );
-    assert_eq!(items[1].text, "评定人选在校内公示。");
-    assert_eq!(items[1].schools.placement, Placement::PerSchool);
+fn v3_and_v4_items_get_the_catalogues_school_assignments_and_reports_no_contributions() {
+    // The v3 and v4 fixtures have no categories, so these files (as v3 and v4 wrote them) name items
+    // of their own.
+    for version in [3, 4] {
+        let old = format!(
+            r#"{{"format":"gongkai-workspace","schema_version":{version},"current_year":2024,
+      "reports":{{"2024":{{"year":2024,"unit_name":"示例县教育局","region":"示例县","categories":[
+        {{"key":"students","intro":"","items":[
+          {{"id":"subsidy","name":"义务教育学生资助政策","text":"在政府网站公开。"}},
+          {{"id":"student-awards","name":"学生评优奖励","text":"评定人选在校内公示。"}},
+          {{"id":"custom-1","name":"自定义事项","text":""}}]}}]}}}},
+      "schools":[{{"id":"school-1","name":"示例县长青小学","stage":"primary","address":"","phone":"",
+        "warning":null,"aliases":[]}}],"districts":{{}}}}"#
+        );
+        let ws = backup::import(&old).unwrap_or_else(|e| panic!("v{version}: {e:?}"));
+        assert_eq!(ws.schema_version, SCHEMA_VERSION);
+        assert_eq!(
+            ws.schools.len(),
+            1,
+            "the school list is kept, not duplicated"
+        );
+        let r = &ws.reports[&2024];
+        assert!(r.contributions.is_empty());
+        let items = &r.category("students").unwrap().items;
+        let assigned: Vec<(&str, bool)> = items
+            .iter()
+            .map(|i| (i.id.as_str(), i.schools.assigned))
+            .collect();
+        assert_eq!(
+            assigned,
+            [
+                ("subsidy", false),
+                ("student-awards", true),
+                ("custom-1", false)
+            ],
+            "v{version}"
+        );
+        assert_eq!(items[1].text, "评定人选在校内公示。");
+        assert_eq!(items[1].schools.placement, Placement::PerSchool);
+    }
 }
 
 #[test]
-fn school_submissions_file_keeps_assignments_contributions_and_provenance() {
-    let ws = backup::import(&fixture("workspace-school-submissions.json")).expect("loads");
+fn v5_schools_file_keeps_assignments_contributions_and_provenance() {
+    let ws = backup::import(&fixture("workspace-v5-schools.json")).expect("loads");
     let r = &ws.reports[&2024];
     let open_day = r
         .category("policy-execution")
@@ -171,7 +218,8 @@ fn migrated_files_round_trip_through_the_current_format() {
         "workspace-v1.json",
         "workspace-v2.json",
         "workspace-v3.json",
-        "workspace-school-submissions.json",
+        "workspace-v4.json",
+        "workspace-v5-schools.json",
     ] {
         let ws = backup::import(&fixture(name)).expect(name);
         let again = backup::import(&backup::export(&ws, "2026-01-01T00:00:00Z")).expect(name);

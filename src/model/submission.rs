@@ -1,4 +1,4 @@
-//! What the workspace stores of school submissions (schema 4): the bureau's assignment on an item
+//! What the workspace stores of school submissions (schema 5): the bureau's assignment on an item
 //! (`SchoolTask`: schools fill it, with instructions, the counts asked for, and how the schools'
 //! answers enter the report), an item as a school filled it (`SubmissionItem`), and a school's merged
 //! contribution to one year's report with its provenance (`Contribution`).

@@ -40,7 +40,7 @@ pub struct Workspace {
     #[serde(default)]
     pub districts: DistrictData,
     /// A school's filling draft (school mode, `#/school`): only in the school's own storage slot,
-    /// never in the bureau's workspace (schema 4).
+    /// never in the bureau's workspace (schema 5).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub school_draft: Option<Draft>,
 }

@@ -10,12 +10,12 @@ use super::file_notice::FileNotice;
 use super::module_host::module_page;
 use super::nav::Nav;
 use super::pages::{
-    CategoryPage, CheckPage, ComingSoon, DataPage, GraphicPage, NarrativePage, NotFound, Overview,
-    ReportPage, SettingsPage, TablesPage,
+    CategoryPage, CheckPage, ComingSoon, DataPage, NarrativePage, NotFound, Overview, ReportPage,
+    SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
 use crate::check::Focus;
-use crate::model::{DistrictsPageData, SchoolPageData, SchoolsPageData};
+use crate::model::{DistrictsPageData, GraphicPageData, SchoolPageData, SchoolsPageData};
 use crate::route::Route;
 use crate::store::{SCHOOL, WORKSPACE};
 use crate::text::t;
@@ -46,6 +46,10 @@ pub fn App() -> impl IntoView {
     let on_storage = window_event_listener(ev::storage, move |e| {
         state.on_external_write(e.key());
     });
+    // A pending edit is saved when the page is hidden or closed: the autosave timer would not fire.
+    // (`visibilitychange` is fired at the document and bubbles to the window.)
+    let on_hidden = window_event_listener(ev::visibilitychange, move |_| state.flush());
+    let on_pagehide = window_event_listener(ev::pagehide, move |_| state.flush());
     // After a navigation the focus goes to the control a link names (`#/tables?cell=…`, from a check
     // finding), else to the page heading, so that keyboard and screen-reader users start at the page.
     // On the first load it stays where the browser puts it.
@@ -85,6 +89,8 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
+        on_hidden.remove();
+        on_pagehide.remove();
     });
 
     // The school mode shows its page alone: no navigation, no menu, no single-file notice (the page
@@ -145,7 +151,9 @@ pub fn App() -> impl IntoView {
                         Route::Check => view! { <CheckPage/> }.into_any(),
                         Route::Tables => view! { <TablesPage/> }.into_any(),
                         Route::Report => view! { <ReportPage/> }.into_any(),
-                        Route::Graphic => view! { <GraphicPage/> }.into_any(),
+                        Route::Graphic => {
+                            module_page::<GraphicPageData>("graphic-page", "graphic", "page-graphic-host")
+                        }
                         Route::Schools => {
                             module_page::<SchoolsPageData>("schools-page", "schools", "page-schools-host")
                         }
