@@ -629,6 +629,33 @@ mod tests {
     }
 
     #[test]
+    fn the_school_slot_keeps_its_unreadable_copies_apart_from_the_workspace() {
+        assert_eq!(SCHOOL.unreadable_key(2), "gongkai:school:unreadable:2");
+        assert_eq!(
+            SCHOOL.unreadable_number("gongkai:school:unreadable:2"),
+            Some(2)
+        );
+        assert_eq!(
+            SCHOOL.unreadable_number("gongkai:school:unreadable"),
+            Some(0)
+        );
+        assert_eq!(
+            SCHOOL.unreadable_number("gongkai:workspace:unreadable:2"),
+            None
+        );
+        assert_eq!(unreadable_number("gongkai:school:unreadable:2"), None);
+        // The workspace's copies do not count against the school's, nor the other way round.
+        let workspace_copy = (unreadable_key(1), "broken".to_string());
+        assert_eq!(
+            SCHOOL.plan_preserve(std::slice::from_ref(&workspace_copy), "other"),
+            PreservePlan::Write {
+                key: "gongkai:school:unreadable:1".into(),
+                drop: Vec::new()
+            }
+        );
+    }
+
+    #[test]
     fn every_distinct_unreadable_text_is_kept_oldest_dropped_first() {
         let mut kept: Vec<(String, String)> = Vec::new();
         let mut dropped = Vec::new();

@@ -386,7 +386,7 @@ fn a_pack_round_trips_and_a_school_draft_keeps_its_answers_across_packs() {
     );
     // The draft is stored in a workspace of its own and survives the round trip.
     let school_ws = Workspace {
-        school_draft: Some(d),
+        school_draft: Some(serde_json::to_value(d).unwrap()),
         ..Workspace::default()
     };
     let back = gongkai::model::parse_workspace(&serde_json::to_string(&school_ws).unwrap());

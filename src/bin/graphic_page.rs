@@ -8,7 +8,7 @@
 use gongkai::graphic::{self, Layout};
 use gongkai::model::GraphicPageData;
 use gongkai::ui::module_page;
-use gongkai::ui::GraphicPage;
+use gongkai::ui::{GraphicPage, Trends};
 use wasm_bindgen::prelude::*;
 
 fn main() {
@@ -27,6 +27,8 @@ pub fn mount_page(
 ) -> Result<u32, JsValue> {
     match page {
         "graphic" => module_page::mount::<GraphicPageData, _>(root, json, host, GraphicPage),
+        // The overview's trends across years.
+        "trends" => module_page::mount::<GraphicPageData, _>(root, json, host, Trends),
         other => Err(JsValue::from_str(&format!(
             "no page {other} in this module"
         ))),
@@ -43,6 +45,14 @@ pub fn update_page(id: u32, json: &str) -> Result<(), JsValue> {
 #[wasm_bindgen]
 pub fn unmount_page(id: u32) {
     module_page::unmount(id);
+}
+
+/// The built-in example (`example::example_workspace`) as the JSON of a workspace, for the overview's
+/// 载入内置示例: the example's text and builder live here rather than in the first load.
+#[wasm_bindgen]
+pub fn example_json() -> Result<String, JsValue> {
+    serde_json::to_string(&gongkai::example::example_workspace())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 /// The 图解 of the open report in the portrait layout (the width of a printed page), as SVG text for

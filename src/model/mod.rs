@@ -14,7 +14,8 @@ pub use migrate::{
     SUPPORTED_SCHEMA,
 };
 pub use page_data::{
-    read_page_data, DistrictsPageData, GraphicPageData, PageData, SchoolPageData, SchoolsPageData,
+    read_page_data, DistrictsPageData, GraphicPageData, PageData, SchoolDraftData, SchoolPageData,
+    SchoolsPageData,
 };
 pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,

@@ -89,21 +89,48 @@ impl PageData for SchoolsPageData {
     }
 }
 
-/// `#/school`: a school's draft (school mode, whose workspace lives in its own storage slot).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct SchoolPageData {
-    pub draft: Option<Draft>,
+/// `#/school` as the workbench hands it over: the school's draft (school mode, whose workspace lives
+/// in its own storage slot) as the JSON it is stored in. The module reads the same JSON as a
+/// [`SchoolPageData`]; the workbench never reads a draft, so it links no reader of drafts and packs.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SchoolDraftData {
+    pub draft: Option<serde_json::Value>,
 }
 
-impl PageData for SchoolPageData {
+impl PageData for SchoolDraftData {
     fn read(ws: &Workspace) -> Self {
-        SchoolPageData {
+        SchoolDraftData {
             draft: ws.school_draft.clone(),
         }
     }
 
     fn write(self, ws: &mut Workspace) {
         ws.school_draft = self.draft;
+    }
+}
+
+/// `#/school` in the `schools-page` module: the school's draft, typed (the JSON of a
+/// [`SchoolDraftData`]). A stored draft that is not a `Draft` fails to deserialise, so the page does
+/// not open over it and the stored text stays as it is.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SchoolPageData {
+    pub draft: Option<Draft>,
+}
+
+impl PageData for SchoolPageData {
+    /// A stored draft that is not a `Draft` reads as none here (used by tests and the module's own
+    /// code only; the module reads its page data through `Deserialize`, which refuses it).
+    fn read(ws: &Workspace) -> Self {
+        SchoolPageData {
+            draft: ws
+                .school_draft
+                .clone()
+                .and_then(|v| serde_json::from_value(v).ok()),
+        }
+    }
+
+    fn write(self, ws: &mut Workspace) {
+        ws.school_draft = self.draft.and_then(|d| serde_json::to_value(d).ok());
     }
 }
 
@@ -206,11 +233,13 @@ mod tests {
     fn school_data_is_the_draft_alone() {
         let ws = crate::school::synth::workspace(2);
         let pack = crate::school::make_pack(&ws, "2024-12-01T00:00:00Z").unwrap();
+        let draft = Draft::new(pack);
         let school = Workspace {
-            school_draft: Some(Draft::new(pack)),
+            school_draft: Some(serde_json::to_value(&draft).unwrap()),
             ..Workspace::default()
         };
         let data = SchoolPageData::read(&school);
+        assert_eq!(data.draft.as_ref(), Some(&draft));
         let back: SchoolPageData =
             serde_json::from_str(&serde_json::to_string(&data).unwrap()).unwrap();
         assert_eq!(back, data);
@@ -219,6 +248,24 @@ mod tests {
         assert_eq!(target, school);
         SchoolPageData::default().write(&mut target);
         assert_eq!(target.school_draft, None);
+        // What the workbench hands over (the stored JSON) is what the module reads, and back.
+        let sent = serde_json::to_string(&SchoolDraftData::read(&school)).unwrap();
+        let module: SchoolPageData = serde_json::from_str(&sent).unwrap();
+        assert_eq!(module, data);
+        let edited = serde_json::to_string(&module).unwrap();
+        let mut workbench = Workspace::default();
+        read_page_data::<SchoolDraftData>(&edited)
+            .unwrap()
+            .write(&mut workbench);
+        assert_eq!(workbench, school);
+        // A stored draft that is not a draft: the module refuses the page data instead of reading it
+        // as none (which would let the next edit write over the stored text).
+        let broken = Workspace {
+            school_draft: Some(serde_json::json!({"pack": 3})),
+            ..Workspace::default()
+        };
+        let sent = serde_json::to_string(&SchoolDraftData::read(&broken)).unwrap();
+        assert!(serde_json::from_str::<SchoolPageData>(&sent).is_err());
     }
 
     #[test]

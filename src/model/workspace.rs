@@ -7,7 +7,6 @@ use thiserror::Error;
 
 use super::{Report, School, SCHEMA_VERSION, WORKSPACE_FORMAT};
 use crate::district::DistrictData;
-use crate::school::Draft;
 
 /// Years a report may have.
 pub const YEAR_RANGE: RangeInclusive<u16> = 2000..=2100;
@@ -40,9 +39,11 @@ pub struct Workspace {
     #[serde(default)]
     pub districts: DistrictData,
     /// A school's filling draft (school mode, `#/school`): only in the school's own storage slot,
-    /// never in the bureau's workspace (schema 5).
+    /// never in the bureau's workspace (schema 5). Kept as JSON: only the schools-page module reads
+    /// it (as `school::Draft`, `SchoolPageData`), so the workbench's first load links no reader of
+    /// drafts and packs (docs/performance.md).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub school_draft: Option<Draft>,
+    pub school_draft: Option<serde_json::Value>,
 }
 
 impl Default for Workspace {

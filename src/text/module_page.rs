@@ -11,6 +11,8 @@ pub struct ModulePageTexts {
     pub retry: &'static str,
     /// An edit from the page could not be read or written; nothing was changed.
     pub bad_edit: &'static str,
+    /// The built-in example (in the `graphic-page` module) could not be loaded: the technical reason.
+    pub example_failed: fn(&str) -> String,
 }
 
 pub const ZH_CN: ModulePageTexts = ModulePageTexts {
@@ -23,4 +25,7 @@ pub const ZH_CN: ModulePageTexts = ModulePageTexts {
     retry: "重新载入",
     bad_edit:
         "本页的修改未能保存：页面组件送回的数据无法读取。请刷新页面后重试，已保存的数据不受影响。",
+    example_failed: |m| {
+        format!("内置示例未能载入，现有数据没有改变。请检查网络或刷新页面后重试。技术信息：{m}")
+    },
 };

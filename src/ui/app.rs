@@ -15,7 +15,7 @@ use super::pages::{
 };
 use super::state::{AppState, SaveStatus};
 use crate::check::Focus;
-use crate::model::{DistrictsPageData, GraphicPageData, SchoolPageData, SchoolsPageData};
+use crate::model::{DistrictsPageData, GraphicPageData, SchoolDraftData, SchoolsPageData};
 use crate::route::Route;
 use crate::store::{SCHOOL, WORKSPACE};
 use crate::text::t;
@@ -140,7 +140,7 @@ pub fn App() -> impl IntoView {
                 // `districts-page` (docs/delivery.md, “A page in a module”).
                 {move || {
                     if school_mode {
-                        return module_page::<SchoolPageData>("schools-page", "school", "page-school-host");
+                        return module_page::<SchoolDraftData>("schools-page", "school", "page-school-host");
                     }
                     match route.get() {
                         Route::Overview => view! { <Overview/> }.into_any(),

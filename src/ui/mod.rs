@@ -10,7 +10,7 @@ pub mod module_page;
 mod nav;
 mod pages;
 /// The district pages, mounted by their module (`src/bin/districts_page.rs`).
-pub use pages::{DistrictsPage, GraphicPage, LookupPage};
+pub use pages::{DistrictsPage, GraphicPage, LookupPage, Trends};
 /// The school pages, mounted by their module (`src/bin/schools_page.rs`).
 pub use pages::{SchoolPage, SchoolsPage};
 pub mod state;

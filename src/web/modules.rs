@@ -56,6 +56,9 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = html_graphic)]
     fn html_graphic(this: &GraphicModule, workspace_json: &str) -> Result<String, JsValue>;
 
+    #[wasm_bindgen(method, catch, js_name = example_json)]
+    fn example_json(this: &GraphicModule) -> Result<String, JsValue>;
+
     /// The exports of a module holding workbench pages (`src/bin/districts_page.rs`, and any other:
     /// docs/delivery.md, “A page in a module”).
     type PageModule;
@@ -119,6 +122,15 @@ pub async fn html_graphic(workspace_json: &str) -> Result<String, ModuleError> {
     let module: GraphicModule = load("graphic-page").await?.unchecked_into();
     module
         .html_graphic(workspace_json)
+        .map_err(|e| ModuleError::Failed(describe(&e)))
+}
+
+/// The built-in example (the JSON of a workspace), from the `graphic-page` module, so that the
+/// example's text and builder are not in the first load (docs/performance.md).
+pub async fn example_json() -> Result<String, ModuleError> {
+    let module: GraphicModule = load("graphic-page").await?.unchecked_into();
+    module
+        .example_json()
         .map_err(|e| ModuleError::Failed(describe(&e)))
 }
 

@@ -31,3 +31,4 @@ pub use school::SchoolPage;
 pub use schools::SchoolsPage;
 pub use settings::SettingsPage;
 pub use tables::TablesPage;
+pub use trends::Trends;

@@ -5,21 +5,25 @@ use leptos::prelude::*;
 use crate::catalog::CATEGORIES;
 use crate::check::Severity;
 use crate::deadline;
-use crate::example::example_workspace;
+use crate::model::{parse_workspace, GraphicPageData};
 use crate::route::Route;
 use crate::text::t;
 use crate::ui::dialog::Dialog;
+use crate::ui::module_host::module_page;
 use crate::ui::pages::check::findings;
-use crate::ui::pages::trends::Trends;
 use crate::ui::state::AppState;
 use crate::ui::widgets::StatutoryNote;
 use crate::web::clock;
+use crate::web::modules::{self, ModuleError};
+use leptos::task::spawn_local;
 
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = expect_context::<AppState>();
     let report = move || state.ws.with(|ws| ws.current().cloned());
     let check = findings(state);
+    // Trends need two years; only then is their module loaded.
+    let several_years = Memo::new(move |_| state.ws.with(|w| w.reports.len() >= 2));
     let categories = move || {
         let r = report();
         CATEGORIES
@@ -92,7 +96,20 @@ pub fn Overview() -> impl IntoView {
             <h3>{t().overview_categories}</h3>
             <StatutoryNote message=t().ux.statutory_overview/>
             <ul class="category-status" data-testid="category-status">{categories}</ul>
-            <Trends/>
+            {move || {
+                if several_years.get() {
+                    // In the graphic-page module (docs/delivery.md, “A page in a module”).
+                    module_page::<GraphicPageData>("graphic-page", "trends", "overview-trends-host")
+                } else {
+                    view! {
+                        <section class="trends" data-testid="trends">
+                            <h3>{t().graphic.overview_trends}</h3>
+                            <p class="hint">{t().graphic.overview_one_year}</p>
+                        </section>
+                    }
+                    .into_any()
+                }
+            }}
             <LoadExample/>
         </section>
     }
@@ -103,9 +120,21 @@ pub fn Overview() -> impl IntoView {
 pub fn LoadExample() -> impl IntoView {
     let state = expect_context::<AppState>();
     let confirming = RwSignal::new(false);
+    // The example comes from the `graphic-page` module (loaded on first use, precached offline).
     let load = move || {
         confirming.set(false);
-        state.replace_all(example_workspace(), t().example_loaded);
+        spawn_local(async move {
+            match modules::example_json()
+                .await
+                .map(|json| parse_workspace(&json))
+            {
+                Ok(Ok(ws)) => state.replace_all(ws, t().example_loaded),
+                Ok(Err(e)) => state.alert.set(Some(t().load_error(&e))),
+                Err(ModuleError::Load(m) | ModuleError::Failed(m)) => {
+                    state.alert.set(Some((t().module_page.example_failed)(&m)));
+                }
+            }
+        });
     };
     view! {
         <div class="load-example">

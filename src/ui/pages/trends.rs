@@ -1,21 +1,23 @@
 //! The overview's trends: a small chart per key figure across the workspace's years, each jump a
-//! link to the figure's cell in that year's tables (`graphic::trends`, `graphic::trend_svg`).
+//! link to the figure's cell in that year's tables (`graphic::trends`, `graphic::trend_svg`). It runs in
+//! the `graphic-page` module, mounted by the overview when the workspace has two years or more, so
+//! that the charts' code is not in the first load (docs/performance.md).
 
 use leptos::prelude::*;
 
 use crate::graphic;
-use crate::model::Report;
+use crate::model::{GraphicPageData, Report};
 use crate::text::t;
-use crate::ui::state::AppState;
+use crate::ui::module_page::PageState;
 
 #[component]
 pub fn Trends() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<PageState<GraphicPageData>>();
     // Plain closures, not memos: the overview is not edited, so it re-renders only when the workspace
     // changes, and no new memo type goes into the wasm.
     let list = move || {
-        state.ws.with(|w| {
-            let reports: Vec<&Report> = w.reports.values().collect();
+        state.data.with(|d| {
+            let reports: Vec<&Report> = d.0.reports.values().collect();
             graphic::trends(&reports)
         })
     };
