@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::model::PlaceKind;
 use super::normalize::key;
 use super::publish::{PubSchool, PublishError, Published, FLAG_POSSIBLE};
+use super::query::Region;
 use super::spec::{parse_numbers, Address, Cover, NumberSpec, Parity, Unit};
 
 /// A fast non-cryptographic hash of a string (the index is rebuilt on every load, never stored).
@@ -58,10 +59,14 @@ impl Arena {
     }
 }
 
-/// A hash multimap from 64-bit hashes to ids, stored as buckets of one flat array. Callers verify hits.
+/// A hash multimap from 64-bit hashes to ids, stored as buckets of one flat array. The bits of an
+/// entry that its id does not need (14 of 32 for 160k places) hold bits of the hash, so most
+/// entries of another key in the bucket are skipped without reading that key. Callers verify hits.
 #[derive(Debug, Default)]
 pub(crate) struct Multi {
     mask: u64,
+    /// The bits of an entry that hold the id.
+    id_mask: u32,
     starts: Vec<u32>,
     ids: Vec<u32>,
 }
@@ -70,8 +75,11 @@ impl Multi {
     pub(crate) fn build(mut entries: Vec<(u64, u32)>) -> Self {
         let buckets = (entries.len() / 2).max(1).next_power_of_two();
         let mask = (buckets - 1) as u64;
-        super::sort::sort_by_key(&mut entries, |(h, id)| (h & mask, *id));
-        entries.dedup_by_key(|(h, id)| (*h & mask, *id));
+        let max_id = entries.iter().map(|(_, id)| *id).max().unwrap_or(0);
+        let id_mask = u32::MAX.checked_shr(max_id.leading_zeros()).unwrap_or(0);
+        let tag = |h: u64| (h >> 32) as u32 & !id_mask;
+        super::sort::sort_by_key(&mut entries, |(h, id)| (h & mask, id | tag(*h)));
+        entries.dedup_by_key(|(h, id)| (*h & mask, *id | tag(*h)));
         let mut starts = vec![0u32; buckets + 1];
         for (h, _) in &entries {
             starts[(h & mask) as usize + 1] += 1;
@@ -81,17 +89,26 @@ impl Multi {
         }
         Multi {
             mask,
+            id_mask,
             starts,
-            ids: entries.into_iter().map(|(_, id)| id).collect(),
+            ids: entries.into_iter().map(|(h, id)| id | tag(h)).collect(),
         }
     }
 
-    pub(crate) fn get(&self, h: u64) -> &[u32] {
-        if self.starts.is_empty() {
-            return &[];
-        }
-        let b = (h & self.mask) as usize;
-        &self.ids[self.starts[b] as usize..self.starts[b + 1] as usize]
+    /// The ids whose key may hash to `h`.
+    pub(crate) fn get(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
+        let bucket: &[u32] = if self.starts.is_empty() {
+            &[]
+        } else {
+            let b = (h & self.mask) as usize;
+            &self.ids[self.starts[b] as usize..self.starts[b + 1] as usize]
+        };
+        let id_mask = self.id_mask;
+        let tag = (h >> 32) as u32 & !id_mask;
+        bucket
+            .iter()
+            .filter(move |e| *e & !id_mask == tag)
+            .map(move |e| e & id_mask)
     }
 
     fn bytes(&self) -> usize {
@@ -197,6 +214,8 @@ pub struct Meta {
 #[derive(Debug, Default)]
 pub struct DistrictIndex {
     pub meta: Meta,
+    /// `meta.region` prepared for stripping from queries.
+    pub(crate) region: Region,
     pub(crate) schools: Vec<PubSchool>,
     pub(crate) names: Arena,
     pub(crate) keys: Arena,
@@ -255,6 +274,7 @@ impl DistrictIndex {
                 note: p.note.clone(),
                 illustrative: p.illustrative,
             },
+            region: Region::new(&p.region),
             schools: p.schools.clone(),
             ..DistrictIndex::default()
         };
@@ -262,6 +282,7 @@ impl DistrictIndex {
         let mut key_entries = Vec::with_capacity(n);
         let mut del_entries = Vec::with_capacity(n * 4);
         let mut reading_entries = Vec::with_capacity(n * 4);
+        let mut del_buf = String::new();
         for (i, place) in p.places.iter().enumerate() {
             let id = i as u32;
             ix.names.push(&place.0);
@@ -273,11 +294,10 @@ impl DistrictIndex {
                 continue;
             }
             key_entries.push((hash_str(&k), id));
-            let chars: Vec<char> = k.chars().collect();
-            if chars.len() >= MIN_FUZZY_CHARS {
-                for del in deletions(&chars) {
-                    del_entries.push((hash_str(&del), id));
-                }
+            if k.chars().nth(MIN_FUZZY_CHARS - 1).is_some() {
+                for_each_deletion(&k, &mut del_buf, |del| {
+                    del_entries.push((hash_str(del), id))
+                });
             }
             ix.keys.push(&k);
             if let Some(first) = place.2.first() {
@@ -693,16 +713,34 @@ fn simple_seg(text: &str, rule: u32, flags: u8) -> Option<Seg> {
     }
 }
 
-/// Every string made by removing one character.
-pub(crate) fn deletions(chars: &[char]) -> Vec<String> {
-    let mut out: Vec<String> = (0..chars.len())
-        .map(|i| {
-            chars[..i]
-                .iter()
-                .chain(chars[i + 1..].iter())
-                .collect::<String>()
-        })
-        .collect();
-    out.dedup();
-    out
+/// Calls `f` with every string made by removing one character of `k` (built in `buf`), skipping a
+/// variant equal to the one before (“东东路” minus either 东).
+pub(crate) fn for_each_deletion(k: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let mut last_removed: Option<(usize, char)> = None;
+    for (i, c) in k.char_indices() {
+        // Removing the second of two equal neighbours gives the same string as removing the first.
+        if last_removed.is_some_and(|(j, d)| d == c && j + d.len_utf8() == i) {
+            last_removed = Some((i, c));
+            continue;
+        }
+        last_removed = Some((i, c));
+        buf.clear();
+        buf.push_str(&k[..i]);
+        buf.push_str(&k[i + c.len_utf8()..]);
+        f(buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deletions_skip_repeats() {
+        let mut out = Vec::new();
+        for_each_deletion("东东路a", &mut String::new(), |d| {
+            out.push(d.to_string())
+        });
+        assert_eq!(out, ["东路a", "东东a", "东东路"]);
+    }
 }
