@@ -16,6 +16,7 @@ pub mod query;
 pub mod schools;
 pub(crate) mod sort;
 pub mod spec;
+mod stream;
 pub mod synth;
 pub mod table;
 pub mod xlsx;
@@ -53,6 +54,14 @@ pub fn published_of(ws: &crate::model::Workspace) -> Published {
 
 /// Reads `districts.json` into an index: what the parent page does on load. Links no pinyin table,
 /// report code or `text.rs`.
+///
+/// A file as `write_published` writes it is read straight into the index (`stream.rs`: the parsed
+/// file is never held whole, which keeps a province-sized file's peak memory down); any other, and
+/// any file with an error, is read the plain way, whose answer (the index or the error) is the same.
 pub fn load_index(json: &str) -> Result<DistrictIndex, PublishError> {
-    DistrictIndex::build(&read_published(json)?)
+    publish::check_head(json)?;
+    match stream::stream_index(json) {
+        Some(ix) => Ok(ix),
+        None => DistrictIndex::build(&read_published(json)?),
+    }
 }
