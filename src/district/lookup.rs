@@ -299,16 +299,21 @@ impl DistrictIndex {
             .map(|id| self.hit(id, MatchKind::Typo))
             .collect();
         if hits.len() > 1 {
-            let alike = |h: &PlaceHit| sounds_alike.contains(&h.place);
-            // Places are distinct here, so the order is total (unstable sorts: a smaller wasm).
-            super::sort::sort_by_key(&mut hits, |h| {
-                (
-                    !alike(h),
-                    !self.covers_any(h.place, address),
-                    self.rule_weight(h.place),
-                    h.place,
-                )
-            });
+            // Each hit's rank once (it reads the place's segments), not at every comparison.
+            let mut ranked: Vec<_> = hits
+                .iter()
+                .map(|h| {
+                    let rank = (
+                        !sounds_alike.contains(&h.place),
+                        !self.covers_any(h.place, address),
+                        self.rule_weight(h.place),
+                        h.place,
+                    );
+                    (rank, *h)
+                })
+                .collect();
+            super::sort::sort_by_key(&mut ranked, |(rank, _)| *rank);
+            hits = ranked.into_iter().map(|(_, h)| h).collect();
         }
         self.dedup(&mut hits);
         hits
