@@ -308,6 +308,18 @@ impl Builder {
         }
     }
 
+    /// The meta data and school list, when they are read after the places.
+    pub(crate) fn set_head(&mut self, meta: Meta, schools: Vec<PubSchool>) {
+        self.ix.region = Region::new(&meta.region);
+        self.ix.meta = meta;
+        self.ix.schools = schools;
+    }
+
+    /// The highest text index of each rule added, in rule order.
+    pub(crate) fn text_refs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.pending.iter().map(|r| r.text.max(r.note))
+    }
+
     pub(crate) fn place_count(&self) -> usize {
         self.ix.kinds.len()
     }
@@ -475,15 +487,6 @@ impl Builder {
             }
         }
         Ok(())
-    }
-
-    /// The highest text index a rule names (to check against the texts read).
-    pub(crate) fn max_text(&self) -> Option<(usize, u32)> {
-        self.pending
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (i, r.text.max(r.note)))
-            .max_by_key(|(_, t)| *t)
     }
 
     /// After the last rule: the segments sorted by place, then the texts (`text(i)` is published text

@@ -56,9 +56,9 @@ pub fn published_of(ws: &crate::model::Workspace) -> Published {
 /// report code or `text.rs`. The page passes the bytes it fetched: a JS string handed to wasm is first
 /// copied into a buffer of three bytes per character (wasm-bindgen), 180 MB for a 93 MB file.
 ///
-/// A file as `write_published` writes it is read straight into the index (`stream.rs`: the parsed
-/// file is never held whole, which keeps a province-sized file's peak memory down); any other, and
-/// any file with an error, is read the plain way, whose answer (the index or the error) is the same.
+/// The file is read straight into the index (`stream.rs`: the parsed file is never held whole, which
+/// keeps a province-sized file's peak memory down), with the answer of `read_published` +
+/// `DistrictIndex::build` (the same index or the same error; unit tests compare them).
 pub fn load_index_bytes(bytes: &[u8]) -> Result<DistrictIndex, PublishError> {
     // Invalid UTF-8 is replaced, as the browser's `Response.text()` does; a valid file is not copied.
     load_index(&String::from_utf8_lossy(bytes))
@@ -67,8 +67,5 @@ pub fn load_index_bytes(bytes: &[u8]) -> Result<DistrictIndex, PublishError> {
 /// [`load_index_bytes`] of a text already decoded.
 pub fn load_index(json: &str) -> Result<DistrictIndex, PublishError> {
     publish::check_head(json)?;
-    match stream::stream_index(json) {
-        Some(ix) => Ok(ix),
-        None => DistrictIndex::build(&read_published(json)?),
-    }
+    stream::read_index(json)
 }
