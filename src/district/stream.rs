@@ -97,6 +97,21 @@ impl Problems {
     }
 }
 
+/// The fields of `Published`.
+const FIELDS: [&str; 11] = [
+    "format",
+    "version",
+    "region",
+    "date",
+    "phone",
+    "note",
+    "illustrative",
+    "schools",
+    "places",
+    "rules",
+    "texts",
+];
+
 struct Top<'de> {
     json: &'de str,
 }
@@ -117,10 +132,14 @@ impl<'de> Visitor<'de> for Top<'de> {
         let mut rules = false;
         let mut texts: Option<Texts<'de>> = None;
         let mut problems = Problems::default();
-        let mut seen: Vec<String> = Vec::new();
+        // The fields read (a bit each): one twice is an error, an unknown one is skipped each time.
+        let mut seen = 0u16;
         while let Some(k) = map.next_key::<String>()? {
-            if seen.contains(&k) {
-                return Err(serde::de::Error::custom("a field twice"));
+            if let Some(bit) = FIELDS.iter().position(|f| *f == k) {
+                if seen & 1 << bit != 0 {
+                    return Err(serde::de::Error::custom("a field twice"));
+                }
+                seen |= 1 << bit;
             }
             match k.as_str() {
                 "format" => {
@@ -161,7 +180,6 @@ impl<'de> Visitor<'de> for Top<'de> {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
-            seen.push(k);
         }
         let (Some(mut b), Some(schools), Some(texts), true, true, true) =
             (builder, schools, texts, rules, format, version)
@@ -484,6 +502,9 @@ mod tests {
         let twice = file(&[schools, places, &good, texts, texts]);
         assert_eq!(load_index(&twice).err(), Some(PublishError::WrongFormat));
         same(&twice);
+        let unknown_twice = file(&[schools, places, &good, texts, r#""x":1,"x":2"#]);
+        assert!(load_index(&unknown_twice).is_ok());
+        same(&unknown_twice);
         let trailing = format!("{} x", file(&[schools, places, &good, texts]));
         same(&trailing);
     }
