@@ -17,6 +17,8 @@ export default {
     // A page of the workbench in a module of its own (#/districts): see docs/delivery.md, “A page in
     // a module”. The page loads the `district` module in turn for XLSX and pinyin.
     { name: 'districts-page', bin: 'gongkai-districts-page' },
+    // 图解 (#/graphic) in a module of its own: the page's views and PNG export leave the first load.
+    { name: 'graphic-page', bin: 'gongkai-graphic-page' },
   ],
 
   /**
@@ -40,7 +42,7 @@ export default {
       themeColor: '#b3261e',
       // The localStorage key the panic message offers as a backup file.
       backupKey: 'gongkai:workspace',
-      modules: ['docx', 'district', 'lookup', 'districts-page'],
+      modules: ['docx', 'district', 'lookup', 'districts-page', 'graphic-page'],
       // #/districts hands out the parent page as one file with the bureau's data inside.
       files: ['lookup.html'],
     },

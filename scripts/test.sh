@@ -23,8 +23,8 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warning
 step "native tests"
 cargo test --locked
 
-step "district property tests: 10⁶ generated inputs, optimised (cargo profile 'overflow')"
-cargo test --locked --profile overflow --test district_fuzz
+step "property tests under overflow checks: 10⁶ generated reports and 10⁶ district inputs (cargo profile 'overflow')"
+cargo test --locked --profile overflow --test overflow_props --test district_fuzz
 
 step "release build (trunk, offline)"
 trunk build --release --offline=true

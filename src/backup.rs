@@ -22,19 +22,42 @@ pub fn file_name(ws: &Workspace) -> String {
     format!("{}{}", safe_file_stem(&ws.file_stem()), BACKUP_SUFFIX)
 }
 
-/// Replaces characters that are illegal in Windows file names (and control characters) with `_`.
+/// The longest file-name stem written, in characters (the extension comes on top): well inside the
+/// 255 bytes most file systems allow, even for Chinese text (3 bytes a character in UTF-8).
+pub const MAX_STEM_CHARS: usize = 100;
+
+/// A file-name stem safe on Windows, macOS and Linux: characters Windows forbids (`<>:"/\|?*`) and
+/// control characters become `_`; bidirectional controls (U+202A–U+202E, U+2066–U+2069, and the
+/// marks U+200E, U+200F, U+061C), which can disguise an extension (“report\u{202e}fdp.exe”), are
+/// removed; the stem is cut to [`MAX_STEM_CHARS`] characters (never inside a character), loses
+/// trailing dots and spaces, and a name Windows reserves (`CON`, `NUL`, `COM1` …) gets a leading `_`.
 pub fn safe_file_stem(stem: &str) -> String {
     let cleaned: String = stem
         .chars()
+        .filter(|c| !crate::excerpt::is_bidi_control(*c))
         .map(|c| match c {
             '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '_',
             c if c.is_control() => '_',
             c => c,
         })
         .collect();
-    let trimmed = cleaned.trim_end_matches(['.', ' ']).trim_start();
+    let cut: String = cleaned.trim_start().chars().take(MAX_STEM_CHARS).collect();
+    let trimmed = cut.trim_end_matches(['.', ' ']);
     if trimmed.is_empty() {
-        "gongkai".to_string()
+        return "gongkai".to_string();
+    }
+    let base = trimmed
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
+    let reserved = matches!(base.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((base.starts_with("COM") || base.starts_with("LPT"))
+            && base.len() == 4
+            && base.as_bytes()[3].is_ascii_digit());
+    if reserved {
+        format!("_{trimmed}")
     } else {
         trimmed.to_string()
     }
@@ -128,6 +151,31 @@ mod tests {
         assert_eq!(file_name(&ws), "a_b_c_教育局_-2020.gongkai.json");
         assert_eq!(safe_file_stem("  ..."), "gongkai");
         assert_eq!(safe_file_stem("x\u{7}y. "), "x_y");
+    }
+
+    #[test]
+    fn file_stems_lose_bidi_controls_and_are_capped() {
+        assert_eq!(safe_file_stem("报告\u{202e}xcod.exe"), "报告xcod.exe");
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{2066}', '\u{2067}', '\u{2068}',
+            '\u{2069}',
+        ] {
+            assert_eq!(safe_file_stem(&format!("a{c}b")), "ab", "{c:?}");
+        }
+        let long = "政务公开".repeat(40);
+        let stem = safe_file_stem(&long);
+        assert_eq!(stem.chars().count(), MAX_STEM_CHARS);
+        assert!(long.starts_with(&stem));
+        // A four-byte character at the cut is kept whole or not at all.
+        let emoji = "😀".repeat(150);
+        assert_eq!(safe_file_stem(&emoji), "😀".repeat(MAX_STEM_CHARS));
+        // Cutting may expose a trailing dot or space: it goes too.
+        let dotted = format!("{}.x", "a".repeat(MAX_STEM_CHARS - 1));
+        assert_eq!(safe_file_stem(&dotted), "a".repeat(MAX_STEM_CHARS - 1));
+        assert_eq!(safe_file_stem("con"), "_con");
+        assert_eq!(safe_file_stem("COM1.备份"), "_COM1.备份");
+        assert_eq!(safe_file_stem("COMX"), "COMX");
+        assert_eq!(safe_file_stem("\u{202e}\u{2066}"), "gongkai");
     }
 
     #[test]

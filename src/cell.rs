@@ -102,7 +102,8 @@ pub enum CellError {
     /// Thousands separators not in groups of three digits.
     #[error("misplaced thousands separator")]
     BadSeparator,
-    /// More digits than an integer holds.
+    /// Larger than [`MAX_CELL`] (一万亿): no real table holds such a number, and bounding the cells keeps
+    /// every sum of a table far from the limits of `i64`.
     #[error("number too large")]
     TooLarge,
 }
@@ -122,9 +123,26 @@ impl CellError {
             CellError::Fraction(_) => "只能填写整数，不能有小数".into(),
             CellError::UnitNotAllowed => "此栏填写数量，不带“元”“万元”".into(),
             CellError::BadSeparator => "千位分隔符位置不对，请直接填写数字".into(),
-            CellError::TooLarge => "数字过大".into(),
+            CellError::TooLarge => "数字过大：不能超过一万亿".into(),
         }
     }
+}
+
+/// The largest value a cell accepts, in either sign (10¹², 一万亿): counts, changes and the integer
+/// part of amounts. A table sums at most a few hundred cells, so no total can come near `i64::MAX`.
+pub const MAX_CELL: i64 = 1_000_000_000_000;
+
+/// Sum of `values` that stops at `i64::MAX`/`i64::MIN` instead of wrapping. Cells are bounded by
+/// [`MAX_CELL`], so with real input this is a plain sum; it is saturating so that no input can wrap.
+pub fn saturating_sum(values: impl IntoIterator<Item = i64>) -> i64 {
+    values.into_iter().fold(0i64, i64::saturating_add)
+}
+
+/// True when the decimal digits `digits` (no sign, no separators) are a number above [`MAX_CELL`].
+fn too_large(digits: &str) -> bool {
+    let significant = digits.trim_start_matches('0');
+    !significant.is_empty()
+        && (significant.len() > 13 || significant.parse::<i64>().map_or(true, |n| n > MAX_CELL))
 }
 
 /// Counting words a count may carry (“18件”); dropped.
@@ -169,6 +187,8 @@ fn integer_digits(text: &str) -> Result<String, CellError> {
 /// - Count: a non-negative integer, optionally followed by 件/项/个/条/次.
 /// - Change: as Count, plus a sign: “-35”, “+5”, “增10”, “减3” (also 增加/减少).
 /// - Amount: a non-negative decimal (“282.1”, “.5”) with an optional unit 元/万元, kept exactly.
+///
+/// No value may exceed [`MAX_CELL`] in size ([`CellError::TooLarge`]).
 ///
 /// Anything else is a [`CellError`] saying why.
 pub fn parse_cell(text: &str, kind: CellKind) -> Result<CellValue, CellError> {
@@ -236,6 +256,9 @@ pub fn parse_cell(text: &str, kind: CellKind) -> Result<CellValue, CellError> {
             if signed {
                 return Err(CellError::SignNotAllowed);
             }
+            if too_large(&digits) {
+                return Err(CellError::TooLarge);
+            }
             let int = digits.trim_start_matches('0');
             let int = if int.is_empty() { "0" } else { int };
             let frac = frac_part.unwrap_or("").trim_end_matches('0');
@@ -258,6 +281,9 @@ pub fn parse_cell(text: &str, kind: CellKind) -> Result<CellValue, CellError> {
             }
             if frac_part.is_some() {
                 return Err(CellError::Fraction(kind));
+            }
+            if too_large(&digits) {
+                return Err(CellError::TooLarge);
             }
             let n: i64 = digits.parse().map_err(|_| CellError::TooLarge)?;
             Ok(CellValue::Integer(if negative { -n } else { n }))
@@ -386,6 +412,49 @@ mod tests {
             parse_cell("99999999999999999999", Count),
             Err(CellError::TooLarge)
         );
+    }
+
+    #[test]
+    fn cells_are_bounded_by_one_trillion() {
+        assert_eq!(int("1000000000000", Count), MAX_CELL);
+        assert_eq!(int("1,000,000,000,000", Count), MAX_CELL);
+        assert_eq!(int("减1000000000000", Change), -MAX_CELL);
+        assert_eq!(int("0000000000000000000007", Count), 7);
+        for text in [
+            "1000000000001",
+            "9223372036854775807",
+            "9223372036854775808",
+        ] {
+            assert_eq!(parse_cell(text, Count), Err(CellError::TooLarge), "{text}");
+            assert_eq!(
+                parse_cell(&format!("-{text}"), Change),
+                Err(CellError::TooLarge)
+            );
+        }
+        assert_eq!(
+            parse_cell("1000000000000.5万元", Amount)
+                .unwrap()
+                .to_string(),
+            "1000000000000.5万元"
+        );
+        assert_eq!(
+            parse_cell("1000000000001万元", Amount),
+            Err(CellError::TooLarge)
+        );
+        assert_eq!(CellError::TooLarge.message(), "数字过大：不能超过一万亿");
+        // A negative count is named as such, whatever its size.
+        assert_eq!(
+            parse_cell("-9223372036854775808", Count),
+            Err(CellError::Negative(Count))
+        );
+    }
+
+    #[test]
+    fn saturating_sum_never_wraps() {
+        assert_eq!(saturating_sum([1, 2, 3]), 6);
+        assert_eq!(saturating_sum([i64::MAX, 1]), i64::MAX);
+        assert_eq!(saturating_sum([i64::MIN, -1]), i64::MIN);
+        assert_eq!(saturating_sum(std::iter::empty()), 0);
     }
 
     #[test]

@@ -7,8 +7,10 @@ pub mod carry;
 pub mod catalog;
 pub mod cell;
 pub mod check;
+pub mod deadline;
 pub mod district;
 pub mod example;
+pub mod excerpt;
 pub mod graphic;
 pub mod grid;
 pub mod lookup;
@@ -17,6 +19,7 @@ pub mod report;
 pub mod route;
 pub mod store;
 pub mod text;
+pub mod text_trust;
 pub mod text_ux;
 
 // -- shell --

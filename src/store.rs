@@ -1,15 +1,20 @@
 //! The stored form of the workspace in browser storage: an envelope with a revision counter, its
 //! decoding, and the rules that keep two tabs from overwriting each other. Pure: no browser here.
 
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::model::{parse_workspace, LoadError, Workspace};
+use crate::excerpt::excerpt;
+use crate::model::{workspace_from_value, FieldProblem, LoadError, Workspace};
 
 /// The storage key of the workspace envelope. App-specific, since file:// storage is shared by files.
 pub const WORKSPACE_KEY: &str = "gongkai:workspace";
-/// Where unreadable stored text is kept so that nothing is lost.
+/// Where unreadable stored text is kept so that nothing is lost: this key (written by earlier builds,
+/// the oldest copy) and `<CORRUPT_KEY>:<n>` for the n-th copy ([`unreadable_key`]).
 pub const CORRUPT_KEY: &str = "gongkai:workspace:unreadable";
+/// At most this many distinct unreadable copies are kept; the oldest goes first.
+pub const MAX_UNREADABLE_COPIES: usize = 5;
 /// Written and removed at start to learn whether storage works.
 pub const PROBE_KEY: &str = "gongkai:probe";
 /// `format` of the envelope.
@@ -36,7 +41,7 @@ impl Stamp {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
     pub format: String,
-    /// Increases by one with every save from any tab.
+    /// Increases by one with every save from any tab (saturating at `u64::MAX`).
     pub revision: u64,
     /// Random id of the tab that wrote this revision (from the caller's randomness).
     #[serde(default)]
@@ -75,69 +80,166 @@ impl Envelope {
     }
 }
 
-/// Decodes stored text. The workspace inside goes through the same checks and migrations as a backup.
-pub fn decode(raw: &str) -> Result<Envelope, LoadError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| LoadError::NotJson {
+/// The envelope as read from storage, with the workspace still unread (`W` = [`IgnoredAny`]) or as
+/// JSON (`W` = [`Value`]). [`peek_stamp`] and [`decode`] both read stored text through this one type, so
+/// they agree on what a valid envelope is: a wrong-typed field, a duplicated field, a missing
+/// `workspace` or trailing text fail both.
+#[derive(Deserialize)]
+struct Head<W> {
+    format: String,
+    revision: u64,
+    #[serde(default)]
+    writer: String,
+    #[serde(default)]
+    saved_at: f64,
+    #[serde(default)]
+    backup_revision: u64,
+    workspace: W,
+}
+
+impl<W> Head<W> {
+    fn stamp(&self) -> Stamp {
+        Stamp::new(self.revision, self.writer.clone())
+    }
+}
+
+fn read_head<W: DeserializeOwned>(raw: &str) -> Result<Head<W>, LoadError> {
+    let syntax = |e: serde_json::Error| LoadError::NotJson {
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),
-    })?;
-    let Value::Object(mut obj) = value else {
-        return Err(LoadError::NotAnObject);
     };
-    if obj.get("format").and_then(Value::as_str) != Some(ENVELOPE_FORMAT) {
-        return Err(LoadError::WrongFormat(
-            obj.get("format").map(Value::to_string).unwrap_or_default(),
-        ));
+    if !raw.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<IgnoredAny>(raw) {
+            Ok(_) => LoadError::NotAnObject,
+            Err(e) => syntax(e),
+        });
     }
-    let field_error = |path: &str| LoadError::BadField {
-        path: path.to_string(),
-        detail: "missing or wrong type".to_string(),
-    };
-    let revision = obj
-        .get("revision")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| field_error("revision"))?;
-    let writer = obj
-        .get("writer")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    let saved_at = obj.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0);
-    let backup_revision = obj
-        .get("backup_revision")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
-    let ws_value = obj
-        .remove("workspace")
-        .ok_or_else(|| field_error("workspace"))?;
-    let workspace = parse_workspace(&ws_value.to_string()).map_err(|e| match e {
-        LoadError::BadField { path, detail } => LoadError::BadField {
-            path: format!("workspace.{path}"),
-            detail,
-        },
-        other => other,
+    let mut de = serde_json::Deserializer::from_str(raw);
+    let head: Head<W> = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return syntax(inner);
+        }
+        let problem = FieldProblem::from_serde(&inner.to_string());
+        match problem {
+            FieldProblem::WrongType { .. } if path == "." => LoadError::NotAnObject,
+            problem => LoadError::BadField {
+                path: if path == "." { String::new() } else { path },
+                problem,
+            },
+        }
     })?;
+    de.end().map_err(syntax)?;
+    if head.format != ENVELOPE_FORMAT {
+        return Err(LoadError::WrongFormat(excerpt(&head.format)));
+    }
+    Ok(head)
+}
+
+/// Decodes stored text. The workspace inside goes through the same checks and migrations as a backup.
+pub fn decode(raw: &str) -> Result<Envelope, LoadError> {
+    let head: Head<Value> = read_head(raw)?;
+    let stamp = head.stamp();
+    let workspace = workspace_from_value(head.workspace).map_err(|e| e.within("workspace"))?;
     Ok(Envelope::new(
         workspace,
-        Stamp::new(revision, writer),
-        saved_at,
-        backup_revision,
+        stamp,
+        head.saved_at,
+        head.backup_revision,
     ))
 }
 
-/// The stamp of stored text without reading the workspace inside: what a save or a `storage` event
-/// needs to apply the two-tab rules. `None` when the text is not an envelope.
+/// The stamp of stored text without building the workspace inside: what a save or a `storage` event
+/// needs to apply the two-tab rules. `None` when the text is not an envelope by the rules of [`decode`]
+/// (which may still refuse the workspace inside).
 pub fn peek_stamp(raw: &str) -> Option<Stamp> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: String,
-        revision: u64,
-        #[serde(default)]
-        writer: String,
+    read_head::<IgnoredAny>(raw).ok().map(|h| h.stamp())
+}
+
+/// What a save finds in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// Nothing stored.
+    Absent,
+    /// A readable envelope with this stamp.
+    Readable(Stamp),
+    /// Text that [`decode`] refuses: it must be kept aside before anything is written over it.
+    Unreadable(LoadError),
+}
+
+/// Classifies stored text before a save. Text stamped with `base` is this tab's own last write (or the
+/// revision it loaded) and is not read again; any other text is decoded in full, since a save may
+/// overwrite it.
+pub fn inspect_stored(raw: Option<&str>, base: &Stamp) -> Stored {
+    let Some(raw) = raw else {
+        return Stored::Absent;
+    };
+    match peek_stamp(raw) {
+        Some(stamp) if stamp == *base => Stored::Readable(stamp),
+        _ => match decode(raw) {
+            Ok(env) => Stored::Readable(env.stamp()),
+            Err(e) => Stored::Unreadable(e),
+        },
     }
-    let head: Head = serde_json::from_str(raw).ok()?;
-    (head.format == ENVELOPE_FORMAT).then(|| Stamp::new(head.revision, head.writer))
+}
+
+/// The key of the `n`-th unreadable copy (`n` ≥ 1); 0 is the single key of earlier builds.
+pub fn unreadable_key(n: u64) -> String {
+    if n == 0 {
+        CORRUPT_KEY.to_string()
+    } else {
+        format!("{CORRUPT_KEY}:{n}")
+    }
+}
+
+/// The number of an unreadable-copy key (0 for [`CORRUPT_KEY`]), `None` for any other key.
+pub fn unreadable_number(key: &str) -> Option<u64> {
+    if key == CORRUPT_KEY {
+        return Some(0);
+    }
+    let n = key.strip_prefix(CORRUPT_KEY)?.strip_prefix(':')?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || n.starts_with('0') {
+        return None;
+    }
+    n.parse().ok()
+}
+
+/// How to keep one more unreadable text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PreservePlan {
+    /// The same text is already kept under this key.
+    AlreadyKept(String),
+    /// Write the text under `key`, then remove `drop` (the oldest copies beyond
+    /// [`MAX_UNREADABLE_COPIES`]), and tell the user that they were dropped.
+    Write { key: String, drop: Vec<String> },
+}
+
+/// Plans keeping `raw` beside the unreadable copies in storage (`existing`: key and text of every key
+/// for which [`unreadable_number`] is `Some`, in any order). Distinct texts are all kept, up to
+/// [`MAX_UNREADABLE_COPIES`]; the oldest (lowest number) go first.
+pub fn plan_preserve(existing: &[(String, String)], raw: &str) -> PreservePlan {
+    if let Some((key, _)) = existing.iter().find(|(_, text)| text == raw) {
+        return PreservePlan::AlreadyKept(key.clone());
+    }
+    let mut numbered: Vec<(u64, &String)> = existing
+        .iter()
+        .filter_map(|(k, _)| unreadable_number(k).map(|n| (n, k)))
+        .collect();
+    numbered.sort();
+    let next = numbered
+        .last()
+        .map_or(1, |(n, _)| n.saturating_add(1).max(1));
+    let excess = (numbered.len() + 1).saturating_sub(MAX_UNREADABLE_COPIES);
+    PreservePlan::Write {
+        key: unreadable_key(next),
+        drop: numbered
+            .iter()
+            .take(excess)
+            .map(|(_, k)| (*k).clone())
+            .collect(),
+    }
 }
 
 /// What the stored value looked like at start-up.
@@ -180,10 +282,10 @@ pub fn decide_save(base: &Stamp, stored: Option<&Stamp>) -> SaveDecision {
             theirs: theirs.revision,
         },
         Some(theirs) => SaveDecision::Write {
-            revision: theirs.revision.max(base.revision) + 1,
+            revision: theirs.revision.max(base.revision).saturating_add(1),
         },
         None => SaveDecision::Write {
-            revision: base.revision + 1,
+            revision: base.revision.saturating_add(1),
         },
     }
 }
@@ -367,5 +469,188 @@ mod tests {
         assert!(e.needs_backup());
         e.backup_revision = 3;
         assert!(!e.needs_backup());
+    }
+
+    /// A valid envelope's text with its head fields replaced by `head` (JSON members, no braces).
+    fn with_head(head: &str) -> String {
+        let ws = serde_json::to_string(&Workspace::blank(2020)).unwrap();
+        format!("{{{head},\"workspace\":{ws}}}")
+    }
+
+    #[test]
+    fn decode_and_peek_agree_on_every_head() {
+        let heads = [
+            (
+                r#""format":"gongkai-store","revision":3,"writer":"a","saved_at":1"#,
+                true,
+            ),
+            (r#""format":"gongkai-store","revision":3"#, true),
+            (r#""format":"gongkai-store","revision":3,"writer":7"#, false),
+            (
+                r#""format":"gongkai-store","revision":3,"writer":null"#,
+                false,
+            ),
+            (
+                r#""format":"gongkai-store","revision":3,"revision":4"#,
+                false,
+            ),
+            (
+                r#""format":"gongkai-store","format":"gongkai-store","revision":3"#,
+                false,
+            ),
+            (r#""format":"gongkai-store","revision":-1"#, false),
+            (r#""format":"gongkai-store","revision":1.5"#, false),
+            (r#""format":"gongkai-store","revision":"3""#, false),
+            (r#""format":"gongkai-store""#, false),
+            (r#""format":"other","revision":3"#, false),
+            (r#""format":5,"revision":3"#, false),
+            (
+                r#""format":"gongkai-store","revision":3,"saved_at":"x""#,
+                false,
+            ),
+            (
+                r#""format":"gongkai-store","revision":3,"backup_revision":-2"#,
+                false,
+            ),
+            (
+                r#""format":"gongkai-store","revision":3,"extra":[1,2]"#,
+                true,
+            ),
+        ];
+        for (head, valid) in heads {
+            let raw = with_head(head);
+            assert_eq!(peek_stamp(&raw).is_some(), valid, "peek {head}");
+            assert_eq!(
+                decode(&raw).is_ok(),
+                valid,
+                "decode {head}: {:?}",
+                decode(&raw)
+            );
+        }
+        for raw in [
+            "",
+            "[]",
+            r#"["gongkai-store",1,"a",0,0,{}]"#,
+            "\"x\"",
+            r#"{"format":"gongkai-store","revision":3}"#,
+            &format!("{} trailing", env(3).encode()),
+        ] {
+            assert_eq!(peek_stamp(raw), None, "{raw}");
+            assert!(decode(raw).is_err(), "{raw}");
+        }
+        assert_eq!(decode("[]"), Err(LoadError::NotAnObject));
+    }
+
+    #[test]
+    fn a_save_reads_only_foreign_text_in_full() {
+        let mine = Stamp::new(4, "tab-a");
+        assert_eq!(inspect_stored(None, &mine), Stored::Absent);
+        let ours = Envelope::new(Workspace::blank(2020), mine.clone(), 0.0, 0).encode();
+        assert_eq!(
+            inspect_stored(Some(&ours), &mine),
+            Stored::Readable(mine.clone())
+        );
+        let theirs = env(5).encode();
+        assert_eq!(
+            inspect_stored(Some(&theirs), &mine),
+            Stored::Readable(Stamp::new(5, "tab-a"))
+        );
+        // A valid head over a workspace this build cannot read (another build's newer schema).
+        let current = format!("\"schema_version\":{}", crate::model::SCHEMA_VERSION);
+        assert!(theirs.contains(&current));
+        let newer = theirs.replace(&current, "\"schema_version\":99");
+        assert!(matches!(
+            inspect_stored(Some(&newer), &mine),
+            Stored::Unreadable(LoadError::TooNew(99))
+        ));
+        assert!(matches!(
+            inspect_stored(Some("{garbage"), &mine),
+            Stored::Unreadable(LoadError::NotJson { .. })
+        ));
+    }
+
+    #[test]
+    fn unreadable_keys_are_numbered() {
+        assert_eq!(unreadable_key(0), CORRUPT_KEY);
+        assert_eq!(unreadable_key(3), "gongkai:workspace:unreadable:3");
+        assert_eq!(unreadable_number(CORRUPT_KEY), Some(0));
+        assert_eq!(
+            unreadable_number("gongkai:workspace:unreadable:12"),
+            Some(12)
+        );
+        for other in [
+            WORKSPACE_KEY,
+            "gongkai:workspace:unreadable:",
+            "gongkai:workspace:unreadable:x",
+            "gongkai:workspace:unreadable:01",
+            "gongkai:workspace:unreadablex",
+        ] {
+            assert_eq!(unreadable_number(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn every_distinct_unreadable_text_is_kept_oldest_dropped_first() {
+        let mut kept: Vec<(String, String)> = Vec::new();
+        let mut dropped = Vec::new();
+        for i in 0..8 {
+            let raw = format!("broken {i}");
+            match plan_preserve(&kept, &raw) {
+                PreservePlan::Write { key, drop } => {
+                    kept.push((key, raw.clone()));
+                    kept.retain(|(k, _)| !drop.contains(k));
+                    dropped.extend(drop);
+                }
+                other => panic!("{other:?}"),
+            }
+            // The same text again is not copied twice.
+            assert!(matches!(
+                plan_preserve(&kept, &raw),
+                PreservePlan::AlreadyKept(_)
+            ));
+        }
+        assert_eq!(kept.len(), MAX_UNREADABLE_COPIES);
+        let texts: Vec<_> = kept.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["broken 3", "broken 4", "broken 5", "broken 6", "broken 7"]
+        );
+        assert_eq!(
+            dropped,
+            (1..=3).map(unreadable_key).collect::<Vec<_>>(),
+            "the oldest go first"
+        );
+        // The key of earlier builds counts as the oldest copy.
+        let legacy = vec![(CORRUPT_KEY.to_string(), "old".to_string())];
+        assert_eq!(
+            plan_preserve(&legacy, "new"),
+            PreservePlan::Write {
+                key: unreadable_key(1),
+                drop: vec![]
+            }
+        );
+        let mut full: Vec<(String, String)> = (0..5)
+            .map(|n| (unreadable_key(n), format!("t{n}")))
+            .collect();
+        full.reverse();
+        assert_eq!(
+            plan_preserve(&full, "new"),
+            PreservePlan::Write {
+                key: unreadable_key(5),
+                drop: vec![CORRUPT_KEY.to_string()]
+            }
+        );
+    }
+
+    #[test]
+    fn revisions_saturate() {
+        assert_eq!(
+            decide_save(&st(u64::MAX, "a"), Some(&st(u64::MAX, "a"))),
+            SaveDecision::Write { revision: u64::MAX }
+        );
+        assert_eq!(
+            decide_save(&st(u64::MAX, "a"), None),
+            SaveDecision::Write { revision: u64::MAX }
+        );
     }
 }

@@ -9,10 +9,12 @@ mod district;
 pub use district::DistrictTexts;
 
 use crate::check::{Finding, Rule, Severity, Term};
+use crate::excerpt::excerpt;
 use crate::model::{
     Audience, DisclosureMode, DisclosureStatus, Level, LoadError, ModelError, ReportStructure,
-    TableFormat,
+    TableFormat, MAX_FIELD_BYTES,
 };
+use crate::text_trust::{TrustTexts, TRUST_ZH_CN};
 
 mod delivery;
 pub use delivery::DeliveryTexts;
@@ -125,8 +127,6 @@ pub struct Texts {
     pub storage_mode_memory: &'static str,
     pub storage_revision: fn(u64) -> String,
     pub storage_size: fn(f64) -> String,
-    pub stored_unreadable_present: &'static str,
-    pub delete_unreadable: &'static str,
     pub download_failed: &'static str,
     pub file_read_failed: &'static str,
 
@@ -208,6 +208,8 @@ pub struct Texts {
     pub ux: &'static crate::text_ux::UxTexts,
     // -- offline delivery --
     pub delivery: &'static DeliveryTexts,
+    // -- trust (issue 7): the structure-aware check, deadlines, limits --
+    pub trust: &'static TrustTexts,
     // -- district import, conflicts, published file (issue 9) --
     pub district: &'static DistrictTexts,
     // -- the district page and the workbench's lookup (issue 9, page half) --
@@ -251,13 +253,30 @@ impl Texts {
             LoadError::TooNew(v) => {
                 format!("文件的数据版本为 {v}，比本程序支持的版本新。请使用新版工作台打开。")
             }
-            LoadError::BadField { path, detail } => {
-                format!("字段“{path}”的内容不符合要求（{detail}）。")
+            LoadError::BadField { path, problem } => {
+                format!("字段“{path}”{}。", self.trust.field_problem(problem))
             }
             LoadError::YearMismatch { key, year } => {
                 format!("报告列表中 {key} 年的条目写的是 {year} 年，前后不一致。")
             }
             LoadError::YearOutOfRange(y) => format!("年份 {y} 不在 2000—2100 之间。"),
+            LoadError::TooLong { path, bytes } => format!(
+                "字段“{path}”的内容过长（{:.1} MB），每个字段最多 {} MB。",
+                *bytes as f64 / 1e6,
+                MAX_FIELD_BYTES / 1_000_000
+            ),
+            LoadError::UnknownCategory { year, key } => {
+                format!("{year} 年的报告中有本程序不认识的公开事项类别“{key}”。")
+            }
+            LoadError::DuplicateCategory { year, key } => {
+                format!("{year} 年的报告中公开事项类别“{key}”出现了两次。")
+            }
+            LoadError::DuplicateItem { year, category, id } => {
+                format!("{year} 年的报告中，类别“{category}”有两个编号都是“{id}”的事项。")
+            }
+            LoadError::UnknownCell { year, key } => {
+                format!("{year} 年的报告中有本程序不认识的表格单元格“{key}”。")
+            }
         }
     }
 
@@ -294,29 +313,62 @@ impl Texts {
             Rule::MissingUnit => "没有填写单位名称",
             Rule::MissingYear => "没有填写报告年度",
             Rule::EmptySection => "没有填写内容；导出时这一节只写“无。”",
+            Rule::NegativeCount => "只能填写非负整数",
+            Rule::NegativeAmount => "金额不能为负数",
+            Rule::CellTooLarge => "数字过大：不能超过一万亿",
+            Rule::EmptyOverviewSection => "“一、总体情况”的这个小标题下没有填写内容",
+            Rule::EmptyTable => "表格全部为空：请填写（没有的填 0），或勾选“本年度无相关情况”",
+            Rule::MarkedTableFilled => "已勾选“本年度无相关情况”，但表格中填有不为 0 的内容",
+            Rule::TextTableMismatch => "正文中的数字与表格不一致",
+            Rule::InForceCount => "现行有效件数 宜等于上一年度的 现行有效件数 + 本年制发件数 − 本年废止件数（有修订件时可能不同）",
         }
     }
 
     /// One finding: the rule, what it applies to, and the numbers on both sides.
+    ///
+    /// A term whose label starts with “−” is subtracted (its value is stored negative so that the sum
+    /// holds): it is written “− 本年废止件数 2”. Text from the report is quoted as a short excerpt.
     pub fn finding(&self, f: &Finding) -> String {
         let side = |terms: &[Term]| -> String {
-            let parts: Vec<String> = terms
-                .iter()
-                .map(|t| format!("{} {}", t.label, t.value))
-                .collect();
-            if terms.len() > 1 {
-                format!("{} = {}", parts.join(" + "), Finding::sum(terms))
-            } else {
-                parts.join("")
+            let mut out = String::new();
+            for (i, t) in terms.iter().enumerate() {
+                match t.label.strip_prefix('−') {
+                    Some(rest) => {
+                        out.push_str(if i == 0 { "−" } else { " − " });
+                        out.push_str(&format!("{rest} {}", t.value.unsigned_abs()));
+                    }
+                    None => {
+                        if i > 0 {
+                            out.push_str(" + ");
+                        }
+                        out.push_str(format!("{} {}", t.label, t.value).trim_start());
+                    }
+                }
             }
+            if terms.len() > 1 {
+                out.push_str(&format!(" = {}", Finding::sum(terms)));
+            }
+            out
         };
         let mut out = format!("【{}】", f.subject);
         out.push_str(self.rule(f.rule));
+        if f.rule == Rule::TextTableMismatch {
+            out.push_str(&format!(
+                "：正文“{}”写的是 {}；表格中：{}。",
+                excerpt(&f.found),
+                side(&f.lhs),
+                side(&f.rhs)
+            ));
+            return out;
+        }
         if !f.lhs.is_empty() || !f.rhs.is_empty() {
             out.push_str(&format!("。现为：{}；而 {}", side(&f.lhs), side(&f.rhs)));
         }
-        if f.rule == Rule::InvalidCell {
-            out.push_str(&format!("：“{}”", f.found));
+        if matches!(
+            f.rule,
+            Rule::InvalidCell | Rule::NegativeCount | Rule::NegativeAmount | Rule::CellTooLarge
+        ) {
+            out.push_str(&format!("：“{}”", excerpt(&f.found)));
         }
         out.push('。');
         out
@@ -427,7 +479,7 @@ pub static ZH_CN: Texts = Texts {
     settings_region: "所属地区",
     settings_year: "报告年度",
     settings_title_field: "报告标题",
-    settings_title_hint: "留空则使用“单位 + 年度 + 年政务公开工作年度报告”。",
+    settings_title_hint: "留空则按报告结构使用默认标题：法定年报为“单位 + 年度 + 年政府信息公开工作年度报告”，领域报告为“单位 + 年度 + 年政务公开工作年度报告”。填写的标题不会因切换结构而改变；导出文件按标题命名。",
     settings_structure: "报告结构",
     settings_format: "表格格式",
     format_auto: |f| format!("按年度自动（现为 {}）", ZH_CN.table_format(f)),
@@ -458,8 +510,6 @@ pub static ZH_CN: Texts = Texts {
     storage_mode_memory: "浏览器存储不可用，数据只在本页内存中。",
     storage_revision: |r| format!("已保存版本：第 {r} 版"),
     storage_size: |kb| format!("占用浏览器存储约 {kb:.1} KB（浏览器通常限制约 5 MB）"),
-    stored_unreadable_present: "浏览器中另存着一份无法读取的旧数据。",
-    delete_unreadable: "删除这份旧数据",
     download_failed: "下载失败，请重试。",
     file_read_failed: "无法读取所选文件。",
 
@@ -550,6 +600,8 @@ pub static ZH_CN: Texts = Texts {
     ux: &crate::text_ux::UX_ZH_CN,
     // -- offline delivery --
     delivery: &delivery::ZH_CN,
+    // -- trust (issue 7) --
+    trust: &TRUST_ZH_CN,
     // -- district import, conflicts, published file (issue 9) --
     district: &district::ZH_CN,
     // -- the district page and the workbench's lookup (issue 9, page half) --
@@ -566,6 +618,7 @@ pub fn t() -> &'static Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::FieldProblem;
 
     #[test]
     fn every_load_error_has_a_chinese_message() {
@@ -583,10 +636,31 @@ mod tests {
             LoadError::TooNew(9),
             LoadError::BadField {
                 path: "a.b".into(),
-                detail: "d".into(),
+                problem: FieldProblem::Invalid,
             },
             LoadError::YearMismatch { key: 1, year: 2 },
             LoadError::YearOutOfRange(1),
+            LoadError::TooLong {
+                path: "a".into(),
+                bytes: 2_000_000,
+            },
+            LoadError::UnknownCategory {
+                year: 2020,
+                key: "x".into(),
+            },
+            LoadError::DuplicateCategory {
+                year: 2020,
+                key: "policy".into(),
+            },
+            LoadError::DuplicateItem {
+                year: 2020,
+                category: "policy".into(),
+                id: "a".into(),
+            },
+            LoadError::UnknownCell {
+                year: 2020,
+                key: "t9".into(),
+            },
         ];
         for e in errors {
             let m = t().load_error(&e);
@@ -602,5 +676,89 @@ mod tests {
                 detail: String::new()
             })
             .contains("第 2 行第 3 列"));
+    }
+
+    /// No message about a file's field carries serde's English: every problem is worded here.
+    #[test]
+    fn field_problems_are_worded_in_chinese() {
+        use crate::model::parse_workspace;
+        for raw in [
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":2020,"structure":"x"}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"unit_name":"a"}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":70000}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":2020,"categories":{}}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"x":{"year":2020}}}"#,
+            r#"{"format":"gongkai-workspace","schema_version":4,"current_year":true}"#,
+        ] {
+            let e = parse_workspace(raw).expect_err(raw);
+            let m = t().load_error(&e);
+            for english in [
+                "invalid", "expected", "missing", "unknown", "variant", "type", "found",
+            ] {
+                assert!(!m.contains(english), "{m}");
+            }
+            assert!(
+                m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{m}"
+            );
+        }
+        let m = t().load_error(&parse_workspace(
+            r#"{"format":"gongkai-workspace","schema_version":4,"reports":{"2020":{"year":2020,"unit_name":42}}}"#,
+        ).unwrap_err());
+        assert_eq!(m, "字段“reports.2020.unit_name”应为文字，文件中是整数。");
+    }
+
+    #[test]
+    fn cell_rules_use_the_cell_parser_words() {
+        use crate::catalog::CellKind;
+        use crate::cell::CellError;
+        assert_eq!(
+            t().rule(Rule::NegativeCount),
+            CellError::Negative(CellKind::Count).message()
+        );
+        assert_eq!(
+            t().rule(Rule::NegativeAmount),
+            CellError::Negative(CellKind::Amount).message()
+        );
+        assert_eq!(t().rule(Rule::CellTooLarge), CellError::TooLarge.message());
+    }
+
+    #[test]
+    fn findings_quote_short_excerpts_and_subtracted_terms() {
+        use crate::check::Target;
+        let f = Finding {
+            severity: Severity::Error,
+            rule: Rule::InvalidCell,
+            subject: "表".into(),
+            lhs: Vec::new(),
+            rhs: Vec::new(),
+            found: "x".repeat(5_000_000),
+            target: Target::Cell("k".into()),
+            also: None,
+        };
+        assert!(t().finding(&f).chars().count() < 100);
+        let term = |label: &str, value| Term {
+            label: label.into(),
+            value,
+        };
+        let f = Finding {
+            severity: Severity::Hint,
+            rule: Rule::InForceCount,
+            subject: "第二十条第（一）项 · 行政规范性文件".into(),
+            lhs: vec![term("现行有效件数", 9)],
+            rhs: vec![
+                term("2021年 现行有效件数", 10),
+                term("本年制发件数", 2),
+                term("−本年废止件数", -1),
+            ],
+            found: String::new(),
+            target: Target::Cell("k".into()),
+            also: None,
+        };
+        assert_eq!(
+            t().finding(&f),
+            "【第二十条第（一）项 · 行政规范性文件】现行有效件数 宜等于上一年度的 现行有效件数 + 本年制发件数 − 本年废止件数（有修订件时可能不同）。现为：现行有效件数 9；而 2021年 现行有效件数 10 + 本年制发件数 2 − 本年废止件数 1 = 11。"
+        );
     }
 }

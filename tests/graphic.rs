@@ -646,10 +646,32 @@ fn hostile_strings_are_escaped() {
     }
     let name = graphic::file_name(&graphic::build_for(&ws, 2020).unwrap(), "svg");
     assert!(!name.contains(['<', '>', '"', '/', '\\', '|', '?', '*', ':', '\u{0}']));
-    assert!(
-        name.ends_with("-2020年政务公开工作年度报告-图解.svg"),
-        "{name}"
+    // Named after the typed (hostile) title.
+    assert!(name.starts_with("_script_alert("), "{name}");
+    assert!(name.ends_with("-图解.svg"), "{name}");
+}
+
+/// The graphic's files are named after the report's title, as the report's exports are, and a long
+/// title is cut before the suffix, which stays.
+#[test]
+fn file_names_follow_the_title() {
+    let mut ws = statutory_workspace();
+    let year = ws.current_year.unwrap();
+    let name = |ws: &gongkai::model::Workspace| {
+        graphic::file_name(&graphic::build_for(ws, year).unwrap(), "png")
+    };
+    assert_eq!(
+        name(&ws),
+        format!("汽开区教育局{year}年政府信息公开工作年度报告-图解.png")
     );
+    let r = ws.reports.get_mut(&year).unwrap();
+    r.title = "自定义\u{202e}标题".into();
+    assert_eq!(name(&ws), "自定义标题-图解.png");
+    ws.reports.get_mut(&year).unwrap().title = "很长的标题".repeat(40);
+    let long = name(&ws);
+    let stem = long.strip_suffix(".png").unwrap();
+    assert_eq!(stem.chars().count(), gongkai::backup::MAX_STEM_CHARS);
+    assert!(stem.ends_with("-图解"), "{long}");
 }
 
 // ---------------------------------------------------------------- property test

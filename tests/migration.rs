@@ -1,7 +1,7 @@
 //! Fixture tests: backup files of every schema version ever written still load, migrated to the current one.
 
 use gongkai::backup;
-use gongkai::model::{ReportStructure, TableFormat, SCHEMA_VERSION};
+use gongkai::model::{NoCases, ReportStructure, TableFormat, SCHEMA_VERSION};
 use std::path::Path;
 
 fn fixture(name: &str) -> String {
@@ -54,6 +54,8 @@ fn v1_file_loads_with_defaults_for_missing_fields() {
     assert!(r2021.narrative.is_empty());
     // Schema 2 added the graphic option of the HTML export: off for older reports.
     assert!(ws.reports.values().all(|r| !r.graphic_in_html));
+    // Schema 4 added the 本年度无相关情况 marks: unmarked for older reports.
+    assert_eq!(r2021.no_cases, NoCases::default());
 }
 
 #[test]
@@ -64,6 +66,38 @@ fn v2_file_keeps_the_graphic_option() {
     assert!(!ws.reports[&2020].graphic_in_html);
     assert!(ws.reports[&2020].omit_not_applicable);
     assert_eq!(ws.reports[&2021].tables.get("t3/main/new/natural"), "3");
+    // v3 → v4: the 本年度无相关情况 marks did not exist, so both tables are unmarked.
+    assert!(ws
+        .reports
+        .values()
+        .all(|r| r.no_cases == NoCases::default()));
+}
+
+#[test]
+fn v4_file_keeps_the_no_cases_marks() {
+    let ws = backup::import(&fixture("workspace-v4.json")).expect("v4 loads");
+    assert_eq!(ws.schema_version, SCHEMA_VERSION);
+    let r = ws.current().expect("2021 is open");
+    assert_eq!(
+        r.no_cases,
+        NoCases {
+            table3: true,
+            table4: true
+        }
+    );
+    assert_eq!(
+        r.display_title(),
+        "示例县教育局2021年政府信息公开工作年度报告"
+    );
+    // Blank 表三/表四 marked 本年度无相关情况: no EmptyTable hint.
+    let rules: Vec<_> = gongkai::check::check(&ws, 2021)
+        .iter()
+        .map(|f| f.rule)
+        .collect();
+    assert!(
+        !rules.contains(&gongkai::check::Rule::EmptyTable),
+        "{rules:?}"
+    );
 }
 
 #[test]
@@ -80,6 +114,11 @@ fn v3_file_keeps_schools_and_district_rules() {
     use gongkai::district::{print_numbers, PlaceKind};
     let ws = backup::import(&fixture("workspace-v3.json")).expect("v3 loads");
     assert_eq!(ws.schema_version, SCHEMA_VERSION);
+    // v3 → v4: the 本年度无相关情况 marks did not exist, so both tables are unmarked.
+    assert!(ws
+        .reports
+        .values()
+        .all(|r| r.no_cases == NoCases::default()));
     assert_eq!(ws.schools.len(), 2);
     assert_eq!(ws.schools[1].id, "school-3");
     assert_eq!(
@@ -108,6 +147,7 @@ fn migrated_files_round_trip_through_the_current_format() {
         "workspace-v1.json",
         "workspace-v2.json",
         "workspace-v3.json",
+        "workspace-v4.json",
     ] {
         let ws = backup::import(&fixture(name)).expect(name);
         let again = backup::import(&backup::export(&ws, "2026-01-01T00:00:00Z")).expect(name);

@@ -151,10 +151,22 @@ fn csv_has_bom_and_only_the_structures_tables() {
 }
 
 #[test]
-fn file_names_follow_unit_and_year() {
+fn file_names_follow_the_title() {
+    // The example carries the seed's own title.
     let d = doc(&example());
     assert_eq!(
         report::file_name(&d, "html"),
-        "汽开区教育局-2020年政务公开工作年度报告.html"
+        "教育局2020年政务公开工作年度报告.html"
+    );
+    let mut r = example();
+    r.title.clear();
+    assert_eq!(
+        report::file_name(&doc(&r), "docx"),
+        "汽开区教育局2020年政务公开工作年度报告.docx"
+    );
+    r.structure = gongkai::model::ReportStructure::Statutory;
+    assert_eq!(
+        report::file_name(&doc(&r), "docx"),
+        "汽开区教育局2020年政府信息公开工作年度报告.docx"
     );
 }

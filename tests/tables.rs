@@ -13,7 +13,7 @@ use proptest::prelude::*;
 const V2019: TableFormat = TableFormat::V2019;
 const V2021: TableFormat = TableFormat::V2021;
 
-const TABLE_RULES: [Rule; 7] = [
+const TABLE_RULES: [Rule; 11] = [
     Rule::RequestBalance,
     Rule::OutcomeTotal,
     Rule::ApplicantTotal,
@@ -21,6 +21,10 @@ const TABLE_RULES: [Rule; 7] = [
     Rule::CarryOver,
     Rule::ProjectCount,
     Rule::InvalidCell,
+    Rule::NegativeCount,
+    Rule::NegativeAmount,
+    Rule::CellTooLarge,
+    Rule::InForceCount,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -467,7 +471,25 @@ const CASES: &[Case] = &[
             (Rule::InvalidCell, "t2/a20_8/fees/fee_amount"),
             (Rule::InvalidCell, "t3/main/new/natural"),
             (Rule::InvalidCell, "t3/main/public/natural"),
-            (Rule::InvalidCell, "t4/review/main/upheld"),
+            (Rule::NegativeCount, "t4/review/main/upheld"),
+        ],
+    },
+    Case {
+        name: "a negative count, a negative amount and a number above 10¹² are named as such",
+        year: 2021,
+        cells: &[
+            ("t2/a20_1/rules/issued", "-3"),
+            ("t2/a20_8/fees/fee_amount", "-5万元"),
+            ("t3/main/new/legal", "1000000000001"),
+            ("t3/main/new/natural", "9223372036854775807"),
+            ("t3/main/new/other", "1000000000000"),
+            ("t3/main/carry_next/other", "1000000000000"),
+        ],
+        expected: &[
+            (Rule::NegativeCount, "t2/a20_1/rules/issued"),
+            (Rule::NegativeAmount, "t2/a20_8/fees/fee_amount"),
+            (Rule::CellTooLarge, "t3/main/new/natural"),
+            (Rule::CellTooLarge, "t3/main/new/legal"),
         ],
     },
 ];
@@ -648,6 +670,101 @@ fn project_count_is_a_hint_in_the_2019_format() {
     let mut later = bad;
     later.table_format = Some(V2021);
     assert_eq!(summary(&findings(later, Some(prev))), []);
+}
+
+#[test]
+fn in_force_count_is_a_hint_in_the_2021_format() {
+    let prev = statutory(
+        2021,
+        &[
+            ("t2/a20_1/normative/in_force", "10"),
+            ("t2/a20_1/rules/issued", "4"),
+        ],
+    );
+    // 10 + 3 − 1 = 12.
+    let ok = statutory(
+        2022,
+        &[
+            ("t2/a20_1/normative/issued", "3"),
+            ("t2/a20_1/normative/repealed", "1"),
+            ("t2/a20_1/normative/in_force", "12"),
+        ],
+    );
+    assert_eq!(summary(&findings(ok.clone(), Some(prev.clone()))), []);
+    let mut bad = ok.clone();
+    bad.tables.set("t2/a20_1/normative/in_force", "13");
+    let fs = findings(bad.clone(), Some(prev.clone()));
+    assert_eq!(
+        summary(&fs),
+        [(
+            Rule::InForceCount,
+            "t2/a20_1/normative/in_force".to_string()
+        )]
+    );
+    assert_eq!(fs[0].severity, Severity::Hint);
+    assert_eq!(fs[0].subject, "第二十条第（一）项 · 行政规范性文件");
+    assert_eq!(Finding::sum(&fs[0].lhs), 13);
+    assert_eq!(Finding::sum(&fs[0].rhs), 12);
+    let labels: Vec<_> = fs[0].rhs.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["2021年 现行有效件数", "本年制发件数", "−本年废止件数"]
+    );
+    // 规章: last year's 现行有效件数 is blank, so there is nothing to compare with.
+    // No previous year, or a previous year in the 2019 format: no hint.
+    assert_eq!(summary(&findings(bad.clone(), None)), []);
+    let mut prev_2019 = prev;
+    prev_2019.table_format = Some(V2019);
+    assert_eq!(summary(&findings(bad, Some(prev_2019))), []);
+}
+
+#[test]
+fn sums_at_the_limits_never_wrap() {
+    // Every typed cell of 表三 and 表四 at the largest value a cell takes.
+    for format in [V2019, V2021] {
+        let mut r = statutory(if format == V2019 { 2020 } else { 2022 }, &[]);
+        for key in typed_cells(format) {
+            r.tables.set(key, "1000000000000");
+        }
+        let c = computed_cells(&r.tables, format);
+        let rows = catalog::table3(format)
+            .rows
+            .iter()
+            .filter(|r| r.is_outcome())
+            .count() as i64;
+        assert_eq!(c[&t3_key("total", "natural")], rows * 1_000_000_000_000);
+        assert_eq!(c[&t3_key("total", "total")], rows * 6 * 1_000_000_000_000);
+        assert!(c.values().all(|v| *v > 0));
+        // Values a cell refuses count as 0 in the totals, and are reported.
+        r.tables
+            .set(t3_key("public", "natural"), "9223372036854775807");
+        let c2 = computed_cells(&r.tables, format);
+        assert_eq!(
+            c2[&t3_key("total", "natural")],
+            (rows - 1) * 1_000_000_000_000
+        );
+        let fs = findings(r, None);
+        assert!(fs.iter().any(|f| f.rule == Rule::CellTooLarge));
+    }
+    // Two huge values can no longer wrap （七）总计 to 0 and hide an imbalance.
+    let r = statutory(
+        2021,
+        &[
+            ("t3/main/public/natural", "9223372036854775807"),
+            ("t3/main/partial/natural", "9223372036854775807"),
+            ("t3/main/new/natural", "5"),
+        ],
+    );
+    let rules: Vec<Rule> = findings(r, None).iter().map(|f| f.rule).collect();
+    assert!(rules.contains(&Rule::CellTooLarge));
+    assert!(rules.contains(&Rule::RequestBalance));
+    // Saturating sums of the terms of a finding.
+    let term = |value| gongkai::check::Term {
+        label: String::new(),
+        value,
+    };
+    assert_eq!(Finding::sum(&[term(i64::MAX), term(i64::MAX)]), i64::MAX);
+    assert_eq!(Finding::sum(&[term(i64::MIN), term(-1)]), i64::MIN);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
-//! The catalogue as data: the ten disclosure categories and the statutory table definitions.
+//! The catalogue as data: the ten disclosure categories, the statutory table definitions, and the
+//! wordings by which narratives state the tables' figures (`statements`).
 //!
 //! Forms, the check, the preview and every export are generated from these tables; nothing else
 //! spells out a category or a table label.
 
 mod items;
+pub mod statements;
 mod tables;
 
 pub use items::*;

@@ -20,7 +20,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::cell::parse_cell;
+use crate::cell::{parse_cell, saturating_sum};
 use crate::model::{TableFormat, TableValues};
 
 /// What a cell holds, which decides how its text is parsed (`crate::cell::parse_cell`).
@@ -134,6 +134,12 @@ pub const TABLE2: &str = "t2";
 pub const T2_PREV_COUNT: &str = "prev_count";
 /// 表二 (2019) column 本年增/减.
 pub const T2_CHANGE: &str = "change";
+/// 表二 (2021) column 本年制发件数.
+pub const T2_ISSUED: &str = "issued";
+/// 表二 (2021) column 本年废止件数.
+pub const T2_REPEALED: &str = "repealed";
+/// 表二 (2021) column 现行有效件数.
+pub const T2_IN_FORCE: &str = "in_force";
 
 const INFO: &str = "信息内容";
 
@@ -202,9 +208,9 @@ const T2_2021: [Block; 4] = [
         title: "第二十条第（一）项",
         label_header: INFO,
         columns: &[
-            count("issued", "本年制发件数"),
-            count("repealed", "本年废止件数"),
-            count("in_force", "现行有效件数"),
+            count(T2_ISSUED, "本年制发件数"),
+            count(T2_REPEALED, "本年废止件数"),
+            count(T2_IN_FORCE, "现行有效件数"),
         ],
         rows: &[l("rules", "规章"), l("normative", "行政规范性文件")],
     },
@@ -696,6 +702,29 @@ pub fn t4_key(group: &str, column: &str) -> String {
     cell_key(TABLE4, group, T4_ROW, column)
 }
 
+/// Every key a [`TableValues`] may hold: the cells of 表二, 表三 and 表四 in both formats, typed and
+/// computed (a stored total from another tool is kept and compared by the check).
+pub fn all_cell_keys() -> std::collections::BTreeSet<String> {
+    let mut keys = std::collections::BTreeSet::new();
+    for format in [TableFormat::V2019, TableFormat::V2021] {
+        for b in table2(format) {
+            for r in b.rows {
+                for c in b.columns {
+                    keys.insert(cell_key(TABLE2, b.key, r.key, c.key));
+                }
+            }
+        }
+        let t3 = table3(format);
+        for r in t3.rows {
+            for c in t3.columns {
+                keys.insert(t3_key(r.key, c.key));
+            }
+        }
+        keys.extend(table4(format).cell_keys());
+    }
+    keys
+}
+
 /// The integer in a stored count cell; blank, invalid or amount text counts as 0.
 pub fn count_value(values: &TableValues, key: &str, kind: CellKind) -> i64 {
     parse_cell(values.get(key), kind)
@@ -706,41 +735,77 @@ pub fn count_value(values: &TableValues, key: &str, kind: CellKind) -> i64 {
 /// The value of every computed cell of 表三 and 表四 in `format`, keyed as in [`TableValues`], from
 /// the typed cells only (blank or invalid text counts as 0; stored totals are ignored):
 /// 表三 总计 column for every row, （七）总计 for every column (the outcome rows, reference §1.5 rule 2),
-/// and each 表四 group's 总计.
+/// and each 表四 group's 总计. Sums saturate (cells are bounded by `cell::MAX_CELL`, so they never need to).
 pub fn computed_cells(values: &TableValues, format: TableFormat) -> BTreeMap<String, i64> {
     let t3 = table3(format);
     let mut out = BTreeMap::new();
-    let cell = |row: &str, col: &Column| count_value(values, &t3_key(row, col.key), col.kind);
-    let mut outcome_totals = Vec::new();
-    for col in t3.input_columns() {
-        let sum: i64 = t3
-            .rows
+    // One pass over the typed cells of 表三: each row's sum, and each column's sum of the outcome rows.
+    let mut row_sums = vec![0i64; t3.rows.len()];
+    let mut outcome_sums = vec![0i64; t3.columns.len()];
+    for (row, column, text) in typed(values, TABLE3, T3_BLOCK) {
+        let Some(r) = t3.rows.iter().position(|r| r.key == row && !r.computed) else {
+            continue;
+        };
+        let Some(c) = t3
+            .columns
             .iter()
-            .filter(|r| r.is_outcome())
-            .map(|r| cell(r.key, col))
-            .sum();
-        outcome_totals.push(sum);
-        out.insert(t3_key(T3_TOTAL_ROW, col.key), sum);
+            .position(|c| c.key == column && !c.computed)
+        else {
+            continue;
+        };
+        let v = count_of(text, t3.columns[c].kind);
+        row_sums[r] = row_sums[r].saturating_add(v);
+        if t3.rows[r].is_outcome() {
+            outcome_sums[c] = outcome_sums[c].saturating_add(v);
+        }
     }
-    for row in t3.rows {
-        let sum: i64 = if row.computed {
-            outcome_totals.iter().sum()
+    for (c, col) in t3.columns.iter().enumerate().filter(|(_, c)| !c.computed) {
+        out.insert(t3_key(T3_TOTAL_ROW, col.key), outcome_sums[c]);
+    }
+    for (r, row) in t3.rows.iter().enumerate() {
+        let sum = if row.computed {
+            saturating_sum(outcome_sums.iter().copied())
         } else {
-            t3.input_columns().map(|c| cell(row.key, c)).sum()
+            row_sums[r]
         };
         out.insert(t3_key(row.key, T3_TOTAL_COLUMN), sum);
     }
     let t4 = table4(format);
     for g in t4.groups {
-        let sum: i64 = t4
-            .columns
-            .iter()
-            .filter(|c| !c.computed)
-            .map(|c| count_value(values, &t4_key(g.key, c.key), c.kind))
-            .sum();
+        let sum = saturating_sum(
+            typed(values, TABLE4, g.key)
+                .filter(|(row, _, _)| *row == T4_ROW)
+                .filter_map(|(_, column, text)| {
+                    let c = t4.columns.iter().find(|c| c.key == column && !c.computed)?;
+                    Some(count_of(text, c.kind))
+                }),
+        );
         out.insert(t4_key(g.key, T4_TOTAL), sum);
     }
     out
+}
+
+/// The stored cells of one block of a table as `(row, column, text)`, in key order.
+fn typed<'a>(
+    values: &'a TableValues,
+    table: &str,
+    block: &str,
+) -> impl Iterator<Item = (&'a str, &'a str, &'a str)> {
+    let prefix = format!("{table}/{block}/");
+    let skip = prefix.len();
+    values
+        .0
+        .range(prefix.clone()..)
+        .take_while(move |(k, _)| k.starts_with(&prefix))
+        .filter_map(move |(k, v)| {
+            let (row, column) = k.get(skip..)?.split_once('/')?;
+            Some((row, column, v.as_str()))
+        })
+}
+
+/// The integer of a count cell's text; blank, invalid or amount text counts as 0.
+fn count_of(text: &str, kind: CellKind) -> i64 {
+    parse_cell(text, kind).map(|v| v.as_count()).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -850,6 +915,19 @@ mod tests {
         let t4 = table4(TableFormat::V2019);
         assert_eq!(width(t4.header[0]), 15);
         assert_eq!(t4.cell_keys().len(), 15);
+    }
+
+    #[test]
+    fn all_cell_keys_cover_both_formats() {
+        let keys = all_cell_keys();
+        assert!(keys.contains("t2/a20_9/procurement/purchase_amount"));
+        assert!(keys.contains("t2/a20_1/normative/in_force"));
+        assert!(keys.contains(&t3_key("other", "natural")));
+        assert!(keys.contains(&t3_key("other_unpaid", T3_TOTAL_COLUMN)));
+        assert!(keys.contains(&t4_key("after_review", T4_TOTAL)));
+        assert!(!keys.contains("t2/a20_1/rules/nope"));
+        // 表二: 22 cells (2019) + 7 only in 2021; 表三: 26 distinct rows × 7; 表四: 15.
+        assert_eq!(keys.len(), 29 + 26 * 7 + 15);
     }
 
     #[test]

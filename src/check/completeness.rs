@@ -1,12 +1,17 @@
-//! Completeness: empty categories and items, 未公开 without a reason, missing unit name or year, an
-//! empty 五、存在的主要问题及改进情况 or 六、其他需要报告的事项.
+//! Completeness, by the report's structure. Both: missing unit name or year, an empty
+//! 五、存在的主要问题及改进情况 or 六、其他需要报告的事项. 领域报告 (field): empty categories and items, 未公开
+//! without a reason. 法定年报 (statutory, which has no categories): the five sub-heads of 一、总体情况 have
+//! text; 表三 and 表四 are not entirely blank unless marked “本年度无相关情况”, and a marked table holds
+//! nothing but zeros.
 
 use super::{Finding, Rule, Severity, Target};
-use crate::catalog;
+use crate::catalog::{self, CellKind};
+use crate::cell::{parse_cell, CellValue};
 use crate::model::{DisclosureStatus, ItemContent, Report, ReportStructure, YEAR_RANGE};
+use crate::report::{heading_number, OVERVIEW_SECTIONS, STATUTORY_SECTIONS};
 use crate::text;
 
-/// Completeness hints for one report: the settings first, then the categories in catalogue order.
+/// Completeness hints for one report: the settings first, then the structure's own rules, then 五 and 六.
 pub fn check(report: &Report) -> Vec<Finding> {
     let settings = text::t().settings_title;
     let mut findings = Vec::new();
@@ -24,6 +29,17 @@ pub fn check(report: &Report) -> Vec<Finding> {
             Target::Settings("settings-year"),
         ));
     }
+    match report.structure {
+        ReportStructure::Field => categories(report, &mut findings),
+        ReportStructure::Statutory => statutory(report, &mut findings),
+    }
+    findings.extend(empty_sections(report));
+    findings
+}
+
+/// The field report's rules: every category filled or marked 本年度无此项, every item with text or a
+/// status, a reason for every 未公开.
+fn categories(report: &Report, findings: &mut Vec<Finding>) {
     for category in &catalog::CATEGORIES {
         let content = report.category(category.key);
         if content.is_some_and(|c| c.status == Some(DisclosureStatus::NotApplicable)) {
@@ -60,8 +76,73 @@ pub fn check(report: &Report) -> Vec<Finding> {
             ));
         }
     }
-    findings.extend(empty_sections(report));
-    findings
+}
+
+/// The `data-testid` of each sub-head of 一、总体情况 on `#/narrative`, in order.
+pub const OVERVIEW_FIELDS: [&str; 5] = [
+    "narrative-overview-active",
+    "narrative-overview-on-request",
+    "narrative-overview-management",
+    "narrative-overview-platform",
+    "narrative-overview-supervision",
+];
+
+/// True when `text` has nothing to print (only spaces and control characters).
+fn blank(text: &str) -> bool {
+    !text.chars().any(|c| !c.is_whitespace() && !c.is_control())
+}
+
+/// The statutory report's own rules (reference §1.2: the six sections of 条例第五十条).
+fn statutory(report: &Report, findings: &mut Vec<Finding>) {
+    let o = &report.narrative.overview;
+    let overview = [
+        &o.active,
+        &o.on_request,
+        &o.management,
+        &o.platform,
+        &o.supervision,
+    ];
+    let section = |i: usize| format!("{}{}", heading_number(1, i + 1), STATUTORY_SECTIONS[i]);
+    for (i, text) in overview.iter().enumerate() {
+        if blank(text) {
+            findings.push(hint(
+                Rule::EmptyOverviewSection,
+                format!(
+                    "{} · {}{}",
+                    section(0),
+                    heading_number(2, i + 1),
+                    OVERVIEW_SECTIONS[i]
+                ),
+                Target::Narrative(OVERVIEW_FIELDS[i]),
+            ));
+        }
+    }
+    for (table, marked, index) in [
+        (catalog::TABLE3, report.no_cases.table3, 2),
+        (catalog::TABLE4, report.no_cases.table4, 3),
+    ] {
+        let prefix = format!("{table}/");
+        let cells = || {
+            report
+                .tables
+                .0
+                .iter()
+                .filter(|(k, v)| k.starts_with(&prefix) && !blank(v))
+        };
+        // Typed zeros fill a table (“没有的填 0”) and agree with the mark; any other text does not.
+        let zero = |v: &str| matches!(parse_cell(v, CellKind::Change), Ok(CellValue::Integer(0)));
+        let rule = if marked {
+            if cells().all(|(_, v)| zero(v)) {
+                continue;
+            }
+            Rule::MarkedTableFilled
+        } else if cells().next().is_none() {
+            Rule::EmptyTable
+        } else {
+            continue;
+        };
+        findings.push(hint(rule, section(index), Target::TableMark(table)));
+    }
 }
 
 /// 五 and 六 are part of both structures. 六 of the statutory report also holds the fee line.
@@ -99,6 +180,7 @@ fn hint(rule: Rule, subject: String, target: Target) -> Finding {
         rhs: Vec::new(),
         found: String::new(),
         target,
+        also: None,
     }
 }
 
@@ -284,8 +366,133 @@ mod tests {
         r.narrative.fee_line = "本年度未收取信息处理费。".into();
         assert_eq!(check(&r).len(), 2);
         r.structure = ReportStructure::Statutory;
-        let f = check(&r);
+        let f: Vec<_> = check(&r)
+            .into_iter()
+            .filter(|f| f.rule == Rule::EmptySection)
+            .collect();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].target, Target::Narrative("narrative-problems"));
+    }
+
+    /// A statutory report with every sub-head, 五, 六 and both tables filled.
+    fn statutory_complete() -> Report {
+        let mut r = Report::blank(2021);
+        r.unit_name = "某区教育局".into();
+        r.structure = ReportStructure::Statutory;
+        let o = &mut r.narrative.overview;
+        for text in [
+            &mut o.active,
+            &mut o.on_request,
+            &mut o.management,
+            &mut o.platform,
+            &mut o.supervision,
+        ] {
+            *text = "已按要求开展。".into();
+        }
+        r.narrative.problems = "存在的问题。".into();
+        r.narrative.other = "无。".into();
+        r.tables.set("t3/main/new/natural", "0");
+        r.tables.set("t4/review/main/upheld", "0");
+        r
+    }
+
+    #[test]
+    fn a_complete_statutory_report_gets_no_category_hint() {
+        // The ten categories are untouched (as Report::blank leaves them): not part of this structure.
+        assert_eq!(check(&statutory_complete()), Vec::new());
+    }
+
+    #[test]
+    fn statutory_blank_gets_its_own_rules_not_the_categories() {
+        let mut r = Report::blank(2021);
+        r.unit_name = "某区教育局".into();
+        r.structure = ReportStructure::Statutory;
+        let f = check(&r);
+        let got: Vec<(Rule, String, Target)> = f
+            .iter()
+            .map(|f| (f.rule, f.subject.clone(), f.target.clone()))
+            .collect();
+        let overview = |i: usize, name: &str| {
+            (
+                Rule::EmptyOverviewSection,
+                format!("一、总体情况 · {name}"),
+                Target::Narrative(OVERVIEW_FIELDS[i]),
+            )
+        };
+        assert_eq!(
+            got,
+            vec![
+                overview(0, "（一）主动公开"),
+                overview(1, "（二）依申请公开"),
+                overview(2, "（三）政府信息管理"),
+                overview(3, "（四）政府信息公开平台建设"),
+                overview(4, "（五）监督保障"),
+                (
+                    Rule::EmptyTable,
+                    "三、收到和处理政府信息公开申请情况".into(),
+                    Target::TableMark("t3")
+                ),
+                (
+                    Rule::EmptyTable,
+                    "四、政府信息公开行政复议、行政诉讼情况".into(),
+                    Target::TableMark("t4")
+                ),
+                (
+                    Rule::EmptySection,
+                    "五、存在的主要问题及改进情况".into(),
+                    Target::Narrative("narrative-problems")
+                ),
+                (
+                    Rule::EmptySection,
+                    "六、其他需要报告的事项".into(),
+                    Target::Narrative("narrative-other")
+                ),
+            ]
+        );
+        assert!(f.iter().all(|f| f.severity == Severity::Hint));
+    }
+
+    #[test]
+    fn each_statutory_rule_fails_and_passes() {
+        let mut r = statutory_complete();
+        r.narrative.overview.platform = " \u{7} ".into();
+        assert_eq!(rules(&r), [Rule::EmptyOverviewSection]);
+        r.narrative.overview.platform = "网站。".into();
+        assert_eq!(rules(&r), []);
+    }
+
+    #[test]
+    fn blank_tables_need_the_no_cases_mark_and_a_marked_table_stays_blank() {
+        let mut r = statutory_complete();
+        r.tables.set("t3/main/new/natural", "");
+        assert_eq!(rules(&r), [Rule::EmptyTable]);
+        assert_eq!(check(&r)[0].target, Target::TableMark("t3"));
+        r.no_cases.table3 = true;
+        assert_eq!(rules(&r), []);
+        // Zeros agree with the mark (“没有的填 0”); a number or other text does not.
+        r.tables.set("t3/main/public/legal", "0");
+        r.tables.set("t3/main/public/natural", "0件");
+        assert_eq!(rules(&r), []);
+        r.tables.set("t3/main/public/legal", "2");
+        assert_eq!(rules(&r), [Rule::MarkedTableFilled]);
+        r.tables.set("t3/main/public/legal", "x");
+        assert_eq!(rules(&r), [Rule::MarkedTableFilled]);
+        r.tables.set("t3/main/public/legal", "2");
+        r.no_cases.table3 = false;
+        assert_eq!(rules(&r), []);
+        r.tables.set("t4/review/main/upheld", "");
+        assert_eq!(rules(&r), [Rule::EmptyTable]);
+        assert_eq!(check(&r)[0].target, Target::TableMark("t4"));
+        r.no_cases.table4 = true;
+        assert_eq!(rules(&r), []);
+    }
+
+    #[test]
+    fn field_report_keeps_the_category_rules() {
+        let mut r = statutory_complete();
+        r.structure = ReportStructure::Field;
+        let f = check(&r);
+        assert_eq!(f.len(), catalog::CATEGORIES.len());
+        assert!(f.iter().all(|f| f.rule == Rule::EmptyCategory));
     }
 }

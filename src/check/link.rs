@@ -60,6 +60,18 @@ impl Target {
                 route: Route::Tables,
                 focus: Focus::Cell(key.clone()),
             },
+            // The work items share one `data-testid`; each item's box carries `data-item-id=work-<n>`.
+            Target::WorkItem(n) => Link {
+                route: Route::Narrative,
+                focus: Focus::ItemField {
+                    item: format!("work-{n}"),
+                    field: "narrative-work-item".into(),
+                },
+            },
+            Target::TableMark(table) => Link {
+                route: Route::Tables,
+                focus: Focus::TestId(format!("table-{table}-none")),
+            },
         }
     }
 }
@@ -184,6 +196,8 @@ mod tests {
             },
             Target::Narrative("narrative-problems"),
             Target::Cell("t3/new/natural".into()),
+            Target::WorkItem(3),
+            Target::TableMark("t4"),
         ];
         for target in targets {
             let link = target.link();
@@ -230,5 +244,21 @@ mod tests {
             f.selector(),
             r#"[data-item-id="x\"] , body [a=\"\\\a "] [data-testid="item-text"]"#
         );
+    }
+
+    #[test]
+    fn work_items_and_table_marks_name_their_control() {
+        let item = Target::WorkItem(2).link();
+        assert_eq!(
+            item.href(),
+            "#/narrative?focus=narrative-work-item&item=work-2"
+        );
+        assert_eq!(
+            item.focus.selector(),
+            r#"[data-item-id="work-2"] [data-testid="narrative-work-item"]"#
+        );
+        let mark = Target::TableMark("t3").link();
+        assert_eq!(mark.href(), "#/tables?focus=table-t3-none");
+        assert_eq!(mark.focus.selector(), r#"[data-testid="table-t3-none"]"#);
     }
 }

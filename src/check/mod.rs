@@ -1,12 +1,16 @@
 //! The check (体检): every finding about a report, from the table arithmetic and cross-year continuity
-//! (`tables`) and from completeness (`completeness`). Findings are data; `text` words them.
+//! (`tables`), from completeness (`completeness`, by the report's structure) and from the figures the
+//! narrative states against the tables (`statements`). Findings are data; `text` words them.
 
 mod completeness;
 mod link;
+mod statements;
 mod tables;
 
 pub use link::{Focus, Link};
+pub use statements::{narrative_fields, stated_numbers, Statement};
 
+use crate::cell::saturating_sum;
 use crate::model::Workspace;
 
 /// 错误 for arithmetic, 提示 for completeness and soft rules.
@@ -43,11 +47,27 @@ pub enum Rule {
     MissingYear,
     /// 五、存在的主要问题及改进情况 or 六、其他需要报告的事项 has no text.
     EmptySection,
+    /// A count cell holds a negative number (“只能填写非负整数”).
+    NegativeCount,
+    /// An amount cell holds a negative number.
+    NegativeAmount,
+    /// A cell holds a number above `cell::MAX_CELL` (imported data; typing refuses it).
+    CellTooLarge,
+    /// Statutory: a sub-head of 一、总体情况 has no text.
+    EmptyOverviewSection,
+    /// Statutory: 表三 or 表四 is entirely blank and not marked “本年度无相关情况”.
+    EmptyTable,
+    /// Statutory: 表三 or 表四 is marked “本年度无相关情况” but holds something other than zeros.
+    MarkedTableFilled,
+    /// A number stated in the narrative differs from the table (reference §1.5 rule 6).
+    TextTableMismatch,
+    /// 表二 (2021, soft): 现行有效件数 ≈ last year's 现行有效件数 + 本年制发件数 − 本年废止件数.
+    InForceCount,
 }
 
 impl Rule {
     /// Every rule, in declaration order (`index` keeps this list complete).
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 21] = [
         Rule::RequestBalance,
         Rule::OutcomeTotal,
         Rule::ApplicantTotal,
@@ -61,6 +81,14 @@ impl Rule {
         Rule::MissingUnit,
         Rule::MissingYear,
         Rule::EmptySection,
+        Rule::NegativeCount,
+        Rule::NegativeAmount,
+        Rule::CellTooLarge,
+        Rule::EmptyOverviewSection,
+        Rule::EmptyTable,
+        Rule::MarkedTableFilled,
+        Rule::TextTableMismatch,
+        Rule::InForceCount,
     ];
 
     /// The rule's place in [`Rule::ALL`]. The match is exhaustive, so a new rule cannot be added
@@ -80,6 +108,14 @@ impl Rule {
             Rule::MissingUnit => 10,
             Rule::MissingYear => 11,
             Rule::EmptySection => 12,
+            Rule::NegativeCount => 13,
+            Rule::NegativeAmount => 14,
+            Rule::CellTooLarge => 15,
+            Rule::EmptyOverviewSection => 16,
+            Rule::EmptyTable => 17,
+            Rule::MarkedTableFilled => 18,
+            Rule::TextTableMismatch => 19,
+            Rule::InForceCount => 20,
         }
     }
 
@@ -99,6 +135,14 @@ impl Rule {
             Rule::MissingUnit => "missing-unit",
             Rule::MissingYear => "missing-year",
             Rule::EmptySection => "empty-section",
+            Rule::NegativeCount => "negative-count",
+            Rule::NegativeAmount => "negative-amount",
+            Rule::CellTooLarge => "cell-too-large",
+            Rule::EmptyOverviewSection => "empty-overview-section",
+            Rule::EmptyTable => "empty-table",
+            Rule::MarkedTableFilled => "marked-table-filled",
+            Rule::TextTableMismatch => "text-table-mismatch",
+            Rule::InForceCount => "in-force-count",
         }
     }
 }
@@ -127,6 +171,11 @@ pub enum Target {
     Narrative(&'static str),
     /// A cell of `#/tables`, by its `TableValues` key.
     Cell(String),
+    /// The text of the n-th point (from 0) of 二、工作开展情况 on `#/narrative`.
+    WorkItem(usize),
+    /// The “本年度无相关情况” checkbox of a table on `#/tables` (`t3` or `t4`); its `data-testid` is
+    /// `table-<key>-none`.
+    TableMark(&'static str),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,14 +188,18 @@ pub struct Finding {
     /// The two sides of the broken equation (empty for non-arithmetic rules).
     pub lhs: Vec<Term>,
     pub rhs: Vec<Term>,
-    /// For `InvalidCell`: the text found.
+    /// For the cell rules: the text found; for `TextTableMismatch`: the sentence. Text may hold any
+    /// length; `text` quotes an excerpt.
     pub found: String,
     pub target: Target,
+    /// A second place the finding is about, linked too: for `TextTableMismatch`, the table cell.
+    pub also: Option<Target>,
 }
 
 impl Finding {
+    /// The sum of a side, saturating (cells are bounded by `cell::MAX_CELL`, so it never needs to).
     pub fn sum(terms: &[Term]) -> i64 {
-        terms.iter().map(|t| t.value).sum()
+        saturating_sum(terms.iter().map(|t| t.value))
     }
 }
 
@@ -159,6 +212,7 @@ pub fn check(ws: &Workspace, year: u16) -> Vec<Finding> {
     let previous = year.checked_sub(1).and_then(|y| ws.reports.get(&y));
     let mut findings = tables::check(report, previous);
     findings.extend(completeness::check(report));
+    findings.extend(statements::check(report));
     findings.sort_by_key(|f| f.severity);
     findings
 }

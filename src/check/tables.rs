@@ -1,5 +1,7 @@
 //! Table arithmetic and cross-year continuity (reference §1.5): the 表三 balance and totals, the 表四
-//! totals, 二、上年结转 against last year's 四, the 2019 表二 project counts, and unreadable cells.
+//! totals, 二、上年结转 against last year's 四, the 2019 表二 project counts, the 2021 表二 现行有效件数, and
+//! cells that are not numbers of their kind (a negative count and a number above `cell::MAX_CELL` are
+//! named as such).
 //!
 //! 表三 and 表四 are checked only in the statutory structure (the field structure has only 表二).
 //! Computed cells are recomputed from the typed cells (blank or invalid text counts as 0); a stored
@@ -11,10 +13,11 @@ use std::collections::BTreeMap;
 
 use super::{Finding, Rule, Severity, Target, Term};
 use crate::catalog::{
-    self, computed_cells, count_value, t3_key, t4_key, CellKind, Table3, T2_CHANGE, T2_PREV_COUNT,
-    T3_CARRIED, T3_CARRY_NEXT, T3_NEW, T3_TOTAL_COLUMN, T3_TOTAL_ROW,
+    self, computed_cells, count_value, t3_key, t4_key, CellKind, Table3, T2_CHANGE, T2_IN_FORCE,
+    T2_ISSUED, T2_PREV_COUNT, T2_REPEALED, T3_CARRIED, T3_CARRY_NEXT, T3_NEW, T3_TOTAL_COLUMN,
+    T3_TOTAL_ROW,
 };
-use crate::cell::{parse_cell, CellValue};
+use crate::cell::{parse_cell, CellError, CellValue};
 use crate::model::{Report, ReportStructure, TableFormat, TableValues};
 
 /// Every table finding for `report`; `previous` (last year's report) feeds the cross-year rules.
@@ -33,6 +36,7 @@ pub fn check(report: &Report, previous: Option<&Report>) -> Vec<Finding> {
     }
     if let Some(prev) = previous {
         project_count(report, prev, &mut out);
+        in_force_count(report, prev, &mut out);
     }
     out
 }
@@ -60,6 +64,7 @@ fn arithmetic(
         rhs,
         found: String::new(),
         target: Target::Cell(target),
+        also: None,
     }
 }
 
@@ -71,8 +76,16 @@ fn stored(values: &TableValues, key: &str, kind: CellKind) -> Option<i64> {
     }
 }
 
-/// Every cell of the tables in use, with the subject naming it and its kind.
-fn cells(format: TableFormat, statutory: bool) -> Vec<(String, String, CellKind)> {
+/// Every cell of the tables in use, with the subject naming it and its kind, in catalogue order.
+/// Built once per format and structure.
+fn cells(format: TableFormat, statutory: bool) -> &'static [(String, String, CellKind)] {
+    type Cells = Vec<(String, String, CellKind)>;
+    static CELLS: [std::sync::OnceLock<Cells>; 4] = [const { std::sync::OnceLock::new() }; 4];
+    let slot = usize::from(format == TableFormat::V2021) * 2 + usize::from(statutory);
+    CELLS[slot].get_or_init(|| all_cells(format, statutory))
+}
+
+fn all_cells(format: TableFormat, statutory: bool) -> Vec<(String, String, CellKind)> {
     let mut out = Vec::new();
     for b in catalog::table2(format) {
         for r in b.rows {
@@ -107,18 +120,24 @@ fn cells(format: TableFormat, statutory: bool) -> Vec<(String, String, CellKind)
 
 fn invalid_cells(values: &TableValues, format: TableFormat, statutory: bool) -> Vec<Finding> {
     cells(format, statutory)
-        .into_iter()
+        .iter()
         .filter_map(|(key, subject, kind)| {
-            let text = values.0.get(&key)?;
-            parse_cell(text, kind).err()?;
+            let text = values.0.get(key)?;
+            let rule = match parse_cell(text, *kind).err()? {
+                CellError::Negative(CellKind::Amount) => Rule::NegativeAmount,
+                CellError::Negative(_) => Rule::NegativeCount,
+                CellError::TooLarge => Rule::CellTooLarge,
+                _ => Rule::InvalidCell,
+            };
             Some(Finding {
                 severity: Severity::Error,
-                rule: Rule::InvalidCell,
-                subject,
+                rule,
+                subject: subject.clone(),
                 lhs: Vec::new(),
                 rhs: Vec::new(),
                 found: text.clone(),
-                target: Target::Cell(key),
+                target: Target::Cell(key.clone()),
+                also: None,
             })
         })
         .collect()
@@ -135,7 +154,7 @@ fn outcome_terms(values: &TableValues, t3: &Table3, column: &str, kind: CellKind
         let label = r.subgroup.unwrap_or(r.label);
         let v = count_value(values, &t3_key(r.key, column), kind);
         match terms.last_mut() {
-            Some(t) if t.label == label => t.value += v,
+            Some(t) if t.label == label => t.value = t.value.saturating_add(v),
             _ => terms.push(term(label, v)),
         }
     }
@@ -321,6 +340,57 @@ fn project_count(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
                     vec![term(count_col.label, this)],
                     rhs,
                     count_key,
+                ));
+            }
+        }
+    }
+}
+
+/// Rule 7 (soft, 2021 format in both years): 现行有效件数 ≈ last year's 现行有效件数 + 本年制发件数 −
+/// 本年废止件数, per row of 第二十条第（一）项, when last year's 现行有效件数 was filled. Revised documents
+/// make real reports deviate, so this is a 提示.
+fn in_force_count(report: &Report, prev: &Report, out: &mut Vec<Finding>) {
+    let v2021 = TableFormat::V2021;
+    if report.effective_table_format() != v2021 || prev.effective_table_format() != v2021 {
+        return;
+    }
+    for b in catalog::table2(v2021) {
+        let (Some(in_force), Some(issued), Some(repealed)) = (
+            b.column(T2_IN_FORCE),
+            b.column(T2_ISSUED),
+            b.column(T2_REPEALED),
+        ) else {
+            continue;
+        };
+        for r in b.rows {
+            let key = |c: &str| catalog::cell_key(catalog::TABLE2, b.key, r.key, c);
+            let in_force_key = key(in_force.key);
+            if prev.tables.get(&in_force_key).trim().is_empty() {
+                continue;
+            }
+            let this = count_value(&report.tables, &in_force_key, in_force.kind);
+            let rhs = vec![
+                term(
+                    format!("{}年 {}", prev.year, in_force.label),
+                    count_value(&prev.tables, &in_force_key, in_force.kind),
+                ),
+                term(
+                    issued.label,
+                    count_value(&report.tables, &key(issued.key), issued.kind),
+                ),
+                term(
+                    format!("−{}", repealed.label),
+                    count_value(&report.tables, &key(repealed.key), repealed.kind).saturating_neg(),
+                ),
+            ];
+            if this != Finding::sum(&rhs) {
+                out.push(arithmetic(
+                    Severity::Hint,
+                    Rule::InForceCount,
+                    format!("{} · {}", b.title, r.label),
+                    vec![term(in_force.label, this)],
+                    rhs,
+                    in_force_key,
                 ));
             }
         }

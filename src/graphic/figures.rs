@@ -192,7 +192,7 @@ impl<'a> Values<'a> {
         if keys.len() == 1 {
             return self.cell(keys.into_iter().next().unwrap_or_default());
         }
-        let total = keys.iter().map(|k| self.count(k)).sum();
+        let total = crate::cell::saturating_sum(keys.iter().map(|k| self.count(k)));
         Number::integer(total, keys)
     }
 }

@@ -985,8 +985,9 @@ pub(crate) fn chart(
     let values: Vec<i64> = points.iter().map(|pt| pt.number.count()).collect();
     let hi = values.iter().copied().max().unwrap_or(0).max(0);
     let lo = values.iter().copied().min().unwrap_or(0).min(0);
-    let range = ((hi - lo) as f64).max(1.0);
-    let level = |v: i64| y + top_room + area * (hi - v) as f64 / range;
+    // In floating point: a difference of two figures never overflows.
+    let range = (hi as f64 - lo as f64).max(1.0);
+    let level = |v: i64| y + top_room + area * (hi as f64 - v as f64) / range;
     let zero = level(0);
     p.shapes.push(Shape::Line {
         x1: x,

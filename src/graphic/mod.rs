@@ -152,13 +152,15 @@ pub fn render_svg(graphic: &Graphic, layout: Layout) -> String {
     self::layout(graphic, layout).to_svg()
 }
 
-/// `<单位>-<年份>年政务公开工作年度报告-图解.<ext>`, with characters Windows forbids replaced.
+/// `<title>-图解.<ext>`: named after the report's title, as the report's exports are
+/// (`report::file_name`), made safe by [`crate::backup::safe_file_stem`]; the title is cut so that the
+/// stem, suffix included, stays within [`crate::backup::MAX_STEM_CHARS`] characters.
 pub fn file_name(graphic: &Graphic, extension: &str) -> String {
-    let stem = crate::backup::safe_file_stem(&format!(
-        "{}-{}年政务公开工作年度报告-{}",
-        graphic.unit.trim(),
-        graphic.year,
-        crate::text::t().graphic.file_suffix
-    ));
-    format!("{stem}.{extension}")
+    let suffix = format!("-{}", crate::text::t().graphic.file_suffix);
+    let room = crate::backup::MAX_STEM_CHARS.saturating_sub(suffix.chars().count());
+    let title: String = crate::backup::safe_file_stem(graphic.title.trim())
+        .chars()
+        .take(room)
+        .collect();
+    format!("{}{suffix}.{extension}", title.trim_end_matches(['.', ' ']))
 }

@@ -32,8 +32,9 @@ pub struct Jump {
 
 /// True when `from` → `to` is a jump under `threshold`.
 pub fn jump(from: i64, to: i64, threshold: Threshold) -> bool {
-    let change = (to - from).abs();
-    change >= threshold.min_change && change as f64 > threshold.ratio * from.abs() as f64
+    // Saturating: figures are bounded by `cell::MAX_CELL`, so this only matters beyond the bound.
+    let change = to.saturating_sub(from).saturating_abs();
+    change >= threshold.min_change && change as f64 > threshold.ratio * from.unsigned_abs() as f64
 }
 
 /// One year of a series.
@@ -165,6 +166,10 @@ mod tests {
         assert!(jump(100, 40, JUMP), "down by 60 %");
         assert!(!jump(12, 12, JUMP));
         assert!(jump(-10, 5, JUMP));
+        // At the limits of i64 the change saturates instead of overflowing.
+        assert!(jump(i64::MIN, i64::MAX, JUMP));
+        assert!(jump(i64::MAX, i64::MIN, JUMP));
+        assert!(!jump(i64::MAX, i64::MAX, JUMP));
     }
 
     fn statutory(year: u16, new: &str) -> Report {

@@ -1,4 +1,4 @@
-//! The workspace data model (schema v3): reports by year, their narrative, categories and table values;
+//! The workspace data model (schema v4): reports by year, their narrative, categories and table values;
 //! the school list and the district data.
 
 mod migrate;
@@ -7,11 +7,14 @@ mod report;
 mod school;
 mod workspace;
 
-pub use migrate::{parse_workspace, LoadError, SUPPORTED_SCHEMA};
-pub use page_data::{DistrictsPageData, PageData};
+pub use migrate::{
+    parse_workspace, workspace_from_value, FieldProblem, LoadError, ValueKind, MAX_FIELD_BYTES,
+    SUPPORTED_SCHEMA,
+};
+pub use page_data::{DistrictsPageData, GraphicPageData, PageData};
 pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
-    Narrative, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
+    Narrative, NoCases, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
 };
 pub use school::{next_school_id, School, Stage, Warning, WarningLevel};
 pub use workspace::{ModelError, Workspace, YEAR_RANGE};
@@ -19,4 +22,4 @@ pub use workspace::{ModelError, Workspace, YEAR_RANGE};
 /// The `format` tag of a workspace, both in storage and in backup files.
 pub const WORKSPACE_FORMAT: &str = "gongkai-workspace";
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;

@@ -211,6 +211,17 @@ impl TableValues {
     }
 }
 
+/// 表三 and 表四 marked “本年度无相关情况”: the officer states that a blank table is blank because nothing
+/// happened this year, so the check does not ask for it to be filled. The tables still print, with 0s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct NoCases {
+    /// 表三 (收到和处理政府信息公开申请情况).
+    pub table3: bool,
+    /// 表四 (政府信息公开行政复议、行政诉讼情况).
+    pub table4: bool,
+}
+
 /// One year's report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
@@ -219,7 +230,8 @@ pub struct Report {
     pub unit_name: String,
     #[serde(default)]
     pub region: String,
-    /// Custom title; empty means `<单位><年份>年政务公开工作年度报告`.
+    /// A title the user typed; empty means the default title of the structure ([`Report::default_title`]),
+    /// so switching structure changes the default but never a typed title.
     #[serde(default)]
     pub title: String,
     #[serde(default)]
@@ -239,6 +251,9 @@ pub struct Report {
     /// Put the graphic (图解) after the title of the web page (.html) export (schema 2).
     #[serde(default)]
     pub graphic_in_html: bool,
+    /// 表三/表四 marked “本年度无相关情况” (schema v3).
+    #[serde(default)]
+    pub no_cases: NoCases,
 }
 
 impl Report {
@@ -266,6 +281,7 @@ impl Report {
             tables: TableValues::default(),
             omit_not_applicable: false,
             graphic_in_html: false,
+            no_cases: NoCases::default(),
         }
     }
 
@@ -274,9 +290,20 @@ impl Report {
             .unwrap_or_else(|| TableFormat::for_year(self.year))
     }
 
+    /// The title of the structure: `<单位><年份>年政府信息公开工作年度报告` for a statutory report (条例第五十条),
+    /// `<单位><年份>年政务公开工作年度报告` for a field report.
+    pub fn default_title(&self) -> String {
+        let kind = match self.structure {
+            ReportStructure::Field => "政务公开",
+            ReportStructure::Statutory => "政府信息公开",
+        };
+        format!("{}{}年{kind}工作年度报告", self.unit_name.trim(), self.year)
+    }
+
+    /// The typed title, else [`Report::default_title`].
     pub fn display_title(&self) -> String {
         if self.title.trim().is_empty() {
-            format!("{}{}年政务公开工作年度报告", self.unit_name, self.year)
+            self.default_title()
         } else {
             self.title.clone()
         }
@@ -338,5 +365,26 @@ mod tests {
         let mut r = Report::blank(2020);
         r.unit_name = "汽开区教育局".into();
         assert_eq!(r.display_title(), "汽开区教育局2020年政务公开工作年度报告");
+    }
+
+    #[test]
+    fn statutory_default_title_and_typed_titles_stay() {
+        let mut r = Report::blank(2021);
+        r.unit_name = " 某区教育局 ".into();
+        r.structure = ReportStructure::Statutory;
+        assert_eq!(
+            r.display_title(),
+            "某区教育局2021年政府信息公开工作年度报告"
+        );
+        r.structure = ReportStructure::Field;
+        assert_eq!(r.display_title(), "某区教育局2021年政务公开工作年度报告");
+        // A typed title is never replaced by switching structure, even one equal to a default.
+        for typed in ["我的标题", "某区教育局2021年政务公开工作年度报告"] {
+            r.title = typed.into();
+            for s in [ReportStructure::Statutory, ReportStructure::Field] {
+                r.structure = s;
+                assert_eq!(r.display_title(), typed);
+            }
+        }
     }
 }

@@ -98,7 +98,7 @@ pub const STATUTORY_SECTIONS: [&str; 6] = [
 ];
 
 /// The sub-heads of 一、总体情况 (reference §1.2).
-const OVERVIEW_SECTIONS: [&str; 5] = [
+pub const OVERVIEW_SECTIONS: [&str; 5] = [
     "主动公开",
     "依申请公开",
     "政府信息管理",

@@ -15,10 +15,15 @@
 //!   `行政诉讼 / 复议后起诉 / 总计`); in 表二 the block's own header row (`本年增/减`).
 //! - **数值**: the value as the document prints it (typed text, blanks as “0”, computed totals).
 //!
-//! A field'd be read as a formula by a spreadsheet when it starts with `=`, `+`, `-`, `@`, a tab or a
-//! carriage return; such a field gets a leading `'` unless it is a plain number (`-35`, `+5`, `1.5`),
-//! which stays as it is ([`neutralise`]). Control characters other than `\n` and `\t` are dropped.
+//! Formula injection (OWASP, CSV Injection): a spreadsheet runs a field as a formula when it starts
+//! with `=`, `+`, `-`, `@`, a tab or a carriage return. Control characters other than `\n` and `\t` are
+//! dropped first; then a field whose first character is a tab, CR or LF, or whose first character
+//! after spaces is `=`, `+`, `-`, `@` or one of their full-width forms `＝`, `＋`, `－`, `＠` (which
+//! spreadsheets on Chinese and Japanese systems also accept), gets a leading `'`, unless it is a plain
+//! number (`-35`, `+5`, `1.5`), which stays as it is ([`neutralise`]).
 //! The field structure has only 表二; the statutory structure has 表二, 表三 and 表四.
+
+use std::borrow::Cow;
 
 use super::html::is_dropped_control;
 use super::markdown::grid;
@@ -34,18 +39,19 @@ pub fn render(doc: &Document) -> Vec<u8> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut records = vec![HEADER.map(String::from).to_vec()];
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(HEADER);
     let tables = doc.blocks.iter().filter_map(|b| match b {
         Block::Table(t) => Some(t),
         _ => None,
     });
     for (n, table) in tables.enumerate() {
-        records.extend(table_records(table, n + 1));
-    }
-    for record in records {
-        let fields: Vec<String> = record.iter().map(|f| neutralise(&clean(f))).collect();
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(&fields);
+        table_records(table, n + 1, &mut |record| {
+            for field in record {
+                let _ = writer.write_field(safe(&clean(field)).as_bytes());
+            }
+            let _ = writer.write_record(None::<&[u8]>);
+        });
     }
     let _ = writer.flush();
     out.extend(writer.into_inner().unwrap_or_default());
@@ -77,8 +83,8 @@ fn table_name(table: &Table, position: usize) -> String {
     }
 }
 
-/// One record per value cell of `table` (see the module doc).
-fn table_records(table: &Table, position: usize) -> Vec<Vec<String>> {
+/// One record per value cell of `table` (see the module doc), handed to `emit` in order.
+fn table_records(table: &Table, position: usize, emit: &mut dyn FnMut([&str; 5])) {
     let name = table_name(table, position);
     let grid = grid(table);
     let cell = |(r, i): (usize, usize)| &table.rows[r].cells[i];
@@ -101,7 +107,6 @@ fn table_records(table: &Table, position: usize) -> Vec<Vec<String>> {
         .map(|c| joined(&mut grid.iter().take(leading).map(|line| line[c])))
         .collect();
     let mut block = String::new();
-    let mut records = Vec::new();
     for (r, row) in table.rows.iter().enumerate().skip(leading) {
         if row.cells.iter().all(|c| c.heading) {
             if row.cells.len() == 1 && row.cells[0].colspan >= table.columns {
@@ -127,30 +132,41 @@ fn table_records(table: &Table, position: usize) -> Vec<Vec<String>> {
             if start != r || !first_column || table.rows[start].cells[i].heading {
                 continue;
             }
-            records.push(vec![
-                name.clone(),
-                block.clone(),
-                label.clone(),
-                columns[c].clone(),
-                cell(at).text.trim().to_string(),
-            ]);
+            emit([&name, &block, &label, &columns[c], cell(at).text.trim()]);
         }
     }
-    records
 }
 
-fn clean(field: &str) -> String {
-    field.chars().filter(|c| !is_dropped_control(*c)).collect()
-}
-
-/// A field a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) gets a
-/// leading `'`, unless it is a plain number such as `-35` or `+1.5`.
-pub fn neutralise(field: &str) -> String {
-    let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && !is_plain_number(field) {
-        format!("'{field}")
+/// The field without control characters other than `\n` and `\t`.
+fn clean(field: &str) -> Cow<'_, str> {
+    if field.chars().any(is_dropped_control) {
+        Cow::Owned(field.chars().filter(|c| !is_dropped_control(*c)).collect())
     } else {
-        field.to_string()
+        Cow::Borrowed(field)
+    }
+}
+
+/// Characters that start a formula, half- and full-width.
+const FORMULA_STARTS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+
+/// A field a spreadsheet could run as a formula gets a leading `'` (see the module doc), unless it is a
+/// plain number such as `-35` or `+1.5`. Leading spaces (also full-width) and control characters do
+/// not hide a formula: `" =1+1"` and `"\u{1}=1"` are neutralised too.
+pub fn neutralise(field: &str) -> String {
+    safe(field).into_owned()
+}
+
+/// [`neutralise`] without copying a field that needs nothing.
+fn safe(field: &str) -> Cow<'_, str> {
+    let first = field
+        .chars()
+        .find(|c| !(c.is_whitespace() || c.is_control()) || matches!(c, '\t' | '\r' | '\n'));
+    let risky = field.starts_with(['\t', '\r', '\n'])
+        || first.is_some_and(|c| FORMULA_STARTS.contains(&c) || matches!(c, '\t' | '\r' | '\n'));
+    if risky && !is_plain_number(field) {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
     }
 }
 
@@ -180,5 +196,27 @@ mod tests {
         assert_eq!(neutralise("-"), "'-");
         assert_eq!(neutralise("增10"), "增10");
         assert_eq!(neutralise("1276.5534万元"), "1276.5534万元");
+    }
+
+    #[test]
+    fn full_width_signs_and_hidden_starts_are_neutralised() {
+        for field in [
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(1)",
+            " =1+1",
+            "\u{3000}=1",
+            "\u{a0}@x",
+            "\n=1",
+            " \t=1",
+        ] {
+            assert_eq!(neutralise(field), format!("'{field}"), "{field:?}");
+        }
+        // The input: a control character before `=` is dropped by `clean`, the space stays.
+        assert_eq!(neutralise(&clean("\u{1} =1+1")), "' =1+1");
+        assert_eq!(neutralise(&clean("\u{1}=1+1")), "'=1+1");
+        assert_eq!(neutralise(" 35"), " 35");
+        assert_eq!(neutralise("公开 =1"), "公开 =1");
     }
 }

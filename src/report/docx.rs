@@ -525,6 +525,38 @@ fn display_width(text: &str) -> usize {
         .sum()
 }
 
+/// The width of every row of every table of `doc` as the Word file lays it out (twips; each the sum of
+/// its cells' widths, which span their columns): the model's cells placed on the grid with their spans
+/// and vertical merges, and the column widths computed from their texts. This is the renderer's own arithmetic without docx-rs's object tree and XML writer: the overflow property
+/// run calls it for every generated report and [`render`] for a sample (tests/overflow_props.rs).
+pub fn table_grids(doc: &Document) -> Result<Vec<Vec<usize>>, DocxError> {
+    let mut tables = Vec::new();
+    for block in &doc.blocks {
+        if let Block::Table(table) = block {
+            let grid = place(table, tables.len())?;
+            let widths = column_widths(table, &grid);
+            let span_width = |column: usize, span: usize| -> usize {
+                widths[column..column + span].iter().sum()
+            };
+            let rows = grid
+                .iter()
+                .map(|placed| {
+                    placed
+                        .iter()
+                        .map(|p| match p {
+                            Placed::Cell { column, span, .. }
+                            | Placed::Continue { column, span } => span_width(*column, *span),
+                            Placed::Empty { column } => widths[*column],
+                        })
+                        .sum()
+                })
+                .collect();
+            tables.push(rows);
+        }
+    }
+    Ok(tables)
+}
+
 fn word_table(table: &Table, index: usize) -> Result<WTable, DocxError> {
     let grid = place(table, index)?;
     let widths = column_widths(table, &grid);
@@ -743,6 +775,19 @@ fn is_iso_date(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_table_row_spans_the_text_width() {
+        let mut r = crate::model::Report::blank(2021);
+        r.structure = crate::model::ReportStructure::Statutory;
+        let doc = crate::report::build(&r, &crate::report::BuildOptions::default());
+        let grids = table_grids(&doc).unwrap();
+        assert_eq!(grids.len(), 3, "表二, 表三, 表四");
+        for rows in &grids {
+            assert!(!rows.is_empty());
+            assert!(rows.iter().all(|w| *w == TEXT_WIDTH as usize), "{rows:?}");
+        }
+    }
 
     #[test]
     fn margins_in_twips() {

@@ -187,11 +187,12 @@ fn escape_cell(text: &str) -> String {
     escape_inline(text.trim())
 }
 
-/// Text that starts a block: [`escape_inline`], plus a backslash before a line-start marker.
+/// Text that starts a block: control characters dropped first, then leading spaces trimmed (so that
+/// neither can make an indented code block or hide a marker: `"\u{1}   # 标题"` is not a heading), then
+/// [`escape_inline`], plus a backslash before a line-start marker.
 pub fn escape(text: &str) -> String {
-    // Trimmed again after dropping control characters, so that “\0 # …” cannot start with a marker.
-    let escaped = escape_inline(text.trim_start());
-    let inline = escaped.trim_start().to_string();
+    let visible: String = text.chars().filter(|c| !is_dropped_control(*c)).collect();
+    let inline = escape_inline(visible.trim_start());
     let first = inline.chars().next();
     match first {
         Some('#' | '>' | '+' | '-' | '=') => format!("\\{inline}"),
@@ -249,6 +250,26 @@ mod tests {
         assert_eq!(escape("12. 项"), "12\\. 项");
         assert_eq!(escape("2020年"), "2020年");
         assert_eq!(escape("1、确定"), "1、确定");
+    }
+
+    #[test]
+    fn control_characters_cannot_hide_a_block_marker() {
+        for (input, expected) in [
+            ("\u{1}   # 标题", "\\# 标题"),
+            ("\u{1}    代码块", "代码块"),
+            ("\u{1}   > 引用", "\\> 引用"),
+            ("\u{1}   - 列表", "\\- 列表"),
+            ("\u{1}   + 列表", "\\+ 列表"),
+            ("\u{1}   * 列表", "\\* 列表"),
+            ("\u{1}   1. 列表", "1\\. 列表"),
+            ("\u{1}   ---", "\\---"),
+            ("\u{1}   ***", "\\*\\*\\*"),
+            ("\u{1}   ___", "\\_\\_\\_"),
+            ("\u{1}\u{7}\t# 标题", "\\# 标题"),
+            (" \u{1} \u{1b} ```", "\\`\\`\\`"),
+        ] {
+            assert_eq!(escape(input), expected, "{input:?}");
+        }
     }
 
     #[test]

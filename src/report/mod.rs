@@ -13,10 +13,11 @@ mod markdown;
 pub use self::csv::{neutralise as neutralise_csv, render as render_csv};
 pub use build::{
     build, chinese_numeral, heading_number, BuildOptions, NotApplicable, FIELD_SECTIONS,
-    NOT_APPLICABLE_LINE, STATUTORY_SECTIONS,
+    NOT_APPLICABLE_LINE, OVERVIEW_SECTIONS, STATUTORY_SECTIONS,
 };
 pub use docx::{
-    parts as docx_parts, render as render_docx, sanitize as sanitize_docx_text, DocxError,
+    parts as docx_parts, render as render_docx, sanitize as sanitize_docx_text,
+    table_grids as docx_table_grids, DocxError,
 };
 pub use html::{
     escape as escape_html, render as render_html, render_with_graphic as render_html_with_graphic,
@@ -125,12 +126,10 @@ impl Cell {
     }
 }
 
-/// `<单位>-<年份>年政务公开工作年度报告.<ext>`, with characters Windows forbids replaced.
+/// The export's file name: the document's title (`<单位><年份>年政府信息公开工作年度报告`, or the title the user
+/// typed) made safe by [`crate::backup::safe_file_stem`] (Windows-forbidden characters, bidirectional
+/// controls, at most 100 characters), then `.<ext>`.
 pub fn file_name(doc: &Document, extension: &str) -> String {
-    let stem = crate::backup::safe_file_stem(&format!(
-        "{}-{}年政务公开工作年度报告",
-        doc.unit.trim(),
-        doc.year
-    ));
+    let stem = crate::backup::safe_file_stem(doc.title.trim());
     format!("{stem}.{extension}")
 }

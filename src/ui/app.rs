@@ -9,12 +9,12 @@ use super::file_notice::FileNotice;
 use super::module_host::module_page;
 use super::nav::Nav;
 use super::pages::{
-    CategoryPage, CheckPage, ComingSoon, DataPage, GraphicPage, NarrativePage, NotFound, Overview,
-    ReportPage, SettingsPage, TablesPage,
+    CategoryPage, CheckPage, ComingSoon, DataPage, NarrativePage, NotFound, Overview, ReportPage,
+    SettingsPage, TablesPage,
 };
 use super::state::{AppState, SaveStatus};
 use crate::check::Focus;
-use crate::model::DistrictsPageData;
+use crate::model::{DistrictsPageData, GraphicPageData};
 use crate::route::Route;
 use crate::text::t;
 use crate::web::{clock, dom};
@@ -35,6 +35,10 @@ pub fn App() -> impl IntoView {
     let on_storage = window_event_listener(ev::storage, move |e| {
         state.on_external_write(e.key());
     });
+    // A pending edit is saved when the page is hidden or closed: the autosave timer would not fire.
+    // (`visibilitychange` is fired at the document and bubbles to the window.)
+    let on_hidden = window_event_listener(ev::visibilitychange, move |_| state.flush());
+    let on_pagehide = window_event_listener(ev::pagehide, move |_| state.flush());
     // After a navigation the focus goes to the control a link names (`#/tables?cell=…`, from a check
     // finding), else to the page heading, so that keyboard and screen-reader users start at the page.
     // On the first load it stays where the browser puts it.
@@ -74,6 +78,8 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
+        on_hidden.remove();
+        on_pagehide.remove();
     });
 
     view! {
@@ -118,7 +124,9 @@ pub fn App() -> impl IntoView {
                     Route::Check => view! { <CheckPage/> }.into_any(),
                     Route::Tables => view! { <TablesPage/> }.into_any(),
                     Route::Report => view! { <ReportPage/> }.into_any(),
-                    Route::Graphic => view! { <GraphicPage/> }.into_any(),
+                    Route::Graphic => {
+                        module_page::<GraphicPageData>("graphic-page", "graphic", "page-graphic-host").into_any()
+                    }
                     // In its own wasm module (docs/delivery.md, “A page in a module”).
                     Route::Districts => {
                         module_page::<DistrictsPageData>("districts-page", "districts", "page-districts-host").into_any()

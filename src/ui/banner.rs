@@ -72,7 +72,9 @@ pub fn Banners() -> impl IntoView {
     let storage_message = move || {
         let mut lines = Vec::new();
         if let Some(c) = state.corrupt.get() {
-            lines.push(if c.preserved {
+            lines.push(if c.preserved && c.during_save {
+                (t().trust.storage_corrupt_on_save)(&c.reason)
+            } else if c.preserved {
                 (t().storage_corrupt)(&c.reason)
             } else {
                 t().storage_corrupt_unsaved.to_string()

@@ -10,6 +10,6 @@ pub mod module_page;
 mod nav;
 mod pages;
 /// The district pages, mounted by their module (`src/bin/districts_page.rs`).
-pub use pages::{DistrictsPage, LookupPage};
+pub use pages::{DistrictsPage, GraphicPage, LookupPage};
 pub mod state;
 mod widgets;

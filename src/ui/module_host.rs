@@ -59,6 +59,17 @@ pub fn module_page<D: PageData>(
     page: &'static str,
     testid: &'static str,
 ) -> impl IntoView {
+    // Only these two are generic: the host itself is one function for every page's data.
+    host_page(module, page, testid, json_of::<D>, host_for::<D>)
+}
+
+fn host_page(
+    module: &'static str,
+    page: &'static str,
+    testid: &'static str,
+    json_of: fn(&Workspace) -> Option<String>,
+    host_for: fn(AppState, StoredValue<String>) -> wasm_bindgen::JsValue,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let words = t().module_page;
     let status = RwSignal::new(Status::Loading);
@@ -69,7 +80,7 @@ pub fn module_page<D: PageData>(
 
     // Hands the page the workspace's data when it differs from what the page holds.
     let sync = move || {
-        let Some(json) = state.ws.with(json_of::<D>) else {
+        let Some(json) = state.ws.with(json_of) else {
             return;
         };
         if status.with_untracked(|s| *s != Status::Ready) || last.with_value(|l| *l == json) {
@@ -89,11 +100,11 @@ pub fn module_page<D: PageData>(
         let element: web_sys::HtmlElement = div.unchecked_into();
         status.set(Status::Loading);
         spawn_local(async move {
-            let Some(json) = state.ws.with_untracked(json_of::<D>) else {
+            let Some(json) = state.ws.with_untracked(json_of) else {
                 status.set(Status::Failed(words.bad_edit.to_string()));
                 return;
             };
-            let host = host_for::<D>(state, last);
+            let host = host_for(state, last);
             match modules::mount_page(module, page, &element, &json, &host).await {
                 Ok(m) => {
                     // The host is gone (the user left the page while the module loaded).

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::backup;
-use crate::model::Workspace;
+use crate::model::{LoadError, Workspace};
 use crate::store::{
-    self, Envelope, ExternalChange, SaveDecision, Stamp, Startup, CORRUPT_KEY, WORKSPACE_KEY,
+    self, Envelope, ExternalChange, PreservePlan, SaveDecision, Stamp, Startup, Stored,
+    MAX_UNREADABLE_COPIES, WORKSPACE_KEY,
 };
 use crate::text::t;
 use crate::web::clock;
@@ -51,13 +52,16 @@ pub enum StorageIssue {
     Failed(String),
 }
 
-/// Stored data that could not be read at start-up.
+/// Stored data that could not be read, at start-up or by a save.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CorruptNotice {
     pub raw: String,
     pub reason: String,
-    /// The raw text was copied to [`CORRUPT_KEY`]; otherwise this tab never writes storage.
+    /// The raw text was copied to an unreadable-copy key (`store::plan_preserve`); otherwise this tab
+    /// never writes storage.
     pub preserved: bool,
+    /// Found by a save (written by another tab or build) rather than at start-up: this tab's data stays.
+    pub during_save: bool,
 }
 
 /// Bookkeeping of the persistence protocol, not shown directly.
@@ -136,22 +140,45 @@ impl AppState {
             Startup::Empty => state.ws.set(blank()),
             Startup::Loaded(env) => state.adopt(*env),
             Startup::Corrupt { raw, error } => {
-                let already =
-                    storage.get(CORRUPT_KEY).ok().flatten().as_deref() == Some(raw.as_str());
-                let preserved = already || storage.set(CORRUPT_KEY, &raw).is_ok();
                 state.ws.set(blank());
-                if !preserved {
-                    state.persist.update_value(|p| p.memory_only = true);
-                    state.status.set(SaveStatus::MemoryOnly);
-                }
-                state.corrupt.set(Some(CorruptNotice {
-                    raw,
-                    reason: t().load_error(&error),
-                    preserved,
-                }));
+                state.keep_unreadable(&storage, raw, &error, false);
             }
         }
         state
+    }
+
+    /// Copies unreadable stored text aside (every distinct text is kept, the oldest copies beyond
+    /// `MAX_UNREADABLE_COPIES` dropped and the user told) and shows the banner. If the copy cannot be
+    /// written, this tab never writes storage, so the text is not overwritten. True when preserved.
+    fn keep_unreadable(
+        &self,
+        storage: &BrowserStorage,
+        raw: String,
+        error: &LoadError,
+        during_save: bool,
+    ) -> bool {
+        let preserved = match preserve_unreadable(storage, &raw) {
+            Ok(0) => true,
+            Ok(dropped) => {
+                self.notice.set(Some((t().trust.unreadable_dropped)(
+                    dropped,
+                    MAX_UNREADABLE_COPIES,
+                )));
+                true
+            }
+            Err(()) => false,
+        };
+        if !preserved {
+            self.persist.update_value(|p| p.memory_only = true);
+            self.status.set(SaveStatus::MemoryOnly);
+        }
+        self.corrupt.set(Some(CorruptNotice {
+            raw,
+            reason: t().load_error(error),
+            preserved,
+            during_save,
+        }));
+        preserved
     }
 
     fn go_memory_only(&self, issue: StorageIssue) {
@@ -223,7 +250,20 @@ impl AppState {
         self.undo_text.set(None);
     }
 
-    /// Writes the workspace now, unless another tab wrote a newer revision.
+    /// Saves a pending edit now instead of after the delay: the page is being hidden or closed
+    /// (`visibilitychange`, `pagehide`), and a timer would never fire.
+    pub fn flush(&self) {
+        let pending = self.persist.with_value(|p| p.timer.is_some());
+        if pending {
+            if let Some(timer) = self.persist.with_value(|p| p.timer) {
+                timer.clear();
+            }
+            self.save_now();
+        }
+    }
+
+    /// Writes the workspace now, unless another tab wrote a newer revision. Stored text that cannot be
+    /// read (from another tab or another build) is copied aside first, as at start-up.
     pub fn save_now(&self) {
         self.persist.update_value(|p| p.timer = None);
         if self.persist.with_value(|p| p.memory_only) {
@@ -234,8 +274,19 @@ impl AppState {
             self.go_memory_only(StorageIssue::Blocked);
             return;
         };
-        let stored = stored_stamp(&storage);
         let base = self.persist.with_value(|p| p.base.clone());
+        let raw = storage.get(WORKSPACE_KEY).ok().flatten();
+        let stored = match store::inspect_stored(raw.as_deref(), &base) {
+            Stored::Absent => None,
+            Stored::Readable(stamp) => Some(stamp),
+            Stored::Unreadable(error) => {
+                let raw = raw.unwrap_or_default();
+                if !self.keep_unreadable(&storage, raw, &error, true) {
+                    return;
+                }
+                None
+            }
+        };
         match store::decide_save(&base, stored.as_ref()) {
             SaveDecision::Conflict { theirs, .. } => {
                 self.conflict.set(Some(theirs));
@@ -320,8 +371,13 @@ impl AppState {
         if self.conflict.get_untracked().is_none() {
             return;
         }
-        if let Some(stamp) = BrowserStorage::attach().and_then(|s| stored_stamp(&s)) {
-            self.persist.update_value(|p| p.base = stamp);
+        // Take over the stored revision only if it can be read; unreadable text is left for `save_now`,
+        // which copies it aside before writing over it.
+        let stored = BrowserStorage::attach()
+            .and_then(|s| s.get(WORKSPACE_KEY).ok().flatten())
+            .and_then(|raw| store::decode(&raw).ok());
+        if let Some(env) = stored {
+            self.persist.update_value(|p| p.base = env.stamp());
         }
         self.conflict.set(None);
         self.save_now();
@@ -347,7 +403,7 @@ impl AppState {
         let (base, dirty) = self.persist.with_value(|p| (p.base.clone(), p.dirty));
         // With unsaved edits the backup is newer than `base`: it counts once they are saved.
         let backed_up = if dirty {
-            base.revision + 1
+            base.revision.saturating_add(1)
         } else {
             base.revision
         };
@@ -377,6 +433,53 @@ impl AppState {
             }
         }
     }
+}
+
+/// Every unreadable copy in storage: key and text, oldest first.
+pub fn unreadable_copies(storage: &BrowserStorage) -> Vec<(String, String)> {
+    let mut copies: Vec<(u64, String, String)> = storage
+        .keys()
+        .into_iter()
+        .filter_map(|k| {
+            let n = store::unreadable_number(&k)?;
+            let text = storage.get(&k).ok().flatten()?;
+            Some((n, k, text))
+        })
+        .collect();
+    copies.sort();
+    copies.into_iter().map(|(_, k, text)| (k, text)).collect()
+}
+
+/// Keeps `raw` beside the other unreadable copies (`store::plan_preserve`). When the quota is full, the
+/// oldest copies make room. Returns how many copies were dropped; `Err` when `raw` could not be kept.
+fn preserve_unreadable(storage: &BrowserStorage, raw: &str) -> Result<usize, ()> {
+    let existing = unreadable_copies(storage);
+    let (key, drop) = match store::plan_preserve(&existing, raw) {
+        PreservePlan::AlreadyKept(_) => return Ok(0),
+        PreservePlan::Write { key, drop } => (key, drop),
+    };
+    let mut removed: Vec<String> = Vec::new();
+    let mut oldest = existing.iter().map(|(k, _)| k.clone());
+    loop {
+        match storage.set(&key, raw) {
+            Ok(()) => break,
+            Err(StorageError::Quota) => match oldest.next() {
+                Some(k) => {
+                    storage.remove(&k);
+                    removed.push(k);
+                }
+                None => return Err(()),
+            },
+            Err(_) => return Err(()),
+        }
+    }
+    for k in drop {
+        if !removed.contains(&k) {
+            storage.remove(&k);
+            removed.push(k);
+        }
+    }
+    Ok(removed.len())
 }
 
 /// The stamp of the envelope in storage now, without reading its workspace.

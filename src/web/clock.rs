@@ -10,6 +10,12 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// Today's local date, for the core's date rules (`crate::deadline`).
+pub fn today() -> crate::deadline::Date {
+    let d = js_sys::Date::new_0();
+    crate::deadline::Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
 /// The local calendar year.
 pub fn current_year() -> u16 {
     u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(2026)

@@ -50,6 +50,12 @@ extern "C" {
         json: &str,
     ) -> Result<(), JsValue>;
 
+    /// The `graphic-page` module's export beside its page (`src/bin/graphic_page.rs`).
+    type GraphicModule;
+
+    #[wasm_bindgen(method, catch, js_name = html_graphic)]
+    fn html_graphic(this: &GraphicModule, workspace_json: &str) -> Result<String, JsValue>;
+
     /// The exports of a module holding workbench pages (`src/bin/districts_page.rs`, and any other:
     /// docs/delivery.md, “A page in a module”).
     type PageModule;
@@ -105,6 +111,15 @@ pub async fn render_docx(doc: &Document, date: &str) -> Result<Vec<u8>, ModuleEr
         .await
         .map_err(|e| ModuleError::Failed(describe(&e)))?;
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+/// The 图解 of the open report (portrait SVG) for the HTML export, from the `graphic-page` module;
+/// `workspace_json` is the JSON of `model::GraphicPageData`. Empty when there is no graphic.
+pub async fn html_graphic(workspace_json: &str) -> Result<String, ModuleError> {
+    let module: GraphicModule = load("graphic-page").await?.unchecked_into();
+    module
+        .html_graphic(workspace_json)
+        .map_err(|e| ModuleError::Failed(describe(&e)))
 }
 
 async fn district() -> Result<DistrictModule, ModuleError> {

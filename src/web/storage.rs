@@ -90,6 +90,14 @@ impl BrowserStorage {
         })
     }
 
+    /// Every key in storage (of this origin, or of all files under `file://`).
+    pub fn keys(&self) -> Vec<String> {
+        let n = self.0.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
+    }
+
     pub fn remove(&self, key: &str) {
         let _ = self.0.remove_item(key);
     }

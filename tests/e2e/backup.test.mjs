@@ -23,7 +23,7 @@ test('export a backup, import it in a fresh browser profile, and get identical d
     assert.equal(name, '汽开区教育局-2020.gongkai.json');
     const exported = JSON.parse(text);
     assert.equal(exported.format, 'gongkai-workspace');
-    assert.equal(exported.schema_version, 3);
+    assert.equal(exported.schema_version, 4);
     assert.match(exported.exported_at, /^\d{4}-\d\d-\d\dT/);
     const original = (await storedEnvelope(first)).workspace;
     assert.deepEqual(withoutExportTime(exported), original);
@@ -127,7 +127,7 @@ test('an old (schema 0) backup is migrated on import', async () => {
     await page.getByTestId('import-confirm').click();
     await waitSaved(page);
     const env = await storedEnvelope(page);
-    assert.equal(env.workspace.schema_version, 3);
+    assert.equal(env.workspace.schema_version, 4);
     assert.equal(env.workspace.reports['2019'].unit_name, '示例县教育局');
   } finally {
     await w.finish();

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { world, waitSaved } from './harness.mjs';
 
-const STEM = '汽开区教育局-2020年政务公开工作年度报告';
+// File names follow the title: the example carries the seed's own title.
+const STEM = '教育局2020年政务公开工作年度报告';
 
 async function exampleReport(w) {
   const page = await w.open(await w.profile(), '#/');

@@ -16,7 +16,8 @@ after(async () => {
   await w.finish();
 });
 
-const STEM = '汽开区教育局-2020年政务公开工作年度报告-图解';
+// Named after the report's title (the example carries the seed's own title), as the report's exports.
+const STEM = '教育局2020年政务公开工作年度报告-图解';
 const LICENSE = 't2/a20_5/license/decisions';
 
 /** The graphic's SVG element on #/graphic. */

@@ -57,7 +57,7 @@ test('unreadable stored data: banner, the app still works, the raw text is kept 
     await page.reload();
     const banner = page.getByTestId('storage-error');
     await banner.filter({ hasText: '无法读取' }).waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem('gongkai:workspace:unreadable')), broken);
+    assert.equal(await page.evaluate(() => localStorage.getItem('gongkai:workspace:unreadable:1')), broken);
 
     const { text } = await downloadText(page, () => page.getByTestId('download-corrupt').click());
     assert.equal(text, broken);
@@ -65,7 +65,7 @@ test('unreadable stored data: banner, the app still works, the raw text is kept 
     await page.getByTestId('settings-unit').fill('恢复后的单位');
     await waitSaved(page);
     assert.equal(unitOf(await storedEnvelope(page)), '恢复后的单位');
-    assert.equal(await page.evaluate(() => localStorage.getItem('gongkai:workspace:unreadable')), broken);
+    assert.equal(await page.evaluate(() => localStorage.getItem('gongkai:workspace:unreadable:1')), broken);
   } finally {
     await w.finish();
   }

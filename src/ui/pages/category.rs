@@ -467,9 +467,11 @@ fn Counts(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                                     prop:value=get(n, |c| c.value.to_string())
                                     on:input=move |ev| {
                                         let v = event_target_value(&ev);
-                                        match v.trim().parse::<u64>() {
-                                            Ok(x) => { error.set(None); edit_count(n, Box::new(move |c| c.value = x)); }
-                                            Err(_) => error.set(Some(t().count_invalid.to_string())),
+                                        // Checked as a count cell: non-negative, at most cell::MAX_CELL.
+                                        match crate::cell::parse_cell(&v, crate::cell::CellKind::Count) {
+                                            Ok(crate::cell::CellValue::Integer(x)) => { error.set(None); edit_count(n, Box::new(move |c| c.value = x.unsigned_abs())); }
+                                            Err(e) => error.set(Some(e.message())),
+                                            Ok(_) => error.set(Some(t().count_invalid.to_string())),
                                         }
                                     }/>
                             </label>

@@ -49,9 +49,20 @@ pub fn CheckPage() -> impl IntoView {
                             " "
                             <span class="message" id=message_id.clone()>{t().finding(&f)}</span>
                             " "
-                            <a class="go-fix" href=f.target.link().href() aria-describedby=message_id>
+                            <a class="go-fix" href=f.target.link().href() aria-describedby=message_id.clone()>
                                 {t().check_go_fix}
                             </a>
+                            {f.also.as_ref().map(|also| view! {
+                                " "
+                                <a
+                                    class="go-also"
+                                    data-testid="check-finding-also"
+                                    href=also.link().href()
+                                    aria-describedby=message_id.clone()
+                                >
+                                    {t().trust.check_go_cell}
+                                </a>
+                            })}
                         </li>
                     }
                 }).collect_view()}

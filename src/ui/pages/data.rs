@@ -5,12 +5,14 @@ use leptos::task::spawn_local;
 
 use crate::backup::{self, ImportSummary};
 use crate::model::Workspace;
-use crate::store::{CORRUPT_KEY, WORKSPACE_KEY};
+use crate::store::WORKSPACE_KEY;
 use crate::text::t;
 use crate::ui::dialog::Dialog;
 use crate::ui::pages::overview::LoadExample;
-use crate::ui::state::AppState;
+use crate::ui::state::{unreadable_copies, AppState};
 use crate::ui::widgets::FilePicker;
+use crate::web::clock;
+use crate::web::download::download_text;
 use crate::web::file_input::{read_text, take_files};
 use crate::web::storage::BrowserStorage;
 
@@ -141,9 +143,26 @@ pub fn DataPage() -> impl IntoView {
 #[component]
 fn StorageStatus() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let has_unreadable = RwSignal::new(
-        BrowserStorage::attach().is_some_and(|s| s.get(CORRUPT_KEY).ok().flatten().is_some()),
+    // Keys of the unreadable copies kept in storage, oldest first.
+    let copies = RwSignal::new(
+        BrowserStorage::attach()
+            .map(|s| {
+                unreadable_copies(&s)
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default(),
     );
+    let download = move |key: String, n: usize| {
+        let text = BrowserStorage::attach().and_then(|s| s.get(&key).ok().flatten());
+        let name = (t().corrupt_file_name)(clock::now_ms() as u64);
+        let name = name.replacen(".txt", &format!("-{n}.txt"), 1);
+        if text.is_none_or(|text| download_text(&name, "text/plain;charset=utf-8", &text).is_err())
+        {
+            state.notice.set(Some(t().download_failed.to_string()));
+        }
+    };
     let size_kb = move || {
         state.revision.track();
         BrowserStorage::attach().map(|s| s.len_of(WORKSPACE_KEY) as f64 * 2.0 / 1024.0)
@@ -160,19 +179,28 @@ fn StorageStatus() -> impl IntoView {
             </p>
             <p>{move || (t().storage_revision)(state.revision.get())}</p>
             <p>{move || size_kb().map(t().storage_size).unwrap_or_default()}</p>
-            <Show when=move || has_unreadable.get()>
-                <p>{t().stored_unreadable_present}</p>
-                <button
-                    data-testid="delete-unreadable"
-                    on:click=move |_| {
-                        if let Some(s) = BrowserStorage::attach() {
-                            s.remove(CORRUPT_KEY);
+            <Show when=move || copies.with(|c| !c.is_empty())>
+                <p data-testid="unreadable-copies">{move || (t().trust.unreadable_copies)(copies.with(Vec::len))}</p>
+                <div class="actions">
+                    {move || copies.get().into_iter().enumerate().map(|(i, key)| view! {
+                        <button data-testid="download-unreadable" on:click=move |_| download(key.clone(), i + 1)>
+                            {(t().trust.unreadable_download)(i + 1)}
+                        </button>
+                    }).collect_view()}
+                    <button
+                        data-testid="delete-unreadable"
+                        on:click=move |_| {
+                            if let Some(s) = BrowserStorage::attach() {
+                                for key in copies.get_untracked() {
+                                    s.remove(&key);
+                                }
+                            }
+                            copies.set(Vec::new());
                         }
-                        has_unreadable.set(false);
-                    }
-                >
-                    {t().delete_unreadable}
-                </button>
+                    >
+                        {t().trust.unreadable_delete_all}
+                    </button>
+                </div>
             </Show>
         </div>
     }

@@ -1,11 +1,14 @@
 //! `#/graphic`: 图解 of the open report, updated as the report changes, in a portrait (phone) or a
 //! landscape (web page) layout; exports as SVG, and as PNG at 2× drawn by the browser's canvas.
+//! The page runs in the `graphic-page` module (src/bin/graphic_page.rs; docs/delivery.md, “A page in
+//! a module”), on the workspace's reports as `GraphicPageData`.
 
 use leptos::prelude::*;
 
 use crate::graphic::{self, Layout};
+use crate::model::GraphicPageData;
 use crate::text::t;
-use crate::ui::state::AppState;
+use crate::ui::module_page::PageState;
 use crate::web::download::{download_blob, download_text};
 use crate::web::raster::svg_to_png;
 
@@ -26,7 +29,7 @@ struct Drawn {
 
 #[component]
 pub fn GraphicPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<PageState<GraphicPageData>>();
     let narrow = window()
         .inner_width()
         .ok()
@@ -40,7 +43,7 @@ pub fn GraphicPage() -> impl IntoView {
     // One memo of plain data (a single memo type keeps the wasm small).
     let drawn = Memo::new(move |_| {
         let layout = layout.get();
-        state.ws.with(|w| {
+        state.data.with(|GraphicPageData(w)| {
             let g = graphic::build_for(w, w.current_year?)?;
             let scene = graphic::layout(&g, layout);
             Some(Drawn {
@@ -59,7 +62,7 @@ pub fn GraphicPage() -> impl IntoView {
             return;
         };
         if download_text(&d.svg_name, "image/svg+xml;charset=utf-8", &d.svg).is_err() {
-            state.notice.set(Some(t().download_failed.to_string()));
+            state.notice(t().download_failed);
         }
     };
     let export_png = move |_| {
@@ -72,12 +75,12 @@ pub fn GraphicPage() -> impl IntoView {
             busy.set(false);
             let saved = png.and_then(|blob| download_blob(&name, &blob));
             if saved.is_err() {
-                state.notice.set(Some(t().graphic.png_failed.to_string()));
+                state.notice(t().graphic.png_failed);
             }
         });
         if started.is_err() {
             busy.set(false);
-            state.notice.set(Some(t().graphic.png_failed.to_string()));
+            state.notice(t().graphic.png_failed);
         }
     };
     let option = move |l: Layout, label: &'static str| {

@@ -139,7 +139,7 @@ fn WorkItems() -> impl IntoView {
         <fieldset class="work-items">
             <legend>{t().nar_work}</legend>
             <For each=move || 0..count.get() key=|n| *n let:n>
-                <div class="work-item">
+                <div class="work-item" data-item-id=format!("work-{n}")>
                     <span class="num">{(t().work_item_number)(n + 1)}</span>
                     <textarea
                         data-testid="narrative-work-item"

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::catalog::CATEGORIES;
 use crate::check::Severity;
+use crate::deadline;
 use crate::example::example_workspace;
 use crate::route::Route;
 use crate::text::t;
@@ -12,6 +13,7 @@ use crate::ui::pages::check::findings;
 use crate::ui::pages::trends::Trends;
 use crate::ui::state::AppState;
 use crate::ui::widgets::StatutoryNote;
+use crate::web::clock;
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -69,6 +71,14 @@ pub fn Overview() -> impl IntoView {
                 <dt>{t().overview_format}</dt>
                 <dd>
                     {move || report().map(|r| t().table_format(r.effective_table_format())).unwrap_or_default()}
+                </dd>
+                <dt>{t().trust.deadline_label}</dt>
+                <dd data-testid="overview-deadline">
+                    {move || {
+                        report()
+                            .map(|r| (t().trust.deadline)(&deadline::deadline(r.year, clock::today())))
+                            .unwrap_or_default()
+                    }}
                 </dd>
             </dl>
             <p class="check-summary" data-testid="overview-check">

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::graphic::{self, Layout};
-use crate::model::Workspace;
+use crate::model::{GraphicPageData, PageData};
 use crate::report::{self, BuildOptions, Document, NotApplicable};
 use crate::text::t;
 use crate::ui::state::AppState;
@@ -29,18 +28,42 @@ fn document(state: AppState) -> Memo<Option<Document>> {
     })
 }
 
-/// The graphic (portrait, the width of a printed page) when the open report puts it in its HTML export.
-fn html_graphic(w: &Workspace) -> Option<String> {
-    let r = w.current().filter(|r| r.graphic_in_html)?;
-    graphic::build_for(w, r.year).map(|g| graphic::render_svg(&g, Layout::Portrait))
+/// The JSON the `graphic-page` module draws the HTML export's graphic from, when the open report puts
+/// the graphic in its HTML export.
+fn graphic_json(w: &crate::model::Workspace) -> Option<String> {
+    w.current().filter(|r| r.graphic_in_html)?;
+    serde_json::to_string(&GraphicPageData::read(w)).ok()
 }
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let doc = document(state);
+    // The graphic (portrait, the width of a printed page) for the HTML export and the preview, drawn
+    // by the `graphic-page` module (its layout code is not in the first load): `None` while the
+    // option is off or the module is still drawing.
+    let graphic_svg = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(json) = state.ws.with(graphic_json) else {
+            graphic_svg.set(None);
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match modules::html_graphic(&json).await {
+                Ok(svg) => {
+                    let _ = graphic_svg.try_set(Some(svg));
+                }
+                Err(ModuleError::Load(m)) => {
+                    state.alert.set(Some((t().delivery.module_load_failed)(&m)));
+                }
+                Err(ModuleError::Failed(m)) => {
+                    state.alert.set(Some((t().export_failed)(&m)));
+                }
+            }
+        });
+    });
     let preview = Memo::new(move |_| {
-        let svg = state.ws.with(html_graphic);
+        let svg = graphic_svg.get().filter(|s| !s.is_empty());
         doc.with(|d| {
             d.as_ref()
                 .map(|d| {
@@ -87,12 +110,18 @@ pub fn ReportPage() -> impl IntoView {
             let Some(d) = doc.get_untracked() else {
                 return;
             };
+            let svg = graphic_svg.get_untracked();
+            let wanted = state
+                .ws
+                .with_untracked(|w| w.current().is_some_and(|r| r.graphic_in_html));
+            if ext == "html" && wanted && svg.is_none() {
+                // The module is still drawing the graphic: no export without it.
+                state.notice.set(Some(t().module_page.loading.to_string()));
+                return;
+            }
             let (bytes, mime) = match ext {
                 "html" => (
-                    report::render_html_with_graphic(
-                        &d,
-                        state.ws.with_untracked(html_graphic).as_deref(),
-                    ),
+                    report::render_html_with_graphic(&d, svg.as_deref().filter(|s| !s.is_empty())),
                     "text/html;charset=utf-8",
                 ),
                 "md" => (report::render_markdown(&d), "text/markdown;charset=utf-8"),

@@ -203,11 +203,7 @@ fn ReportSettings() -> impl IntoView {
                 <input
                     type="text"
                     data-testid="settings-title"
-                    placeholder=move || state.ws.with(|w| w.current().map(|r| {
-                        let mut r = r.clone();
-                        r.title.clear();
-                        r.display_title()
-                    }).unwrap_or_default())
+                    placeholder=move || state.ws.with(|w| w.current().map(Report::default_title).unwrap_or_default())
                     prop:value=get(|r| r.title.clone())
                     on:input=set(|r, v| r.title = v)
                 />

@@ -57,8 +57,10 @@ pub fn TablesPage() -> impl IntoView {
                     {if statutory.get() {
                         view! {
                             <h3>{t().table3_title}</h3>
+                            <NoCasesMark table=catalog::TABLE3/>
                             <Table3 format=f computed=computed/>
                             <h3>{t().table4_title}</h3>
+                            <NoCasesMark table=catalog::TABLE4/>
                             <Table4 format=f computed=computed/>
                         }.into_any()
                     } else {
@@ -67,6 +69,48 @@ pub fn TablesPage() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// The “本年度无相关情况” mark of 表三 (`t3`) or 表四 (`t4`): a blank table marked so is not a finding.
+#[component]
+fn NoCasesMark(table: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let is_t3 = table == catalog::TABLE3;
+    let checked = move || {
+        state.ws.with(|w| {
+            w.current().is_some_and(|r| {
+                if is_t3 {
+                    r.no_cases.table3
+                } else {
+                    r.no_cases.table4
+                }
+            })
+        })
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        state.edit(|w| {
+            if let Some(r) = w.current_mut() {
+                if is_t3 {
+                    r.no_cases.table3 = on;
+                } else {
+                    r.no_cases.table4 = on;
+                }
+            }
+        });
+    };
+    view! {
+        <label class="check-line no-cases">
+            <input
+                type="checkbox"
+                data-testid=format!("table-{table}-none")
+                prop:checked=checked
+                on:change=on_change
+            />
+            " " {t().trust.no_cases}
+        </label>
+        <p class="hint no-cases-hint">{t().trust.no_cases_hint}</p>
     }
 }
 
