@@ -246,14 +246,21 @@
         location.reload();
       }
     });
+    var own = new URL(BUILD.sw, location.href).href;
+    /** A waiting worker is a new build of this page only when this page's own worker controls it: a
+     * page served beneath another page's worker (the lookup page under the workbench's) is controlled
+     * by that one until its own takes over, and its own first install is no update. */
+    function updating() {
+      return !!sw.controller && sw.controller.scriptURL === own;
+    }
     sw.register(BUILD.sw).then(function (registration) {
       function watch(worker) {
         if (!worker) return;
         worker.addEventListener('statechange', function () {
-          if (worker.state === 'installed' && sw.controller) showUpdate(registration);
+          if (worker.state === 'installed' && updating()) showUpdate(registration);
         });
       }
-      if (registration.waiting && sw.controller) showUpdate(registration);
+      if (registration.waiting && updating()) showUpdate(registration);
       watch(registration.installing);
       registration.addEventListener('updatefound', function () { watch(registration.installing); });
       // A tab left open for days still learns about a new build.

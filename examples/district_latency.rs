@@ -3,8 +3,9 @@
 //! (`district::synth`, seed 42) and prints, per query kind, the median, p99 and mean latency and how
 //! many answers were right.
 //!
-//! `cargo run --profile overflow --example district_latency -- [rules, default 100000] [repetitions, default 5]`
-//! (`perf record -g target/overflow/examples/district_latency 1000000` to profile).
+//! `cargo run --profile overflow --example district_latency -- [rules, default 100000] [repetitions, default 5] [kind]`
+//! (`perf record -g target/overflow/examples/district_latency 1000000` to profile; a third argument,
+//! `RoadNumber`, `Community`, `Typo` or `Unknown`, times only that kind of query).
 
 use gongkai::district::synth::{generate, QueryKind};
 use gongkai::district::{DistrictIndex, Outcome};
@@ -36,7 +37,12 @@ fn main() {
         Some(QueryKind::Typo),
         Some(QueryKind::Unknown),
     ];
+    let only = std::env::args().nth(3);
     for kind in kinds {
+        let name = kind.map_or("mix".to_string(), |k| format!("{k:?}"));
+        if only.as_ref().is_some_and(|o| *o != name) {
+            continue;
+        }
         let qs: Vec<_> = synth
             .queries
             .iter()
@@ -57,7 +63,6 @@ fn main() {
         }
         times.sort_unstable();
         let mean = times.iter().sum::<u64>() as f64 / times.len() as f64;
-        let name = kind.map_or("mix".to_string(), |k| format!("{k:?}"));
         println!(
             "{name}: {} queries, median {:.2} µs, p99 {:.2} µs, mean {:.2} µs, answered right {}/{}",
             qs.len(),

@@ -23,7 +23,11 @@ const root = path.resolve(here, '../..');
 const SIZES = { '100k': 100_000, '1M': 1_000_000 };
 const QUERIES = 2000;
 const BUDGET = Number(process.env.GONGKAI_BENCH_BUDGET_MS ?? 20000);
-const ENGINES = ['wasm', 'map', 'fuse', 'flexCJK', 'flexForward', 'miniSearch'];
+const ALL_ENGINES = ['wasm', 'map', 'fuse', 'flexCJK', 'flexForward', 'miniSearch'];
+// `GONGKAI_BENCH_ENGINES=wasm,map` measures only those (the wasm index and the `Map` floor are needed).
+const ENGINES = process.env.GONGKAI_BENCH_ENGINES
+  ? ALL_ENGINES.filter((e) => ['wasm', 'map', ...process.env.GONGKAI_BENCH_ENGINES.split(',')].includes(e))
+  : ALL_ENGINES;
 const LABEL = {
   wasm: 'wasm index (gongkai)',
   map: 'JS Map, exact names',
@@ -45,9 +49,16 @@ for (const s of sizes) {
       String(SIZES[s]), String(QUERIES), path.join(here, 'data'), s]);
   }
 }
-sh('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'gongkai-district-bench']);
-sh('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', path.join(here, 'pkg'),
-  path.join(root, 'target/wasm32-unknown-unknown/release/gongkai-district-bench.wasm')]);
+// `GONGKAI_BENCH_PKG=<dir>`: use a module built earlier (a copy of pkg/, e.g. of another commit) instead
+// of building this tree's, to compare two builds in the same conditions.
+if (process.env.GONGKAI_BENCH_PKG) {
+  fs.rmSync(path.join(here, 'pkg'), { recursive: true, force: true });
+  fs.cpSync(process.env.GONGKAI_BENCH_PKG, path.join(here, 'pkg'), { recursive: true });
+} else {
+  sh('cargo', ['build', '--locked', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'gongkai-district-bench']);
+  sh('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', path.join(here, 'pkg'),
+    path.join(root, 'target/wasm32-unknown-unknown/release/gongkai-district-bench.wasm')]);
+}
 
 const MIME = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 const server = http.createServer((req, res) => {

@@ -3,7 +3,7 @@
 //! wasm32-unknown-unknown --bin gongkai-district-bench` and `wasm-bindgen --target web`). Not part of
 //! any delivered page: neither `delivery/config.mjs` nor any page lists or loads it.
 
-use gongkai::district::{load_index, parse_query, DistrictIndex, Outcome};
+use gongkai::district::{load_index, load_index_bytes, parse_query, DistrictIndex, Outcome};
 use wasm_bindgen::prelude::*;
 
 /// A loaded index.
@@ -21,10 +21,17 @@ fn first_primary(o: &Outcome) -> i32 {
 
 #[wasm_bindgen]
 impl Bench {
-    /// Reads `districts.json` and builds the index, as the parent page does.
+    /// Reads `districts.json` given as a string and builds the index.
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<Bench, String> {
         load_index(json)
+            .map(|ix| Bench { ix })
+            .map_err(|e| format!("{e:?}"))
+    }
+
+    /// Reads the bytes of `districts.json` and builds the index, as the parent page does.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Bench, String> {
+        load_index_bytes(bytes)
             .map(|ix| Bench { ix })
             .map_err(|e| format!("{e:?}"))
     }

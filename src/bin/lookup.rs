@@ -4,7 +4,7 @@
 //! workbench hands out), else from `districts.json` beside the page; and answers what the parent types.
 //! The workbench loads the same binary as its `lookup` module for `#/lookup` (`mount_lookup`).
 
-use gongkai::district::{load_index, DistrictIndex, PublishError};
+use gongkai::district::{load_index, load_index_bytes, DistrictIndex, PublishError};
 use gongkai::lookup::ids;
 use gongkai::text::lookup::ZH_CN as T;
 use gongkai::ui::lookup_widget::LookupWidget;
@@ -85,16 +85,26 @@ fn fetch_data(widget: &'static LookupWidget) {
     let Some(window) = web_sys::window() else {
         return widget.show_problem(T.no_data_file);
     };
+    // The bytes, not the text: a JS string handed to wasm is copied at three bytes a character.
     let on_response = Closure::once_into_js(move |r: JsValue| -> JsValue {
         match r.dyn_into::<web_sys::Response>() {
-            Ok(r) if r.ok() => r.text().map(JsValue::from).unwrap_or(JsValue::UNDEFINED),
+            Ok(r) if r.ok() => r
+                .array_buffer()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::UNDEFINED),
             _ => JsValue::UNDEFINED,
         }
     });
-    let on_text = Closure::once_into_js(move |text: JsValue| match text.as_string() {
-        Some(json) => show(widget, build(&json)),
-        None => widget.show_problem(T.no_data_file),
-    });
+    let on_text =
+        Closure::once_into_js(
+            move |body: JsValue| match body.dyn_into::<js_sys::ArrayBuffer>() {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    show(widget, load_index_bytes(&bytes));
+                }
+                Err(_) => widget.show_problem(T.no_data_file),
+            },
+        );
     let on_error = Closure::once_into_js(move |_: JsValue| widget.show_problem(T.no_data_file));
     let fetched: Thenable = window.fetch_with_str(DATA_FILE).unchecked_into();
     fetched

@@ -5,7 +5,7 @@
 //! A part that cannot be read is reported with its text, and the rest is kept.
 
 use super::model::{is_road_name, Exclusion, PlaceKind, Rule};
-use super::normalize::{clean, fold_char, is_chinese_numeral};
+use super::normalize::{clean, fold_char, is_chinese_numeral, numbered_road_len};
 use super::spec::{parse_numbers, print_numbers, NumberSpec, Numbers, SpecError};
 
 /// A part of a 服务区域 text that could not be read.
@@ -450,7 +450,11 @@ fn name_list(text: &str) -> Vec<(String, String)> {
 /// True when a list item continues the previous place (“2-50号（双号）” after “长青路：1-99号”).
 fn starts_numbers(f: &[char], a: usize, b: usize) -> bool {
     let c = f[a];
-    if c.is_ascii_digit() || c == '附' {
+    if c.is_ascii_digit() {
+        // “88号路：1-20号” names a road of its own.
+        return numbered_road_len(f[a..b].iter().copied()).is_none();
+    }
+    if c == '附' {
         return true;
     }
     let s: String = f[a..b].iter().collect();
@@ -472,12 +476,20 @@ fn starts_numbers(f: &[char], a: usize, b: usize) -> bool {
 /// or 全部) at depth 0.
 fn numbers_start(f: &[char], a: usize, b: usize) -> Option<usize> {
     let mut depth = 0usize;
+    let mut skip_to = a;
     for i in a..b {
+        if i < skip_to {
+            continue;
+        }
         match f[i] {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            c if c.is_ascii_digit() => return Some(i),
+            // Digits of a road's name (“测试0路”, “88号路”) are not its numbers.
+            c if c.is_ascii_digit() => match numbered_road_len(f[i..b].iter().copied()) {
+                Some((chars, _)) => skip_to = i + chars,
+                None => return Some(i),
+            },
             '附' if f.get(i + 1).is_some_and(|c| c.is_ascii_digit()) => return Some(i),
             _ if ALL_CHARS.iter().any(|w| f[i..b].starts_with(w)) => return Some(i),
             c if is_chinese_numeral(c) && i > a => {

@@ -4,11 +4,19 @@
 //! that matches no rule is `NotFound`, a road whose schools depend on the number is `NeedNumber`.
 //! The result types carry ids and borrowed text; the page words them.
 
-use super::index::{deletions, hash_str, DistrictIndex};
+use std::cell::RefCell;
+
+use super::index::{for_each_deletion, hash_str, DistrictIndex, Seg};
 use super::model::PlaceKind;
 use super::normalize::key;
-use super::query::{parse_query, Query};
+use super::query::{candidates, parse_into, Parsed, Query};
 use super::spec::{Address, Cover};
+
+thread_local! {
+    /// The key of the query being answered: one buffer for every query, so answering a road and
+    /// number allocates only the result's vectors.
+    static QUERY_KEY: RefCell<String> = const { RefCell::new(String::new()) };
+}
 
 /// How the place was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,8 +125,30 @@ const MAX_TYPO_CANDIDATES: usize = 64;
 impl DistrictIndex {
     /// Parses and answers a query.
     pub fn search(&self, text: &str) -> Outcome<'_> {
-        let q = parse_query(text, &self.meta.region);
-        self.lookup(&q)
+        QUERY_KEY.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut buf) => self.answer(&parse_into(text, &mut buf)),
+            Err(_) => self.answer(&parse_into(text, &mut String::new())),
+        })
+    }
+
+    /// Answers a query read by `parse_into`: an exact or alias name is resolved without collecting
+    /// the place candidates; only the fuzzy stages collect them.
+    fn answer(&self, p: &Parsed<'_>) -> Outcome<'_> {
+        if p.name.is_empty() {
+            return Outcome::Empty;
+        }
+        let hits = if p.letters {
+            self.by_letters(p.name)
+        } else {
+            for candidate in candidates(p.name, &self.region) {
+                if let Some(id) = self.exact(candidate) {
+                    return self.resolve(self.hit(id, MatchKind::Exact), &p.address);
+                }
+            }
+            let all: Vec<&str> = candidates(p.name, &self.region).collect();
+            self.fuzzy(&all, &p.address)
+        };
+        self.outcome(hits, &p.address)
     }
 
     /// Answers a parsed query.
@@ -126,14 +156,17 @@ impl DistrictIndex {
         if q.places.is_empty() && q.letters.is_empty() {
             return Outcome::Empty;
         }
-        let hits = self.find_places(q);
+        self.outcome(self.find_places(q), &q.address)
+    }
+
+    fn outcome<'a>(&'a self, hits: Vec<PlaceHit<'a>>, address: &Address) -> Outcome<'a> {
         match hits.len() {
             0 => Outcome::NotFound {
                 place: None,
-                address: q.address,
+                address: *address,
             },
             // A name only begun is never resolved on its own: the parent picks it.
-            1 if hits[0].how != MatchKind::Prefix => self.resolve(hits[0], &q.address),
+            1 if hits[0].how != MatchKind::Prefix => self.resolve(hits[0], address),
             _ => Outcome::Choose(hits),
         }
     }
@@ -161,8 +194,6 @@ impl DistrictIndex {
     fn exact(&self, k: &str) -> Option<u32> {
         self.by_key
             .get(hash_str(k))
-            .iter()
-            .copied()
             .find(|id| self.keys.get(*id) == k)
     }
 
@@ -176,13 +207,19 @@ impl DistrictIndex {
                 return vec![self.hit(id, MatchKind::Exact)];
             }
         }
-        for candidate in &q.places {
-            let typos = self.typos(candidate, &q.address);
+        let all: Vec<&str> = q.places.iter().map(String::as_str).collect();
+        self.fuzzy(&all, &q.address)
+    }
+
+    /// The stages after a missed exact name: typos of each candidate, else prefixes of the shortest.
+    fn fuzzy(&self, candidates: &[&str], address: &Address) -> Vec<PlaceHit<'_>> {
+        for candidate in candidates {
+            let typos = self.typos(candidate, address);
             if !typos.is_empty() {
                 return typos;
             }
         }
-        for candidate in q.places.iter().rev() {
+        for candidate in candidates.iter().rev() {
             let hits = self.prefixed(candidate, MatchKind::Prefix);
             if !hits.is_empty() {
                 return hits;
@@ -206,7 +243,17 @@ impl DistrictIndex {
     /// a rule covering the address, then busier places. A place alone in sounding the same is the only
     /// hit, so it resolves; otherwise the parent chooses.
     fn typos(&self, k: &str, address: &Address) -> Vec<PlaceHit<'_>> {
-        let chars: Vec<char> = k.chars().collect();
+        // Names are at most 32 characters (`within_one`): a longer text is no typo of one.
+        let mut small = ['\0'; 33];
+        let mut len = 0;
+        for c in k.chars() {
+            if len == small.len() {
+                return Vec::new();
+            }
+            small[len] = c;
+            len += 1;
+        }
+        let chars = &small[..len];
         if chars.len() < 2 {
             return Vec::new();
         }
@@ -217,10 +264,9 @@ impl DistrictIndex {
                 let mut v: Vec<u32> = self
                     .by_reading
                     .get(hash_str(r))
-                    .iter()
-                    .filter(|x| self.readings.get(**x) == r.as_str())
-                    .map(|x| self.reading_place[*x as usize])
-                    .filter(|p| within_one(&chars, self.keys.get(*p)))
+                    .filter(|x| self.readings.get(*x) == r.as_str())
+                    .map(|x| self.reading_place[x as usize])
+                    .filter(|p| within_one(chars, self.keys.get(*p)))
                     .collect();
                 super::sort::sort(&mut v);
                 v.dedup();
@@ -233,14 +279,15 @@ impl DistrictIndex {
         }
         let mut ids: Vec<u32> = Vec::new();
         if chars.len() + 1 >= 3 {
-            ids.extend_from_slice(self.by_deletion.get(hash_str(k)));
+            ids.extend(self.by_deletion.get(hash_str(k)));
         }
-        for del in deletions(&chars) {
-            ids.extend_from_slice(self.by_key.get(hash_str(&del)));
+        let mut buf = String::with_capacity(k.len());
+        for_each_deletion(k, &mut buf, |del| {
+            ids.extend(self.by_key.get(hash_str(del)));
             if chars.len() >= 3 {
-                ids.extend_from_slice(self.by_deletion.get(hash_str(&del)));
+                ids.extend(self.by_deletion.get(hash_str(del)));
             }
-        }
+        });
         super::sort::sort(&mut ids);
         ids.dedup();
         // A very common pattern (“东?大街”) gives hundreds of neighbours: rank a bounded sample.
@@ -248,20 +295,25 @@ impl DistrictIndex {
         let mut hits: Vec<PlaceHit> = ids
             .into_iter()
             .filter(|id| self.kinds[*id as usize] != PlaceKind::Boundary)
-            .filter(|id| within_one(&chars, self.keys.get(*id)))
+            .filter(|id| within_one(chars, self.keys.get(*id)))
             .map(|id| self.hit(id, MatchKind::Typo))
             .collect();
         if hits.len() > 1 {
-            let alike = |h: &PlaceHit| sounds_alike.contains(&h.place);
-            // Places are distinct here, so the order is total (unstable sorts: a smaller wasm).
-            super::sort::sort_by_key(&mut hits, |h| {
-                (
-                    !alike(h),
-                    !self.covers_any(h.place, address),
-                    self.rule_weight(h.place),
-                    h.place,
-                )
-            });
+            // Each hit's rank once (it reads the place's segments), not at every comparison.
+            let mut ranked: Vec<_> = hits
+                .iter()
+                .map(|h| {
+                    let rank = (
+                        !sounds_alike.contains(&h.place),
+                        !self.covers_any(h.place, address),
+                        self.rule_weight(h.place),
+                        h.place,
+                    );
+                    (rank, *h)
+                })
+                .collect();
+            super::sort::sort_by_key(&mut ranked, |(rank, _)| *rank);
+            hits = ranked.into_iter().map(|(_, h)| h).collect();
         }
         self.dedup(&mut hits);
         hits
@@ -285,9 +337,8 @@ impl DistrictIndex {
         let mut hits: Vec<PlaceHit> = self
             .by_reading
             .get(hash_str(letters))
-            .iter()
-            .filter(|r| self.readings.get(**r) == letters)
-            .map(|r| self.hit(self.reading_place[*r as usize], MatchKind::Pinyin))
+            .filter(|r| self.readings.get(*r) == letters)
+            .map(|r| self.hit(self.reading_place[r as usize], MatchKind::Pinyin))
             .collect();
         if hits.is_empty() {
             hits = self.reading_prefixed(letters);
@@ -324,21 +375,27 @@ impl DistrictIndex {
 
     /// Suggestions as the parent types: places whose name or pinyin starts with the text.
     pub fn suggest(&self, text: &str) -> Vec<PlaceHit<'_>> {
-        let q = parse_query(text, &self.meta.region);
-        if !q.letters.is_empty() {
-            let mut hits = self.reading_prefixed(&q.letters);
+        let mut buf = String::new();
+        let p = parse_into(text, &mut buf);
+        if p.letters {
+            let mut hits = self.reading_prefixed(p.name);
             self.dedup(&mut hits);
             return hits;
         }
+        let places: Vec<&str> = if p.name.is_empty() {
+            Vec::new()
+        } else {
+            candidates(p.name, &self.region).collect()
+        };
         let mut hits = Vec::new();
-        for candidate in q.places.iter().rev() {
+        for candidate in places.iter().rev() {
             hits.extend(self.prefixed(candidate, MatchKind::Prefix));
             if !hits.is_empty() {
                 break;
             }
         }
         if hits.is_empty() {
-            if let Some(k) = q.places.last() {
+            if let Some(k) = places.last() {
                 hits = self.typos(k, &Address::default());
             }
         }
@@ -364,6 +421,8 @@ impl DistrictIndex {
     /// The schools for an address on a known place.
     pub fn resolve<'a>(&'a self, place: PlaceHit<'a>, address: &Address) -> Outcome<'a> {
         let segs = self.segs_of(place.place);
+        // Nothing here allocates unless the place has exclusions, possible matches or rules that need
+        // a number: the definite rules are read from the segments again instead of being collected.
         let mut excluded: Vec<u32> = Vec::new();
         for s in segs {
             let (exclude, _) = DistrictIndex::seg_flags(s);
@@ -371,7 +430,7 @@ impl DistrictIndex {
                 excluded.push(s.rule());
             }
         }
-        let mut definite: Vec<(u64, u32)> = Vec::new();
+        let mut any_definite = false;
         let mut needs: Vec<u32> = Vec::new();
         let mut possible: Vec<u32> = Vec::new();
         for s in segs {
@@ -379,21 +438,30 @@ impl DistrictIndex {
             if exclude || excluded.contains(&s.rule()) {
                 continue;
             }
-            match self.cover(s, address) {
-                (Cover::Yes, _) if maybe => possible.push(s.rule()),
-                (Cover::Yes, width) => definite.push((width, s.rule())),
-                (Cover::NeedsDetail, _) if maybe => possible.push(s.rule()),
-                (Cover::NeedsDetail, _) => needs.push(s.rule()),
-                (Cover::No, _) => {}
+            match self.cover(s, address).0 {
+                Cover::Yes | Cover::NeedsDetail if maybe => possible.push(s.rule()),
+                Cover::Yes => any_definite = true,
+                Cover::NeedsDetail => needs.push(s.rule()),
+                Cover::No => {}
             }
         }
+        let definite = |s: &Seg| -> Option<(u64, u32)> {
+            let (exclude, maybe) = DistrictIndex::seg_flags(s);
+            if exclude || maybe || excluded.contains(&s.rule()) {
+                return None;
+            }
+            match self.cover(s, address) {
+                (Cover::Yes, width) => Some((width, s.rule())),
+                _ => None,
+            }
+        };
         super::sort::sort(&mut possible);
         possible.dedup();
         let possible: Vec<RuleHit> = possible.into_iter().map(|r| self.rule_hit(r)).collect();
         // Without the deciding number, answer only if every candidate names the same schools.
         if !needs.is_empty() {
             let mut all: Vec<u32> = needs.clone();
-            all.extend(definite.iter().map(|(_, r)| *r));
+            all.extend(segs.iter().filter_map(definite).map(|(_, r)| r));
             super::sort::sort(&mut all);
             all.dedup();
             let first = self.info(all[0]);
@@ -408,16 +476,21 @@ impl DistrictIndex {
                     candidates: all.into_iter().map(|r| self.rule_hit(r)).collect(),
                 };
             }
-            definite.extend(needs.iter().map(|r| (u64::MAX, *r)));
         }
-        if definite.is_empty() && possible.is_empty() {
+        if !any_definite && needs.is_empty() && possible.is_empty() {
             return Outcome::NotFound {
                 place: Some(place),
                 address: *address,
             };
         }
-        let primary = self.assign(&definite, |r| self.school_list(r.primary));
-        let middle = self.assign(&definite, |r| self.school_list(r.middle));
+        // Rules needing a number that all agree count as the widest definite rules.
+        let all_definite = || {
+            segs.iter()
+                .filter_map(definite)
+                .chain(needs.iter().map(|r| (u64::MAX, *r)))
+        };
+        let primary = self.assign(all_definite, |r| self.school_list(r.primary));
+        let middle = self.assign(all_definite, |r| self.school_list(r.middle));
         Outcome::Found(Found {
             place,
             address: *address,
@@ -427,32 +500,34 @@ impl DistrictIndex {
         })
     }
 
-    /// The most specific rules naming schools of one 学段.
-    fn assign<'a>(
+    /// The most specific rules naming schools of one 学段 among `definite` (width, rule) pairs.
+    fn assign<'a, I: Iterator<Item = (u64, u32)>>(
         &'a self,
-        definite: &[(u64, u32)],
+        definite: impl Fn() -> I,
         schools: impl Fn(&super::index::Info) -> &'a [u32],
     ) -> Assignment<'a> {
-        let best = definite
-            .iter()
+        let best = definite()
             .filter(|(_, r)| !schools(self.info(*r)).is_empty())
-            .map(|(w, _)| *w)
+            .map(|(w, _)| w)
             .min();
         let Some(best) = best else {
             return Assignment::default();
         };
-        let mut rules: Vec<u32> = definite
-            .iter()
-            .filter(|(w, r)| *w == best && !schools(self.info(*r)).is_empty())
-            .map(|(_, r)| *r)
-            .collect();
-        super::sort::sort(&mut rules);
-        rules.dedup();
-        let first = schools(self.info(rules[0]));
-        let contested = rules.iter().any(|r| schools(self.info(*r)) != first);
-        let mut ids: Vec<u32> = Vec::new();
-        for r in &rules {
-            for s in schools(self.info(*r)) {
+        // The deciding rules in rule order, each once (usually one).
+        let mut rules: Vec<RuleHit<'a>> = Vec::new();
+        for (w, r) in definite() {
+            if w != best || schools(self.info(r)).is_empty() {
+                continue;
+            }
+            if let Err(at) = rules.binary_search_by_key(&r, |h| h.rule) {
+                rules.insert(at, self.rule_hit(r));
+            }
+        }
+        let first = schools(self.info(rules[0].rule));
+        let contested = rules.iter().any(|h| schools(self.info(h.rule)) != first);
+        let mut ids: Vec<u32> = Vec::with_capacity(first.len());
+        for h in &rules {
+            for s in schools(self.info(h.rule)) {
                 if !ids.contains(s) {
                     ids.push(*s);
                 }
@@ -460,7 +535,7 @@ impl DistrictIndex {
         }
         Assignment {
             schools: ids,
-            rules: rules.into_iter().map(|r| self.rule_hit(r)).collect(),
+            rules,
             contested,
         }
     }

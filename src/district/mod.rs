@@ -16,6 +16,7 @@ pub mod query;
 pub mod schools;
 pub(crate) mod sort;
 pub mod spec;
+mod stream;
 pub mod synth;
 pub mod table;
 pub mod xlsx;
@@ -52,7 +53,19 @@ pub fn published_of(ws: &crate::model::Workspace) -> Published {
 }
 
 /// Reads `districts.json` into an index: what the parent page does on load. Links no pinyin table,
-/// report code or `text.rs`.
+/// report code or `text.rs`. The page passes the bytes it fetched: a JS string handed to wasm is first
+/// copied into a buffer of three bytes per character (wasm-bindgen), 180 MB for a 93 MB file.
+///
+/// The file is read straight into the index (`stream.rs`: the parsed file is never held whole, which
+/// keeps a province-sized file's peak memory down), with the answer of `read_published` +
+/// `DistrictIndex::build` (the same index or the same error; unit tests compare them).
+pub fn load_index_bytes(bytes: &[u8]) -> Result<DistrictIndex, PublishError> {
+    // Invalid UTF-8 is replaced, as the browser's `Response.text()` does; a valid file is not copied.
+    load_index(&String::from_utf8_lossy(bytes))
+}
+
+/// [`load_index_bytes`] of a text already decoded.
 pub fn load_index(json: &str) -> Result<DistrictIndex, PublishError> {
-    DistrictIndex::build(&read_published(json)?)
+    publish::check_head(json)?;
+    stream::read_index(json)
 }

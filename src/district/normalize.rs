@@ -90,12 +90,63 @@ pub fn clean(s: &str) -> String {
 
 /// The matching key of a name or query: [`clean`], ASCII letters lower-cased, and the punctuation that
 /// never distinguishes two names (spaces, `·`, quotes) dropped.
+///
+/// One pass, no intermediate strings: every space [`clean`] keeps is dropped here anyway, so the key is
+/// the folded characters without spaces and those marks (a test checks it against `clean`).
 pub fn key(s: &str) -> String {
-    clean(s)
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '·' | '•' | '\'' | '"' | '“' | '”' | '‘' | '’'))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    push_key(s, &mut out);
+    out
+}
+
+/// Appends the key of `s` to `out` (see [`key`]); the query path reuses one buffer.
+pub fn push_key(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if let Some(n) = circled(c) {
+            if n >= 10 {
+                out.push(char::from(b'0' + (n / 10) as u8));
+            }
+            out.push(char::from(b'0' + (n % 10) as u8));
+            continue;
+        }
+        let c = fold_char(c);
+        if !matches!(c, ' ' | '·' | '•' | '\'' | '"' | '“' | '”' | '‘' | '’') {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+}
+
+/// Endings of a road whose name holds a number (“测试0路”, “88号路”, “2号大街”, “3巷”).
+const NUMBERED_ROAD_ENDINGS: [&str; 7] = ["大街", "大道", "胡同", "路", "街", "巷", "道"];
+
+/// When the ASCII digits that `rest` starts with belong to a road's name (digits, an optional 号, then
+/// a road ending: “0路”, “88号路”), how many characters and bytes of `rest` the name takes; `None`
+/// when they are a house number (“88号”, “1-99号”, “700弄”, “5号楼”).
+pub(crate) fn numbered_road_len(rest: impl Iterator<Item = char>) -> Option<(usize, usize)> {
+    let mut it = rest.peekable();
+    let mut chars = 0;
+    while it.next_if(char::is_ascii_digit).is_some() {
+        chars += 1;
+    }
+    if chars == 0 {
+        return None;
+    }
+    let mut bytes = chars;
+    if it.next_if_eq(&'号').is_some() {
+        chars += 1;
+        bytes += '号'.len_utf8();
+    }
+    let (a, b) = (it.next(), it.next());
+    let ending = NUMBERED_ROAD_ENDINGS.iter().find(|e| {
+        let mut e = e.chars();
+        e.next() == a && e.next().is_none_or(|second| Some(second) == b)
+    })?;
+    Some((chars + ending.chars().count(), bytes + ending.len()))
+}
+
+/// [`numbered_road_len`] at byte `i` of `s`: the byte offset where such a name's number ends.
+pub(crate) fn name_digits_end(s: &str, i: usize) -> Option<usize> {
+    numbered_road_len(s[i..].chars()).map(|(_, bytes)| i + bytes)
 }
 
 /// Value of a Chinese numeral of at most four digits (“三” 3, “十二” 12, “二十” 20, “一百零五” 105,
@@ -215,10 +266,87 @@ mod tests {
         }
     }
 
+    /// The key as first defined: `clean`, then the separators dropped and letters lower-cased.
+    fn key_by_clean(s: &str) -> String {
+        clean(s)
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '·' | '•' | '\'' | '"' | '“' | '”' | '‘' | '’'))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn one_pass_key_matches_clean() {
+        let pieces = [
+            "东风大街",
+            " ",
+            "　",
+            "８８",
+            "号",
+            "⑳",
+            "⑴",
+            "①",
+            "⒛",
+            "DFDJ",
+            "·",
+            "“",
+            "’",
+            "\t",
+            "(",
+            ")",
+            "（",
+            "【",
+            "－",
+            "～",
+            "a",
+            "Z",
+            "\u{feff}",
+            "\u{a0}",
+            "、",
+            "弄",
+            "1",
+            "-",
+        ];
+        // Every string of up to three pieces.
+        let mut n = 0;
+        for a in &pieces {
+            for b in &pieces {
+                for c in &pieces {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(key(&s), key_by_clean(&s), "{s:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(n, pieces.len().pow(3));
+    }
+
     #[test]
     fn keys_ignore_case_and_separators() {
         assert_eq!(key("DFDJ 88"), "dfdj88");
         assert_eq!(key("东风·大街"), "东风大街");
+    }
+
+    #[test]
+    fn numbers_inside_road_names() {
+        let len = |s: &str| numbered_road_len(s.chars());
+        assert_eq!(len("0路"), Some((2, 4)));
+        assert_eq!(len("88号路:1-20号"), Some((4, 8)));
+        assert_eq!(len("2号大街"), Some((4, 10)));
+        assert_eq!(len("12巷"), Some((3, 5)));
+        for number in [
+            "88号",
+            "1-99号",
+            "700弄5号",
+            "5号楼",
+            "3栋",
+            "1组",
+            "88",
+            "号路",
+            "88号大",
+        ] {
+            assert_eq!(len(number), None, "{number}");
+        }
     }
 
     #[test]

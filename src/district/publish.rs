@@ -119,8 +119,8 @@ pub enum PublishError {
     BadNumbers { rule: usize },
 }
 
-/// Reads `districts.json`.
-pub fn read_published(json: &str) -> Result<Published, PublishError> {
+/// Checks the format tag and version of `districts.json`.
+pub(crate) fn check_head(json: &str) -> Result<(), PublishError> {
     let json = json.trim_start_matches('\u{feff}');
     // The header first, typed (serde_json's `Value` would cost the parent page ~5 KB gzip).
     #[derive(Deserialize)]
@@ -145,6 +145,13 @@ pub fn read_published(json: &str) -> Result<Published, PublishError> {
     if version > u64::from(DISTRICTS_VERSION) {
         return Err(PublishError::TooNew(version as u32));
     }
+    Ok(())
+}
+
+/// Reads `districts.json`.
+pub fn read_published(json: &str) -> Result<Published, PublishError> {
+    check_head(json)?;
+    let json = json.trim_start_matches('\u{feff}');
     let p: Published = serde_json::from_str(json).map_err(|_| PublishError::WrongFormat)?;
     for (i, r) in p.rules.iter().enumerate() {
         let places = p.places.len() as u32;

@@ -45,69 +45,110 @@ const ADMIN_ENDINGS: [&str; 10] = [
     "镇",
 ];
 
+/// The district's own prefix (“吉林省长春市汽开区”) prepared once: its key and its parts (吉林省, 长春市,
+/// 汽开区) as byte ranges of the key. The index keeps one, so a query does not prepare it again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Region {
+    key: String,
+    parts: Vec<(usize, usize)>,
+}
+
+impl Region {
+    pub fn new(region: &str) -> Self {
+        let key = key(region);
+        let mut parts = Vec::new();
+        let mut start = 0;
+        let mut chars = 0;
+        for (i, c) in key.char_indices() {
+            let end = i + c.len_utf8();
+            chars += 1;
+            if chars >= 2 && ADMIN_ENDINGS.iter().any(|e| key[start..end].ends_with(e)) {
+                parts.push((start, end));
+                start = end;
+                chars = 0;
+            }
+        }
+        if start < key.len() {
+            parts.push((start, key.len()));
+        }
+        Region { key, parts }
+    }
+
+    fn parts(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().map(|(a, b)| &self.key[*a..*b])
+    }
+}
+
+/// A query read into borrowed parts: the name part of its key and the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Parsed<'a> {
+    /// The name typed (the key before the numbers), separators trimmed; may be empty.
+    pub name: &'a str,
+    /// The name is Latin letters: pinyin.
+    pub letters: bool,
+    pub address: Address,
+}
+
+/// Reads a query into `buf` (cleared first; the caller may reuse it): no other allocation.
+pub(crate) fn parse_into<'a>(text: &str, buf: &'a mut String) -> Parsed<'a> {
+    buf.clear();
+    super::normalize::push_key(text, buf);
+    let k: &'a str = buf.as_str();
+    let split = number_start(k).unwrap_or(k.len());
+    let name = k[..split].trim_matches(|c: char| matches!(c, '-' | ',' | '、' | ';' | ':' | '.'));
+    Parsed {
+        name,
+        letters: !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic()),
+        address: parse_address(&k[split..]),
+    }
+}
+
 /// Parses a query. `region` is the district's own prefix (“吉林省长春市汽开区”), stripped in any part.
 pub fn parse_query(text: &str, region: &str) -> Query {
-    let k = key(text);
-    let chars: Vec<char> = k.chars().collect();
-    let split = number_start(&chars).unwrap_or(chars.len());
-    let name: String = chars[..split].iter().collect();
-    let name = name.trim_matches(|c: char| matches!(c, '-' | ',' | '、' | ';' | ':' | '.'));
+    let region = Region::new(region);
+    let mut buf = String::new();
+    let p = parse_into(text, &mut buf);
     let mut q = Query {
-        address: parse_address(&chars[split..]),
+        address: p.address,
         ..Query::default()
     };
-    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) {
-        q.letters = name.to_string();
-        return q;
-    }
-    if !name.is_empty() {
-        q.places = place_candidates(name, &key(region));
+    if p.letters {
+        q.letters = p.name.to_string();
+    } else if !p.name.is_empty() {
+        q.places = candidates(p.name, &region).map(str::to_string).collect();
     }
     q
 }
 
-/// The name as typed, then without the region, then without each administrative prefix in turn.
-fn place_candidates(name: &str, region: &str) -> Vec<String> {
-    let mut out = vec![name.to_string()];
-    let parts = region_parts(region);
-    let mut rest: &str = name;
-    loop {
-        let before = rest;
-        if !region.is_empty() {
-            if let Some(r) = rest.strip_prefix(region) {
-                rest = r;
-            } else if let Some(r) = parts.iter().find_map(|p| rest.strip_prefix(p)) {
-                rest = r;
-            }
-        }
-        if rest.len() == before.len() {
-            rest = strip_admin_prefix(rest);
-        }
-        if rest.len() == before.len() || rest.is_empty() {
-            break;
-        }
-        out.push(rest.to_string());
-    }
-    out.dedup();
-    out
+/// The place candidates of a name, each a suffix of it: the name as typed, then without the region,
+/// then without each administrative prefix in turn.
+pub(crate) fn candidates<'a>(
+    name: &'a str,
+    region: &'a Region,
+) -> impl Iterator<Item = &'a str> + Clone + 'a {
+    let mut next = Some(name);
+    std::iter::from_fn(move || {
+        let current = next?;
+        next = strip_once(current, region);
+        Some(current)
+    })
 }
 
-/// “吉林省长春市汽开区” → 吉林省, 长春市, 汽开区.
-fn region_parts(region: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (i, c) in region.char_indices() {
-        let end = i + c.len_utf8();
-        let current = &region[start..end];
-        if current.chars().nth(1).is_some() && ADMIN_ENDINGS.iter().any(|e| current.ends_with(e)) {
-            parts.push(current);
-            start = end;
+/// One step of [`candidates`]: the region or one of its parts, else one administrative prefix,
+/// stripped; `None` when nothing (or everything) would be.
+fn strip_once<'a>(name: &'a str, region: &Region) -> Option<&'a str> {
+    let mut rest = name;
+    if !region.key.is_empty() {
+        if let Some(r) = rest.strip_prefix(region.key.as_str()) {
+            rest = r;
+        } else if let Some(r) = region.parts().find_map(|p| rest.strip_prefix(p)) {
+            rest = r;
         }
     }
-    if start < region.len() {
-        parts.push(&region[start..]);
+    if rest.len() == name.len() {
+        rest = strip_admin_prefix(rest);
     }
-    parts
+    (rest.len() != name.len() && !rest.is_empty()).then_some(rest)
 }
 
 /// Strips one leading “…省”, “…市”, “…区”, “…县”, “…街道”, “…镇” of two to seven characters.
@@ -121,53 +162,76 @@ fn strip_admin_prefix(name: &str) -> &str {
     name
 }
 
-/// Where the numbers begin: a digit, 附 before a digit, or Chinese numerals before a unit.
-fn number_start(chars: &[char]) -> Option<usize> {
-    (0..chars.len()).find(|&i| {
-        let c = chars[i];
-        c.is_ascii_digit()
-            || (c == '附' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
-            || (is_chinese_numeral(c) && {
-                let n = chars[i..]
-                    .iter()
-                    .take_while(|c| is_chinese_numeral(**c))
-                    .count();
-                matches!(
-                    chars.get(i + n),
-                    Some('号' | '弄' | '栋' | '幢' | '座' | '组' | '社')
-                ) && (i == 0 || !is_chinese_numeral(chars[i - 1]))
-            })
-    })
+/// The character at byte `i` of `s`, if any.
+fn at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
 }
 
-/// Reads the numbers of an address; stops at anything else (单元, 室, a floor).
-pub fn parse_address(chars: &[char]) -> Address {
+/// Where the numbers begin (a byte offset): a digit, 附 before a digit, or Chinese numerals before a
+/// unit. Digits that belong to the name (“测试0路”, “88号路”) do not begin the numbers.
+fn number_start(k: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0;
+    for (i, c) in k.char_indices() {
+        let before = prev;
+        prev = Some(c);
+        if i < skip_to {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            match super::normalize::name_digits_end(k, i) {
+                Some(end) => skip_to = end,
+                None => return Some(i),
+            }
+            continue;
+        }
+        let starts = (c == '附' && at(k, i + c.len_utf8()).is_some_and(|d| d.is_ascii_digit()))
+            || (is_chinese_numeral(c) && !before.is_some_and(is_chinese_numeral) && {
+                let rest = &k[i..];
+                let n: usize = rest
+                    .chars()
+                    .take_while(|c| is_chinese_numeral(*c))
+                    .map(char::len_utf8)
+                    .sum();
+                matches!(
+                    at(rest, n),
+                    Some('号' | '弄' | '栋' | '幢' | '座' | '组' | '社')
+                )
+            });
+        if starts {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Reads the numbers of an address (the key from where [`number_start`] found them); stops at
+/// anything else (单元, 室, a floor).
+pub fn parse_address(s: &str) -> Address {
     let mut a = Address::default();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(c) = at(s, i) {
         if matches!(c, ' ' | '-' | ',' | '、' | '.' | ':' | '(' | ')') {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let annex = c == '附';
         if annex {
-            i += 1;
+            i += c.len_utf8();
         }
         let start = i;
-        let n = if chars.get(i).is_some_and(char::is_ascii_digit) {
+        let n = if at(s, i).is_some_and(|c| c.is_ascii_digit()) {
             let mut n: u64 = 0;
-            while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
-                n = (n * 10 + u64::from(d)).min(u64::from(MAX_NUMBER) + 1);
+            while let Some(d) = s.as_bytes().get(i).filter(|b| b.is_ascii_digit()) {
+                n = (n * 10 + u64::from(d - b'0')).min(u64::from(MAX_NUMBER) + 1);
                 i += 1;
             }
             n
         } else {
-            while chars.get(i).is_some_and(|c| is_chinese_numeral(*c)) {
-                i += 1;
+            while let Some(c) = at(s, i).filter(|c| is_chinese_numeral(*c)) {
+                i += c.len_utf8();
             }
-            let word: String = chars[start..i].iter().collect();
-            match chinese_number(&word) {
+            match chinese_number(&s[start..i]) {
                 Some(n) => u64::from(n),
                 None => break,
             }
@@ -176,25 +240,28 @@ pub fn parse_address(chars: &[char]) -> Address {
             break;
         }
         let n = n as u32;
-        let unit = match (chars.get(i), chars.get(i + 1)) {
+        let next = at(s, i);
+        let after = next.and_then(|c| at(s, i + c.len_utf8()));
+        let step = next.map_or(0, char::len_utf8);
+        let unit = match (next, after) {
             (Some('号'), Some('楼')) => {
-                i += 2;
+                i += step + '楼'.len_utf8();
                 Some(Unit::Building)
             }
             (Some('号'), _) => {
-                i += 1;
+                i += step;
                 Some(Unit::No)
             }
             (Some('弄'), _) => {
-                i += 1;
+                i += step;
                 Some(Unit::Lane)
             }
             (Some('栋' | '幢' | '座'), _) => {
-                i += 1;
+                i += step;
                 Some(Unit::Building)
             }
             (Some('组' | '社'), _) => {
-                i += 1;
+                i += step;
                 Some(Unit::Group)
             }
             (None, _) | (Some(' ' | '-' | ',' | '、'), _) => None,
@@ -328,6 +395,37 @@ mod tests {
         );
         assert_eq!(parse_query("三道街八十八号", "").places[0], "三道街");
         assert_eq!(p("三道街八十八号"), addr(Some((Unit::No, 88))));
+    }
+
+    #[test]
+    fn digits_inside_a_road_name() {
+        let q = parse_query("测试0路88号", "");
+        assert_eq!(q.places, vec!["测试0路".to_string()]);
+        assert_eq!(q.address, addr(Some((Unit::No, 88))));
+        let q = parse_query("长春市88号路5号", "");
+        assert_eq!(
+            q.places,
+            vec!["长春市88号路".to_string(), "88号路".to_string()]
+        );
+        assert_eq!(q.address, addr(Some((Unit::No, 5))));
+        assert_eq!(
+            parse_query("东风大街88号路口", "").places[0],
+            "东风大街88号路口"
+        );
+        assert_eq!(parse_query("东风大街88号5栋", "").places[0], "东风大街");
+    }
+
+    #[test]
+    fn a_prepared_region_strips_what_the_text_did() {
+        let region = Region::new("吉林省 长春市 汽开区");
+        let parts: Vec<&str> = region.parts().collect();
+        assert_eq!(parts, ["吉林省", "长春市", "汽开区"]);
+        let mut buf = String::from("left over");
+        let p = parse_into("长春市汽开区东风大街88号", &mut buf);
+        let got: Vec<&str> = candidates(p.name, &region).collect();
+        assert_eq!(got, ["长春市汽开区东风大街", "汽开区东风大街", "东风大街"]);
+        assert_eq!(p.address, addr(Some((Unit::No, 88))));
+        assert!(!p.letters);
     }
 
     #[test]

@@ -17,23 +17,14 @@ pub struct DistrictTexts {
 pub static ZH_CN: DistrictTexts = DistrictTexts { locale: "zh-CN" };
 
 impl DistrictTexts {
+    /// 学段, worded as on the parent page (one source: `text::lookup`).
     pub fn stage(&self, s: Stage) -> &'static str {
-        match s {
-            Stage::Primary => "小学",
-            Stage::Middle => "初中",
-            Stage::Both => "九年一贯制",
-        }
+        super::lookup::ZH_CN.stage(s)
     }
 
+    /// 招生预警 level, worded as on the parent page (one source: `text::lookup`).
     pub fn warning_level(&self, l: WarningLevel) -> &'static str {
-        match l {
-            WarningLevel::Red => "红色预警",
-            WarningLevel::Orange => "橙色预警",
-            WarningLevel::Yellow => "黄色预警",
-            WarningLevel::Green => "绿色",
-            WarningLevel::Level1 => "一级预警",
-            WarningLevel::Level2 => "二级预警",
-        }
+        super::lookup::ZH_CN.warning_level(l)
     }
 
     pub fn place_kind(&self, k: PlaceKind) -> &'static str {

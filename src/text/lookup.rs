@@ -49,6 +49,7 @@ pub struct LookupTexts {
 }
 
 impl LookupTexts {
+    /// 学段 (the bureau's page words it the same: `text::district` asks here).
     pub fn stage(&self, s: Stage) -> &'static str {
         match s {
             Stage::Primary => "小学",
@@ -57,6 +58,7 @@ impl LookupTexts {
         }
     }
 
+    /// 招生预警 level (the bureau's page words it the same: `text::district` asks here).
     pub fn warning_level(&self, l: WarningLevel) -> &'static str {
         match l {
             WarningLevel::Red => "红色预警",

@@ -186,6 +186,31 @@ test('(b) the single file works from disk: warns about moving it, saves across a
 });
 
 
+test('the lookup page beneath the workbench worker offers “有新版本” only for a new build of its own', async () => {
+  const w = await world();
+  try {
+    const context = await w.profile();
+    const workbenchPage = await w.open(context, '#/');
+    await controlled(workbenchPage);
+    // The workbench's worker (scope /) controls /lookup/ until the lookup page's own takes over.
+    const page = await w.newPage(context);
+    await page.goto(`${w.server.url}${lookupPage.dir}`);
+    await page.getByTestId('lookup-meta').filter({ hasText: '条划片规则' }).waitFor();
+    await page.waitForFunction((own) => navigator.serviceWorker?.controller?.scriptURL.endsWith(own),
+      lookupPage.serviceWorker, { timeout: 30_000 });
+    assert.equal(await page.getByTestId('update-available').count(), 0, 'its own first install is no update');
+
+    // A new build of the lookup page: offered.
+    const sw = fs.readFileSync(path.join(DIST, lookupPage.serviceWorker), 'utf8');
+    assert.ok(sw.includes(`"${lookupPage.version}"`));
+    w.server.override(lookupPage.serviceWorker, sw.replace(`"${lookupPage.version}"`, `"${lookupPage.version}-next"`));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.getByTestId('update-available').waitFor();
+  } finally {
+    await w.finish();
+  }
+});
+
 test('(c) the parent lookup page, served and as one file, answers a known address offline', async () => {
   const w = await world();
   try {
