@@ -8,6 +8,10 @@ scripts/tools.sh test
 rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
+# A CI run starts from a fresh clone, so incremental caches (several GB) would only be written, never
+# read again.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
+
 step() { printf '\n== %s\n' "$*"; }
 
 step "fetch dependencies (locked)"
