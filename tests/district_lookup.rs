@@ -224,3 +224,26 @@ fn suggestions_by_characters_and_pinyin() {
     assert!(names("汽开区阳光").contains(&"阳光小区".to_string()));
     assert!(names("zzzz").is_empty());
 }
+
+#[test]
+fn a_parity_alone_after_a_road_covers_only_that_parity() {
+    use gongkai::district::{apply_import, import_file, DistrictData, ImportMode};
+    let mut schools = Vec::new();
+    let mut data = DistrictData::default();
+    for csv in [
+        "学校,学段,地址,电话\n甲小学,小学,,\n乙小学,小学,,\n",
+        "学校,学段,服务区域\n甲小学,小学,东风大街（单号）\n乙小学,小学,东风大街（双号）\n",
+    ] {
+        let imported = import_file(csv.as_bytes(), None, None);
+        assert!(imported.errors.is_empty(), "{:?}", imported.errors);
+        apply_import(&mut schools, &mut data, &imported, ImportMode::Append);
+    }
+    let published = publish(&data, &schools, &readings);
+    let ix = DistrictIndex::build(&published).expect("index builds");
+    for (q, school) in [("东风大街3号", "甲小学"), ("东风大街4号", "乙小学")] {
+        match ix.search(q) {
+            Outcome::Found(f) => assert_eq!(names(&ix, &f.primary.schools), vec![school], "{q}"),
+            other => panic!("{q}: {other:?}"),
+        }
+    }
+}

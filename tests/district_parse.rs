@@ -59,6 +59,12 @@ const SPECS: &[(&str, &str)] = &[
     ("1-99号，不含35号", "1-99号(不含35号)"),
     ("1-99号（35号除外）", "1-99号(不含35号)"),
     ("【单号】1-9号", "1-9号(单号)"),
+    // A parity word alone is every number of that parity, never 全部.
+    ("（单号）", "全部(单号)"),
+    ("双号", "全部(双号)"),
+    ("单号:", "全部(单号)"),
+    ("(双)", "全部(双号)"),
+    ("单双号", "全部"),
 ];
 
 #[test]
@@ -158,6 +164,12 @@ const AREAS: &[(&str, &str)] = &[
         "测试0路:1-20号、22号;88号路:全部;2号大街:1-9号(单号)",
     ),
     ("长青路1-9号、88号路", "长青路:1-9号;88号路:全部"),
+    // A parity after the name with no numbers keeps its parity.
+    ("东风大街（单号）", "东风大街:全部(单号)"),
+    (
+        "2号大街（双号）；青年路（单）",
+        "2号大街:全部(双号);青年路:全部(单号)",
+    ),
 ];
 
 #[test]
@@ -275,6 +287,24 @@ fn english_headers_and_a_title_row() {
     assert!(imported.errors.is_empty(), "{:?}", imported.errors);
     assert_eq!(imported.rules[0].primary, vec!["甲小学"]);
     assert!(imported.rules[0].middle.is_empty());
+}
+
+#[test]
+fn a_parity_alone_in_a_rule_row_keeps_its_parity() {
+    let csv = "\
+道路或小区,门牌号,对口小学,对口初中,备注
+东风大街（单号）,,甲小学,,
+2号大街,（双号）,乙小学,,
+青年路,单号,丙小学,,
+";
+    let imported = import_file(csv.as_bytes(), None, None);
+    assert!(imported.errors.is_empty(), "{:?}", imported.errors);
+    let numbers: Vec<String> = imported
+        .rules
+        .iter()
+        .map(|r| print_numbers(&r.numbers))
+        .collect();
+    assert_eq!(numbers, vec!["全部(单号)", "全部(双号)", "全部(单号)"]);
 }
 
 #[test]

@@ -547,6 +547,11 @@ impl Parser<'_> {
                         default_parity = p;
                         continue;
                     }
+                    // A parity word standing alone (“(单号)”, “双号”): every number of that parity.
+                    if self.peek().is_none_or(is_sep) {
+                        items.push(NumberSpec::whole(p));
+                        continue;
+                    }
                     if bracketed {
                         item_parity = p;
                     } else {
@@ -570,6 +575,10 @@ impl Parser<'_> {
             }
             items.push(item);
             self.skip_clause_end()?;
+        }
+        // “单号:” with nothing after it: every number of that parity.
+        if items.is_empty() && default_parity != Parity::All {
+            items.push(NumberSpec::whole(default_parity));
         }
         Ok((items, except))
     }
