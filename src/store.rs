@@ -128,6 +128,7 @@ fn read_head<W: DeserializeOwned>(raw: &str) -> Result<Head<W>, LoadError> {
     let syntax = |e: serde_json::Error| LoadError::NotJson {
         line: e.line(),
         column: e.column(),
+        truncated: e.is_eof(),
         detail: e.to_string(),
     };
     if !raw.trim_start().starts_with('{') {

@@ -32,6 +32,9 @@ pub use school::SchoolTexts;
 // -- the school pages, linked by their module alone (issue 11) --
 mod school_page;
 pub use school_page::{school_page, SchoolPageTexts};
+// -- the cases every JSON file shares, worded once for backups and school files --
+mod json_file;
+pub use json_file::{json_file, JsonFileTexts};
 
 /// All strings of one locale. Parameterised messages are functions.
 pub struct Texts {
@@ -244,23 +247,22 @@ impl Texts {
     /// A reason a file or stored value could not be read, in plain words.
     pub fn load_error(&self, e: &LoadError) -> String {
         match e {
-            LoadError::Empty => "文件是空的。".into(),
-            LoadError::NotJson { line, column, .. } => {
-                format!("文件不是有效的 JSON 数据（第 {line} 行第 {column} 列附近出错），可能已损坏或被截断。")
-            }
-            LoadError::NotAnObject => "文件内容不是工作台数据（最外层应为 JSON 对象）。".into(),
+            LoadError::Empty => json_file().empty.into(),
+            LoadError::NotJson {
+                line,
+                column,
+                truncated,
+                ..
+            } => (json_file().not_json)(*line, *column, *truncated),
+            LoadError::NotAnObject => json_file().not_an_object.into(),
             LoadError::WrongFormat(f) if f.is_empty() => {
                 "文件缺少 format 字段，不是本工作台导出的备份文件（*.gongkai.json）。".into()
             }
             LoadError::WrongFormat(f) => {
                 format!("文件的 format 为“{f}”，不是本工作台的备份文件（应为 gongkai-workspace）。")
             }
-            LoadError::MissingVersion => {
-                "文件缺少数据版本号 schema_version，或版本号不是数字。".into()
-            }
-            LoadError::TooNew(v) => {
-                format!("文件的数据版本为 {v}，比本程序支持的版本新。请使用新版工作台打开。")
-            }
+            LoadError::MissingVersion => json_file().missing_version.into(),
+            LoadError::TooNew(v) => (json_file().too_new)(*v),
             LoadError::BadField { path, problem } => {
                 format!("字段“{path}”{}。", self.trust.field_problem(problem))
             }
@@ -637,6 +639,7 @@ mod tests {
             LoadError::NotJson {
                 line: 2,
                 column: 3,
+                truncated: false,
                 detail: String::new(),
             },
             LoadError::NotAnObject,
@@ -683,9 +686,10 @@ mod tests {
             .load_error(&LoadError::NotJson {
                 line: 2,
                 column: 3,
+                truncated: false,
                 detail: String::new()
             })
-            .contains("第 2 行第 3 列"));
+            .contains("第 2 行第 3 列附近格式错误"));
     }
 
     /// No message about a file's field carries serde's English: every problem is worded here.

@@ -27,11 +27,13 @@ const PATH_CHARS: usize = 80;
 pub enum LoadError {
     #[error("empty input")]
     Empty,
-    /// `detail` is serde's English, for developers only; it is never shown.
+    /// `truncated`: the text ended early (serde_json's `Category::Eof`). `detail` is serde's
+    /// English, for developers only; it is never shown.
     #[error("not JSON at line {line} column {column}: {detail}")]
     NotJson {
         line: usize,
         column: usize,
+        truncated: bool,
         detail: String,
     },
     #[error("top level is not an object")]
@@ -230,6 +232,7 @@ pub fn parse_workspace(raw: &str) -> Result<Workspace, LoadError> {
     let value: Value = serde_json::from_str(raw).map_err(|e| LoadError::NotJson {
         line: e.line(),
         column: e.column(),
+        truncated: e.is_eof(),
         detail: e.to_string(),
     })?;
     workspace_from_value(value)
@@ -541,7 +544,19 @@ mod tests {
         assert_eq!(parse_workspace("  "), Err(LoadError::Empty));
         assert!(matches!(
             parse_workspace("{\"format\": "),
-            Err(LoadError::NotJson { line: 1, .. })
+            Err(LoadError::NotJson {
+                line: 1,
+                truncated: true,
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse_workspace("{\n  \"format\": x}"),
+            Err(LoadError::NotJson {
+                line: 2,
+                truncated: false,
+                ..
+            })
         ));
         assert_eq!(parse_workspace("[1,2]"), Err(LoadError::NotAnObject));
         assert_eq!(

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Report, School, Workspace};
 use crate::district::DistrictData;
 use crate::school::Draft;
+use crate::text::school_page;
 
 /// The data of a page that lives in a module: what it reads from the workspace and how its edits go
 /// back. `write(read(ws))` leaves `ws` unchanged.
@@ -111,10 +112,23 @@ impl PageData for SchoolDraftData {
 
 /// `#/school` in the `schools-page` module: the school's draft, typed (the JSON of a
 /// [`SchoolDraftData`]). A stored draft that is not a `Draft` fails to deserialise, so the page does
-/// not open over it and the stored text stays as it is.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// not open over it and the stored text stays as it is; the error says why in Chinese (the module
+/// host shows it), never in serde's English.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct SchoolPageData {
     pub draft: Option<Draft>,
+}
+
+impl<'de> Deserialize<'de> for SchoolPageData {
+    fn deserialize<De: serde::Deserializer<'de>>(d: De) -> Result<Self, De::Error> {
+        let data = SchoolDraftData::deserialize(d)?;
+        let draft = data
+            .draft
+            .map(crate::school::read_value::<Draft>)
+            .transpose()
+            .map_err(|e| serde::de::Error::custom(school_page().draft_unreadable(&e)))?;
+        Ok(SchoolPageData { draft })
+    }
 }
 
 impl PageData for SchoolPageData {
@@ -265,7 +279,12 @@ mod tests {
             ..Workspace::default()
         };
         let sent = serde_json::to_string(&SchoolDraftData::read(&broken)).unwrap();
-        assert!(serde_json::from_str::<SchoolPageData>(&sent).is_err());
+        let refused = serde_json::from_str::<SchoolPageData>(&sent).unwrap_err();
+        // What the module host shows: Chinese, naming the field, without serde's English.
+        assert_eq!(
+            refused.to_string(),
+            "本机保存的学校填报内容无法读取：字段“pack”缺失或内容类型不对。保存的内容原样保留，没有被改动。"
+        );
     }
 
     #[test]

@@ -37,43 +37,42 @@ pub const HEADER: [&str; 5] = ["表格", "分块", "行", "列", "数值"];
 
 /// The CSV file: BOM, header, one line per value cell.
 pub fn render(doc: &Document) -> Vec<u8> {
-    let mut out = "\u{FEFF}".as_bytes().to_vec();
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(HEADER);
-    let tables = doc.blocks.iter().filter_map(|b| match b {
-        Block::Table(t) => Some(t),
-        _ => None,
-    });
-    for (n, table) in tables.enumerate() {
-        table_records(table, n + 1, &mut |record| {
-            for field in record {
-                let _ = writer.write_field(safe(&clean(field)).as_bytes());
-            }
-            let _ = writer.write_record(None::<&[u8]>);
+    csv_file(|line| {
+        line(&mut HEADER.into_iter());
+        let tables = doc.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
         });
-    }
-    let _ = writer.flush();
-    out.extend(writer.into_inner().unwrap_or_default());
-    out
+        for (n, table) in tables.enumerate() {
+            table_records(table, n + 1, &mut |record| line(&mut record.into_iter()));
+        }
+    })
 }
 
 /// Any records as a CSV file the way every CSV of the app is written: UTF-8 with a BOM, CRLF, control
 /// characters dropped and formulas neutralised ([`neutralise`]).
 pub fn write_records(records: &[Vec<String>]) -> Vec<u8> {
+    csv_file(|line| {
+        for record in records {
+            line(&mut record.iter().map(String::as_str));
+        }
+    })
+}
+
+/// The one CSV writer: a BOM, then each line `lines` hands over (its fields cleaned of control
+/// characters and neutralised), CRLF-terminated.
+fn csv_file(lines: impl FnOnce(&mut dyn FnMut(&mut dyn Iterator<Item = &str>))) -> Vec<u8> {
     let mut out = "\u{FEFF}".as_bytes().to_vec();
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    for record in records {
-        for field in record {
+    lines(&mut |fields| {
+        for field in fields {
             // Writing to a Vec cannot fail.
             let _ = writer.write_field(safe(&clean(field)).as_bytes());
         }
         let _ = writer.write_record(None::<&[u8]>);
-    }
+    });
     let _ = writer.flush();
     out.extend(writer.into_inner().unwrap_or_default());
     out

@@ -13,8 +13,13 @@ use crate::model::YEAR_RANGE;
 pub enum FileError {
     #[error("empty file")]
     Empty,
+    /// Not JSON: where (1-based), and whether the text ended early (serde_json's `Category::Eof`).
     #[error("not JSON at line {line} column {column}")]
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+        truncated: bool,
+    },
     #[error("top level is not an object")]
     NotAnObject,
     /// `format` is not the one expected (`found` is empty when it is missing).
@@ -64,6 +69,7 @@ pub fn read_typed<T: DeserializeOwned>(
     let value: Value = serde_json::from_str(raw).map_err(|e| FileError::NotJson {
         line: e.line(),
         column: e.column(),
+        truncated: e.is_eof(),
     })?;
     let Value::Object(obj) = &value else {
         return Err(FileError::NotAnObject);
@@ -88,6 +94,12 @@ pub fn read_typed<T: DeserializeOwned>(
     if found > u64::from(version) {
         return Err(FileError::TooNew(found));
     }
+    read_value(value)
+}
+
+/// Reads an already parsed JSON value into `T`; a field that is missing or of the wrong type is
+/// reported by its path ([`FileError::BadField`]), never by serde's message.
+pub fn read_value<T: DeserializeOwned>(value: Value) -> Result<T, FileError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         // A missing field is reported at the object that lacks it: name the field itself.
         let path = e.path().to_string();
@@ -132,7 +144,22 @@ mod tests {
     fn each_kind_of_bad_file() {
         assert!(read("\u{feff}{\"format\":\"f\",\"schema_version\":1,\"n\":3}").is_ok());
         assert_eq!(read(" ").unwrap_err(), FileError::Empty);
-        assert!(matches!(read("{").unwrap_err(), FileError::NotJson { .. }));
+        assert_eq!(
+            read("{").unwrap_err(),
+            FileError::NotJson {
+                line: 1,
+                column: 1,
+                truncated: true
+            }
+        );
+        assert_eq!(
+            read("{\n \"format\": f}").unwrap_err(),
+            FileError::NotJson {
+                line: 2,
+                column: 13,
+                truncated: false
+            }
+        );
         assert_eq!(read("[]").unwrap_err(), FileError::NotAnObject);
         assert_eq!(
             read(r#"{"format":"g"}"#).unwrap_err(),

@@ -17,7 +17,7 @@ mod time;
 pub use canonical::{canonical_items, content_hash, HASH_PREFIX, MAX_COUNT};
 pub use dashboard::{dashboard, missing_csv, Dashboard, MissingWords, SchoolRow, Status};
 pub use draft::Draft;
-pub use file::FileError;
+pub use file::{read_value, FileError};
 pub use merge::{
     apply, changes, merge_one, preview, Applied, ChangeKind, FileReview, Incoming, ItemChange,
     Preview, Refusal, Verdict,

@@ -6,6 +6,7 @@
 
 use crate::model::{Placement, Stage};
 use crate::school::{ChangeKind, FileError, PackProblem, Refusal, Status, Verdict};
+use crate::text::json_file;
 
 /// The school pages' strings of the active locale.
 pub fn school_page() -> &'static SchoolPageTexts {
@@ -256,12 +257,15 @@ impl SchoolPageTexts {
 
     /// Why a pack or submission file cannot be read.
     pub fn file_error(&self, e: &FileError) -> String {
+        let shared = json_file();
         match e {
-            FileError::Empty => "文件是空的。".into(),
-            FileError::NotJson { line, column } => {
-                format!("文件不是有效的 JSON 数据（第 {line} 行第 {column} 列附近出错），可能已损坏或被截断。")
-            }
-            FileError::NotAnObject => "文件内容不是本工作台的文件（最外层应为 JSON 对象）。".into(),
+            FileError::Empty => shared.empty.into(),
+            FileError::NotJson {
+                line,
+                column,
+                truncated,
+            } => (shared.not_json)(*line, *column, *truncated),
+            FileError::NotAnObject => shared.not_an_object.into(),
             FileError::WrongFormat { expected, found } => {
                 let what = |f: &str| match f {
                     "gongkai-pack" => "填报包（.gongkai-pack.json）",
@@ -275,9 +279,10 @@ impl SchoolPageTexts {
                     (is, false) => format!("这是{is}，不是{}。", what(expected)),
                 }
             }
-            FileError::MissingVersion => "文件缺少版本号 schema_version，或版本号不是数字。".into(),
-            FileError::TooNew(v) => {
-                format!("文件的版本为 {v}，比本程序支持的版本新。请使用新版工作台。")
+            FileError::MissingVersion => shared.missing_version.into(),
+            FileError::TooNew(v) => (shared.too_new)(*v),
+            FileError::BadField(path) if path.is_empty() || path == "." => {
+                "文件内容的结构不对：不是本工作台写出的文件。".into()
             }
             FileError::BadField(path) => format!("字段“{path}”缺失或内容类型不对。"),
             FileError::BadYear(y) => format!("年度 {y} 不在 2000—2100 之间。"),
@@ -293,11 +298,19 @@ impl SchoolPageTexts {
         }
     }
 
+    /// Why the school's draft stored in this browser cannot be opened (it stays as it is).
+    pub fn draft_unreadable(&self, e: &FileError) -> String {
+        format!(
+            "本机保存的学校填报内容无法读取：{}保存的内容原样保留，没有被改动。",
+            self.file_error(e)
+        )
+    }
+
     /// Why the bureau refuses a submission.
     pub fn refusal(&self, r: &Refusal) -> String {
         match r {
             Refusal::Unreadable(e) => self.file_error(e),
-            Refusal::NoReport => "还没有打开的报告。".into(),
+            Refusal::NoReport => self.pack_problem(PackProblem::NoReport).into(),
             Refusal::OtherYear { file, report } => {
                 format!("这是 {file} 年度的文件，当前报告是 {report} 年度。")
             }
@@ -329,6 +342,102 @@ impl SchoolPageTexts {
                 "较旧：本校已合并的文件时间为 {}，不会覆盖，除非您确认。",
                 time(current)
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::school::{make_pack, read_pack, read_submission, synth, write_pack};
+
+    /// serde_json's and serde's English, which must never reach a school or the bureau.
+    fn english(m: &str) -> Option<&'static str> {
+        let lower = m.to_lowercase();
+        [
+            "expected", "line", "column", "missing", "invalid", "unknown", "eof", "trailing",
+            " at ", "type:", "error",
+        ]
+        .into_iter()
+        .find(|w| lower.contains(w))
+    }
+
+    fn is_chinese(m: &str) -> bool {
+        m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn a_broken_json_file_says_where_in_chinese() {
+        let ts = school_page();
+        let syntax = read_pack("{\n  \"format\": \"gongkai-pack\",\n  \"year\": x\n}").unwrap_err();
+        assert_eq!(
+            ts.file_error(&syntax),
+            "文件不是有效的 JSON 数据：第 3 行第 11 列附近格式错误，文件可能已损坏或被改动。"
+        );
+        let cut =
+            read_submission("{\"format\": \"gongkai-submission\", \"school\": {").unwrap_err();
+        assert_eq!(
+            ts.file_error(&cut),
+            "文件不是有效的 JSON 数据：内容在第 1 行第 44 列处意外结束，文件可能被截断或没有下载完整。"
+        );
+        assert_eq!(
+            (ts.pack_error)("包.json", &ts.file_error(&cut)),
+            format!("无法导入“包.json”：{}", ts.file_error(&cut))
+        );
+    }
+
+    /// Every way a school's or the bureau's file can be refused is worded in Chinese, without serde's
+    /// English (“expected value at line 1 column 1” and the like).
+    #[test]
+    fn every_refused_file_is_worded_in_chinese_without_serde_english() {
+        let ts = school_page();
+        let ws = synth::workspace(2);
+        let pack = write_pack(&make_pack(&ws, "2024-12-01T00:00:00Z").unwrap());
+        let with = |f: &dyn Fn(&mut serde_json::Value)| {
+            let mut v: serde_json::Value = serde_json::from_str(&pack).unwrap();
+            f(&mut v);
+            v.to_string()
+        };
+        let broken_pack = [
+            String::new(),
+            "not json".into(),
+            "\u{feff}".into(),
+            "[1, 2]".into(),
+            "{\"format\": 3}".into(),
+            pack[..pack.len() / 2].to_string(),
+            with(&|v| v["year"] = "2020".into()),
+            with(&|v| v["schema_version"] = 99.into()),
+            with(&|v| v["schools"] = serde_json::Value::Null),
+            with(&|v| v["items"][0]["counts"] = 3.into()),
+            with(&|v| v["format"] = "gongkai-submission".into()),
+            with(&|v| {
+                v.as_object_mut().unwrap().remove("unit");
+            }),
+        ];
+        let mut seen = 0;
+        for raw in &broken_pack {
+            let Err(e) = read_pack(raw) else {
+                panic!("read: {raw}");
+            };
+            for m in [ts.file_error(&e), ts.draft_unreadable(&e)] {
+                assert!(is_chinese(&m), "{m}");
+                assert_eq!(english(&m), None, "{m}");
+            }
+            seen += 1;
+        }
+        assert_eq!(seen, broken_pack.len());
+        for raw in [
+            "",
+            "{",
+            "{\"format\": \"gongkai-pack\", \"schema_version\": 1}",
+            "{]",
+        ] {
+            let Err(e) = read_submission(raw) else {
+                panic!("read: {raw}");
+            };
+            let m = ts.verdict(&Verdict::Refused(Refusal::Unreadable(e)), &|t| t.into());
+            assert!(m.starts_with("已拒绝："), "{m}");
+            assert_eq!(english(&m), None, "{m}");
         }
     }
 }

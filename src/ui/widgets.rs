@@ -1,5 +1,6 @@
 //! Controls shared by several pages: the report-structure and table-format choices of the open report,
-//! the note shown where the statutory structure leaves content out, and the file picker.
+//! the note shown where the statutory structure leaves content out, the file picker and a checkbox
+//! with its label on one line.
 
 use leptos::prelude::*;
 
@@ -133,5 +134,28 @@ pub fn FilePicker(
                 {move || chosen.with(|c| if c.is_empty() { t().ux.no_file.to_string() } else { c.clone() })}
             </span>
         </div>
+    }
+}
+
+/// A checkbox with its label on one line (`check-line`): `checked` reads its state, `on_change` gets
+/// the state the user set. Shared by the workbench's pages and the page modules (it is small enough
+/// for the first load).
+#[component]
+pub fn CheckLine(
+    testid: &'static str,
+    label: &'static str,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    on_change: impl Fn(bool) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="check-line">
+            <input
+                type="checkbox"
+                data-testid=testid
+                prop:checked=checked
+                on:change=move |ev| on_change(event_target_checked(&ev))
+            />
+            {label}
+        </label>
     }
 }

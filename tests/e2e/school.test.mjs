@@ -2,7 +2,8 @@
 // a school imports it in its own profile, fills its items, reloads (the draft is still there) and
 // exports its submission; the bureau, in a third profile, imports that file with a malformed file and
 // a duplicate, sees one refusal with its reason and the school merged once, and finds the school's
-// text in the report preview and in the DOCX.
+// text in the report preview and in the DOCX. Every refusal (a damaged pack, a damaged submission, a
+// damaged stored draft) is worded in Chinese, without serde's English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,13 @@ const unzip = (file, member) =>
   });
 
 const TEXT = '本校评优结果在校内公示栏公示五个工作日，无异议后公布。';
+
+/** A refusal shown to a school or the bureau is Chinese, without serde's English (“expected value at
+ * line 1 column 1”, “missing field”, “EOF while parsing”…). */
+function assertChineseReason(text) {
+  assert.match(text, /[\u4e00-\u9fff]/, text);
+  assert.doesNotMatch(text, /expected|line|column|missing|invalid|unknown|EOF|while parsing|trailing/i, text);
+}
 
 test('pack → school fills offline → submission merged once in the bureau, into the preview and the DOCX', async () => {
   const w = await world();
@@ -38,6 +46,14 @@ test('pack → school fills offline → submission merged once in the bureau, in
     // 2. A school, in its own profile, imports the pack, picks its name, fills, reloads, exports.
     const school = await w.open(await w.profile(), '#/school');
     await school.getByTestId('page-school').waitFor();
+    // A damaged pack first: refused with a Chinese reason that says where, nothing imported.
+    const badPack = path.join(dir, '损坏.gongkai-pack.json');
+    fs.writeFileSync(badPack, pack.text.slice(0, 60));
+    await school.getByTestId('pack-import').setInputFiles(badPack);
+    const packError = await school.getByTestId('pack-error').innerText();
+    assertChineseReason(packError);
+    assert.match(packError, /损坏\.gongkai-pack\.json.*第 \d+ 行第 \d+ 列/);
+    assert.equal(await school.getByTestId('school-select').count(), 0);
     await school.getByTestId('pack-import').setInputFiles(pack.file);
     const select = school.getByTestId('school-select');
     await select.waitFor();
@@ -77,6 +93,7 @@ test('pack → school fills offline → submission merged once in the bureau, in
     const refusals = preview.getByTestId('merge-refusal');
     assert.equal(await refusals.count(), 1);
     assert.match(await refusals.first().innerText(), /JSON/);
+    assertChineseReason(await refusals.first().innerText());
     assert.ok((await preview.getByTestId('merge-school').first().innerText()).includes(first.name));
     // Nothing is applied before the bureau says so.
     assert.equal(await merger.locator(`[data-testid=school-row][data-school="${first.id}"]`).getAttribute('data-status'), 'not_yet');
@@ -105,6 +122,22 @@ test('pack → school fills offline → submission merged once in the bureau, in
     const [d] = await Promise.all([merger.waitForEvent('download'), merger.getByTestId('export-docx').click()]);
     const xml = unzip(await d.path(), 'word/document.xml');
     assert.ok(xml.includes(`${first.name}：${TEXT}`), 'the DOCX carries the school’s paragraph');
+
+    // 4. The school's stored draft is damaged (a hand edit, another build): #/school does not open over
+    // it, says why in Chinese, and leaves the stored text as it was.
+    const damaged = await school.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('gongkai:school'));
+      stored.workspace.school_draft.pack = 3;
+      localStorage.setItem('gongkai:school', JSON.stringify(stored));
+      return localStorage.getItem('gongkai:school');
+    });
+    await school.reload();
+    const failed = school.getByTestId('module-failed');
+    await failed.waitFor();
+    const reason = await failed.innerText();
+    assertChineseReason(reason);
+    assert.match(reason, /本机保存的学校填报内容无法读取：字段“pack”/);
+    assert.equal(await school.evaluate(() => localStorage.getItem('gongkai:school')), damaged);
   } finally {
     await w.finish();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -133,6 +166,7 @@ test('files dropped on the import box are previewed like picked ones, each refus
     assert.equal(reasons.length, 2);
     assert.match(reasons.join('\n'), /JSON/);
     assert.match(reasons.join('\n'), /填报包/);
+    reasons.forEach(assertChineseReason);
     // Nothing was merged.
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('gongkai:workspace')).workspace);
     assert.deepEqual(stored.reports['2020'].contributions ?? [], []);

@@ -13,7 +13,7 @@ use crate::model::{
 use crate::text::t;
 use crate::ui::dialog::Dialog;
 use crate::ui::state::{AppState, UndoFn};
-use crate::ui::widgets::StatutoryNote;
+use crate::ui::widgets::{CheckLine, StatutoryNote};
 
 use super::item_schools::ItemSchoolsNote;
 
@@ -166,20 +166,14 @@ pub fn CategoryPage(key: &'static str) -> impl IntoView {
             <Show when=move || state.ws.with(|w| w.current().is_none())>
                 <p class="hint">{t().no_report}</p>
             </Show>
-            <label class="check-line">
-                <input
-                    type="checkbox"
-                    data-testid="category-none"
-                    prop:checked=none_this_year
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        edit_category(state, key, |c| {
-                            c.status = on.then_some(DisclosureStatus::NotApplicable);
-                        });
-                    }
-                />
-                {t().category_none_this_year}
-            </label>
+            <CheckLine
+                testid="category-none"
+                label=t().category_none_this_year
+                checked=none_this_year
+                on_change=move |on| edit_category(state, key, |c| {
+                    c.status = on.then_some(DisclosureStatus::NotApplicable);
+                })
+            />
             <label class="block">
                 <span>{t().category_intro}</span>
                 <textarea

@@ -12,6 +12,7 @@ use crate::report::contribution_details;
 use crate::text::{school_page, t};
 use crate::ui::module_page::PageState;
 use crate::ui::state::AppState;
+use crate::ui::widgets::CheckLine;
 use crate::web::clock::local_datetime;
 
 type SchoolsState = PageState<SchoolsPageData>;
@@ -160,33 +161,37 @@ fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
             />
         }
     };
+    // A labelled text area bound to one text of the item.
+    let text_area = move |label: &'static str,
+                          testid: &'static str,
+                          rows: &'static str,
+                          get: fn(&ItemContent) -> String,
+                          set: fn(&mut ItemContent, String)| {
+        view! {
+            <label class="block">
+                <span>{label}</span>
+                <textarea
+                    data-testid=testid
+                    rows=rows
+                    prop:value=move || item_of(state, key, id, get)
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(Box::new(move |i| set(i, v)));
+                    }
+                ></textarea>
+            </label>
+        }
+    };
     view! {
         <div class="item-schools">
-            <label class="check-line">
-                <input
-                    type="checkbox"
-                    data-testid="item-schools"
-                    prop:checked=assigned
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        edit(Box::new(move |i| i.schools.assigned = on));
-                    }
-                />
-                {ts.item_assigned}
-            </label>
+            <CheckLine
+                testid="item-schools"
+                label=ts.item_assigned
+                checked=assigned
+                on_change=move |on| edit(Box::new(move |i| i.schools.assigned = on))
+            />
             <Show when=assigned>
-                <label class="block">
-                    <span>{ts.item_instructions}</span>
-                    <textarea
-                        data-testid="item-instructions"
-                        rows="2"
-                        prop:value=move || item_of(state, key, id, |i| i.schools.instructions.clone())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            edit(Box::new(move |i| i.schools.instructions = v));
-                        }
-                    ></textarea>
-                </label>
+                {text_area(ts.item_instructions, "item-instructions", "2", |i| i.schools.instructions.clone(), |i, v| i.schools.instructions = v)}
                 <fieldset class="chips">
                     <legend>{ts.item_counts}</legend>
                     <For each=move || 0..fields() key=|n| *n let:n>
@@ -251,18 +256,7 @@ fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                             .collect_view()}
                     </fieldset>
                     <Show when=move || placement() == Placement::Summary>
-                        <label class="block">
-                            <span>{ts.item_summary}</span>
-                            <textarea
-                                data-testid="item-summary"
-                                rows="3"
-                                prop:value=move || item_of(state, key, id, |i| i.schools.summary.clone())
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    edit(Box::new(move |i| i.schools.summary = v));
-                                }
-                            ></textarea>
-                        </label>
+                        {text_area(ts.item_summary, "item-summary", "3", |i| i.schools.summary.clone(), |i, v| i.schools.summary = v)}
                     </Show>
                 </details>
             </Show>

@@ -414,14 +414,31 @@ fn SchoolEditor(id: String) -> impl IntoView {
             })
         }
     };
-    let set = move |f: fn(&mut School, String)| {
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            state.edit(|w| {
-                if let Some(s) = id.with_value(|id| w.schools.iter_mut().find(|s| &s.id == id)) {
-                    f(s, v);
-                }
-            });
+    let edit = move |f: Box<dyn FnOnce(&mut School)>| {
+        state.edit(|w| {
+            if let Some(s) = id.with_value(|id| w.schools.iter_mut().find(|s| &s.id == id)) {
+                f(s);
+            }
+        });
+    };
+    // A labelled text input bound to one text of the school.
+    let text_field = move |label: &'static str,
+                           testid: &'static str,
+                           read: fn(&School) -> String,
+                           write: fn(&mut School, String)| {
+        view! {
+            <label>
+                <span>{label}</span>
+                <input
+                    type="text"
+                    data-testid=testid
+                    prop:value=get(read)
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(Box::new(move |s| write(s, v)));
+                    }
+                />
+            </label>
         }
     };
     let stage = move || {
@@ -431,10 +448,7 @@ fn SchoolEditor(id: String) -> impl IntoView {
     };
     view! {
         <div class="inline-form school-editor" data-testid="school-editor">
-            <label>
-                <span>{ts.school_name}</span>
-                <input type="text" data-testid="school-name" prop:value=get(|s| s.name.clone()) on:input=set(|s, v| s.name = v)/>
-            </label>
+            {text_field(ts.school_name, "school-name", |s| s.name.clone(), |s, v| s.name = v)}
             <label>
                 <span>{ts.school_stage}</span>
                 <select
@@ -442,11 +456,7 @@ fn SchoolEditor(id: String) -> impl IntoView {
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let chosen = STAGES.iter().find(|(_, k)| *k == v).map(|(s, _)| *s).unwrap_or_default();
-                        state.edit(|w| {
-                            if let Some(s) = id.with_value(|id| w.schools.iter_mut().find(|s| &s.id == id)) {
-                                s.stage = chosen;
-                            }
-                        });
+                        edit(Box::new(move |s| s.stage = chosen));
                     }
                 >
                     {STAGES
@@ -455,14 +465,8 @@ fn SchoolEditor(id: String) -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <label>
-                <span>{ts.school_address}</span>
-                <input type="text" data-testid="school-address" prop:value=get(|s| s.address.clone()) on:input=set(|s, v| s.address = v)/>
-            </label>
-            <label>
-                <span>{ts.school_phone}</span>
-                <input type="text" data-testid="school-phone" prop:value=get(|s| s.phone.clone()) on:input=set(|s, v| s.phone = v)/>
-            </label>
+            {text_field(ts.school_address, "school-address", |s| s.address.clone(), |s, v| s.address = v)}
+            {text_field(ts.school_phone, "school-phone", |s| s.phone.clone(), |s, v| s.phone = v)}
             <button
                 class="remove"
                 data-testid="school-remove"
