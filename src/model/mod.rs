@@ -15,7 +15,7 @@ pub use migrate::{
 };
 pub use page_data::{
     read_page_data, DistrictsPageData, GraphicPageData, PageData, SchoolDraftData, SchoolPageData,
-    SchoolsPageData,
+    SchoolsPageData, UnreadableDraft,
 };
 pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,

@@ -111,40 +111,94 @@ impl PageData for SchoolDraftData {
 }
 
 /// `#/school` in the `schools-page` module: the school's draft, typed (the JSON of a
-/// [`SchoolDraftData`]). A stored draft that is not a `Draft` fails to deserialise, so the page does
-/// not open over it and the stored text stays as it is; the error says why in Chinese (the module
-/// host shows it), never in serde's English.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+/// [`SchoolDraftData`]). A stored draft that is not a `Draft` is kept as it is stored, with the reason
+/// in Chinese (never serde's English), in `unreadable`: the page opens over it, offers it as a
+/// download and to start again, and until then sends it back unchanged, so nothing unreadable is
+/// overwritten without a copy.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SchoolPageData {
+    /// The draft; `None` when there is none or it does not read.
     pub draft: Option<Draft>,
+    /// The stored draft that does not read (then `draft` is `None`).
+    pub unreadable: Option<UnreadableDraft>,
+}
+
+/// A stored school draft that does not read as a `Draft` (another build, or damage).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnreadableDraft {
+    /// Why, in Chinese (`school_page().draft_unreadable`).
+    pub reason: String,
+    /// The stored JSON, as it is.
+    pub raw: serde_json::Value,
+}
+
+impl SchoolPageData {
+    /// Reads the stored draft (JSON): a `Draft`, none, or the unreadable state with the stored value.
+    pub fn from_stored(stored: Option<serde_json::Value>) -> Self {
+        let Some(raw) = stored else {
+            return SchoolPageData::default();
+        };
+        match crate::school::read_value::<Draft>(raw.clone()) {
+            Ok(draft) => SchoolPageData {
+                draft: Some(draft),
+                unreadable: None,
+            },
+            Err(e) => SchoolPageData {
+                draft: None,
+                unreadable: Some(UnreadableDraft {
+                    reason: school_page().draft_unreadable(&e),
+                    raw,
+                }),
+            },
+        }
+    }
+
+    /// The stored draft as it goes back to the workbench: the unreadable value unchanged, or the draft.
+    pub fn stored(&self) -> Option<serde_json::Value> {
+        match &self.unreadable {
+            Some(u) => Some(u.raw.clone()),
+            None => self
+                .draft
+                .as_ref()
+                .and_then(|d| serde_json::to_value(d).ok()),
+        }
+    }
+
+    /// Starts again: no draft, and the unreadable one is dropped (the page offers it as a download
+    /// first).
+    pub fn restart(&mut self) {
+        self.draft = None;
+        self.unreadable = None;
+    }
+}
+
+/// Sent back as a [`SchoolDraftData`]: `{"draft": …}`, the unreadable value as it was stored.
+impl Serialize for SchoolPageData {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("SchoolDraftData", 1)?;
+        match &self.unreadable {
+            Some(u) => out.serialize_field("draft", &Some(&u.raw))?,
+            None => out.serialize_field("draft", &self.draft)?,
+        }
+        out.end()
+    }
 }
 
 impl<'de> Deserialize<'de> for SchoolPageData {
     fn deserialize<De: serde::Deserializer<'de>>(d: De) -> Result<Self, De::Error> {
         let data = SchoolDraftData::deserialize(d)?;
-        let draft = data
-            .draft
-            .map(crate::school::read_value::<Draft>)
-            .transpose()
-            .map_err(|e| serde::de::Error::custom(school_page().draft_unreadable(&e)))?;
-        Ok(SchoolPageData { draft })
+        Ok(SchoolPageData::from_stored(data.draft))
     }
 }
 
 impl PageData for SchoolPageData {
-    /// A stored draft that is not a `Draft` reads as none here (used by tests and the module's own
-    /// code only; the module reads its page data through `Deserialize`, which refuses it).
     fn read(ws: &Workspace) -> Self {
-        SchoolPageData {
-            draft: ws
-                .school_draft
-                .clone()
-                .and_then(|v| serde_json::from_value(v).ok()),
-        }
+        SchoolPageData::from_stored(ws.school_draft.clone())
     }
 
     fn write(self, ws: &mut Workspace) {
-        ws.school_draft = self.draft.and_then(|d| serde_json::to_value(d).ok());
+        ws.school_draft = self.stored();
     }
 }
 
@@ -272,19 +326,53 @@ mod tests {
             .unwrap()
             .write(&mut workbench);
         assert_eq!(workbench, school);
-        // A stored draft that is not a draft: the module refuses the page data instead of reading it
-        // as none (which would let the next edit write over the stored text).
+    }
+
+    #[test]
+    fn an_unreadable_stored_draft_opens_with_its_reason_and_goes_back_unchanged() {
+        // A stored draft that is not a draft: the page opens in the unreadable state, with the
+        // reason in Chinese naming the field (no serde English) and the stored value kept.
+        let raw = serde_json::json!({"pack": 3, "items": []});
         let broken = Workspace {
-            school_draft: Some(serde_json::json!({"pack": 3})),
+            school_draft: Some(raw.clone()),
             ..Workspace::default()
         };
         let sent = serde_json::to_string(&SchoolDraftData::read(&broken)).unwrap();
-        let refused = serde_json::from_str::<SchoolPageData>(&sent).unwrap_err();
-        // What the module host shows: Chinese, naming the field, without serde's English.
+        let data: SchoolPageData = serde_json::from_str(&sent).unwrap();
+        assert_eq!(data.draft, None);
+        let unreadable = data.unreadable.clone().unwrap();
         assert_eq!(
-            refused.to_string(),
+            unreadable.reason,
             "本机保存的学校填报内容无法读取：字段“pack”缺失或内容类型不对。保存的内容原样保留，没有被改动。"
         );
+        assert_eq!(unreadable.raw, raw);
+        assert_eq!(SchoolPageData::read(&broken), data);
+        // Until the school starts again, what goes back is the stored value, byte for byte the same
+        // JSON value: an edit sent now does not overwrite it.
+        let back = serde_json::to_string(&data).unwrap();
+        let mut workbench = broken.clone();
+        read_page_data::<SchoolDraftData>(&back)
+            .unwrap()
+            .write(&mut workbench);
+        assert_eq!(workbench, broken);
+        let mut same = broken.clone();
+        data.clone().write(&mut same);
+        assert_eq!(same, broken);
+        // Starting again leaves no draft and nothing unreadable: the page can import a pack.
+        let mut restarted = data;
+        restarted.restart();
+        assert_eq!(restarted, SchoolPageData::default());
+        read_page_data::<SchoolDraftData>(&serde_json::to_string(&restarted).unwrap())
+            .unwrap()
+            .write(&mut workbench);
+        assert_eq!(workbench.school_draft, None);
+        // No draft reads as none; a good draft still reads (above, `school_data_is_the_draft_alone`).
+        let none: SchoolPageData = serde_json::from_str("{\"draft\": null}").unwrap();
+        assert_eq!(none, SchoolPageData::default());
+        let ws = crate::school::synth::workspace(2);
+        let draft = Draft::new(crate::school::make_pack(&ws, "2024-12-01T00:00:00Z").unwrap());
+        let good = SchoolPageData::from_stored(Some(serde_json::to_value(&draft).unwrap()));
+        assert_eq!((good.draft, good.unreadable), (Some(draft), None));
     }
 
     #[test]
