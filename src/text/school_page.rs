@@ -105,6 +105,17 @@ pub struct SchoolPageTexts {
     pub export_hint: &'static str,
     pub to_bureau: &'static str,
     pub to_school_mode: &'static str,
+    // -- #/school: a stored draft that does not read --
+    pub draft_download: &'static str,
+    pub draft_download_file: &'static str,
+    pub draft_downloaded: fn(&str) -> String,
+    pub draft_restart: &'static str,
+    pub draft_restart_first: &'static str,
+    pub draft_restart_ready: &'static str,
+    pub draft_restart_title: &'static str,
+    pub draft_restart_body: &'static str,
+    pub draft_restart_confirm: &'static str,
+    pub draft_restarted: &'static str,
 }
 
 /// Simplified Chinese.
@@ -212,6 +223,16 @@ pub static ZH_CN: SchoolPageTexts = SchoolPageTexts {
     export_hint: "导出的文件名为“学校名称-年度.gongkai-submission.json”，请把它发回教育局。之后修改了内容，请重新导出并发送。",
     to_bureau: "教育局用户：进入工作台",
     to_school_mode: "学校：进入学校填报",
+    draft_download: "下载无法读取的内容",
+    draft_download_file: "无法读取的学校填报内容.json",
+    draft_downloaded: |name| format!("已下载 {name}，请妥善保存。"),
+    draft_restart: "重新开始",
+    draft_restart_first: "请先下载无法读取的内容并保存好（可交给技术人员查看），然后才能重新开始。",
+    draft_restart_ready: "已下载。点“重新开始”将删除本机保存的这份内容，之后可以重新导入填报包。",
+    draft_restart_title: "删除无法读取的内容并重新开始？",
+    draft_restart_body: "本机保存的、无法读取的学校填报内容将被删除，您已下载的文件不受影响。删除后请重新导入教育局发来的填报包，再填写本校内容。",
+    draft_restart_confirm: "删除并重新开始",
+    draft_restarted: "已删除无法读取的内容，请重新导入填报包。",
 };
 
 impl SchoolPageTexts {

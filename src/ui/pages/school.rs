@@ -12,6 +12,7 @@ use crate::catalog::{self, CHANNELS};
 use crate::model::{SchoolPageData, SubmissionItem};
 use crate::school::{read_pack, Draft, MAX_COUNT};
 use crate::text::{school_page, t};
+use crate::ui::dialog::Dialog;
 use crate::ui::module_page::PageState;
 use crate::ui::widgets::FilePicker;
 use crate::web::clock;
@@ -75,10 +76,12 @@ pub fn SchoolPage() -> impl IntoView {
         });
     };
     let has_pack = move || state.data.with(|w| w.draft.is_some());
+    let unreadable = move || state.data.with(|w| w.unreadable.is_some());
     view! {
         <section data-testid="page-school">
             <h2>{ts.mode_title}</h2>
             {is_file_protocol().then(|| view! { <p class="hint" data-testid="school-file-note">{ts.mode_file_note}</p> })}
+            <Show when=move || !unreadable() fallback=|| view! { <Unreadable/> }>
             <Show when=has_pack fallback=move || view! { <p>{ts.mode_intro}</p> }>
                 <Filling/>
             </Show>
@@ -90,8 +93,100 @@ pub fn SchoolPage() -> impl IntoView {
                     <p class="field-error" data-testid="pack-error" role="alert">{move || error.get().unwrap_or_default()}</p>
                 </Show>
             </div>
+            </Show>
             <p><a href="#/" data-testid="to-bureau">{ts.to_bureau}</a></p>
         </section>
+    }
+}
+
+/// Downloads the stored draft that does not read, as it is stored (JSON). `true` when the browser
+/// took the file.
+fn download_unreadable(state: SchoolState) -> bool {
+    let ts = school_page();
+    let text = state.data.with_untracked(|d| {
+        d.unreadable
+            .as_ref()
+            .and_then(|u| serde_json::to_string_pretty(&u.raw).ok())
+    });
+    let Some(text) = text else {
+        return false;
+    };
+    if download_text(ts.draft_download_file, "application/json", &text).is_err() {
+        state.alert(t().download_failed);
+        return false;
+    }
+    state.notice((ts.draft_downloaded)(ts.draft_download_file));
+    true
+}
+
+/// A stored draft that does not read: why, its download, and 重新开始 (after the download, with a
+/// confirmation), which clears it so that a pack can be imported again (撤销 brings it back).
+#[component]
+fn Unreadable() -> impl IntoView {
+    let state = expect_context::<SchoolState>();
+    let ts = school_page();
+    let downloaded = RwSignal::new(false);
+    let asking = RwSignal::new(false);
+    let reason = move || {
+        state
+            .data
+            .with(|w| w.unreadable.as_ref().map(|u| u.reason.clone()))
+            .unwrap_or_default()
+    };
+    let restart = move |_| {
+        asking.set(false);
+        state.edit_undoable(|w| {
+            let had = w.unreadable.is_some();
+            w.restart();
+            had.then(|| ts.draft_restarted.to_string())
+        });
+    };
+    view! {
+        <div class="banner error" role="alert" data-testid="school-draft-unreadable">
+            <p data-testid="school-draft-reason">{reason}</p>
+            <p class="hint" id="school-draft-next">
+                {move || if downloaded.get() { ts.draft_restart_ready } else { ts.draft_restart_first }}
+            </p>
+            <div class="actions">
+                <button
+                    class="primary"
+                    data-testid="school-draft-download"
+                    on:click=move |_| {
+                        if download_unreadable(state) {
+                            downloaded.set(true);
+                        }
+                    }
+                >
+                    {ts.draft_download}
+                </button>
+                <button
+                    data-testid="school-draft-restart"
+                    aria-describedby="school-draft-next"
+                    disabled=move || !downloaded.get()
+                    on:click=move |_| asking.set(true)
+                >
+                    {ts.draft_restart}
+                </button>
+            </div>
+        </div>
+        <Show when=move || asking.get()>
+            <Dialog
+                testid="school-draft-restart-dialog"
+                title=ts.draft_restart_title.to_string()
+                alert=true
+                on_close=Callback::new(move |()| asking.set(false))
+            >
+                <p>{ts.draft_restart_body}</p>
+                <div class="actions">
+                    <button class="primary" data-testid="school-draft-restart-confirm" on:click=restart>
+                        {ts.draft_restart_confirm}
+                    </button>
+                    <button data-testid="school-draft-restart-cancel" autofocus=true on:click=move |_| asking.set(false)>
+                        {ts.cancel}
+                    </button>
+                </div>
+            </Dialog>
+        </Show>
     }
 }
 
