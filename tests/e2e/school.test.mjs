@@ -3,7 +3,8 @@
 // exports its submission; the bureau, in a third profile, imports that file with a malformed file and
 // a duplicate, sees one refusal with its reason and the school merged once, and finds the school's
 // text in the report preview and in the DOCX. Every refusal (a damaged pack, a damaged submission, a
-// damaged stored draft) is worded in Chinese, without serde's English.
+// damaged stored draft) is worded in Chinese, without serde's English; a damaged stored draft can be
+// downloaded and then cleared, so the school can start again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -123,21 +124,55 @@ test('pack → school fills offline → submission merged once in the bureau, in
     const xml = unzip(await d.path(), 'word/document.xml');
     assert.ok(xml.includes(`${first.name}：${TEXT}`), 'the DOCX carries the school’s paragraph');
 
-    // 4. The school's stored draft is damaged (a hand edit, another build): #/school does not open over
-    // it, says why in Chinese, and leaves the stored text as it was.
+    // 4. The school's stored draft is damaged (a hand edit, another build): #/school opens anyway,
+    // says why in Chinese, and leaves the stored text as it was; the school downloads it, then
+    // starts again (after a confirmation) and can import the pack again.
     const damaged = await school.evaluate(() => {
       const stored = JSON.parse(localStorage.getItem('gongkai:school'));
       stored.workspace.school_draft.pack = 3;
       localStorage.setItem('gongkai:school', JSON.stringify(stored));
       return localStorage.getItem('gongkai:school');
     });
+    const damagedDraft = JSON.parse(damaged).workspace.school_draft;
     await school.reload();
-    const failed = school.getByTestId('module-failed');
-    await failed.waitFor();
-    const reason = await failed.innerText();
+    const alert = school.getByTestId('school-draft-unreadable');
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    const reason = await alert.getByTestId('school-draft-reason').innerText();
     assertChineseReason(reason);
     assert.match(reason, /本机保存的学校填报内容无法读取：字段“pack”/);
+    assert.equal(await school.getByTestId('module-failed').count(), 0);
+    // Nothing can be imported over it, and restart waits for the download.
+    assert.equal(await school.getByTestId('pack-import').count(), 0);
+    const restart = school.getByTestId('school-draft-restart');
+    assert.equal(await restart.isDisabled(), true);
     assert.equal(await school.evaluate(() => localStorage.getItem('gongkai:school')), damaged);
+    const saved = await downloadText(school, () => school.getByTestId('school-draft-download').click());
+    assert.match(saved.name, /\.json$/);
+    assert.deepEqual(JSON.parse(saved.text), damagedDraft);
+    assert.equal(await school.evaluate(() => localStorage.getItem('gongkai:school')), damaged);
+    // Restart asks first; cancelling keeps everything.
+    await restart.click();
+    const dialog = school.getByTestId('school-draft-restart-dialog');
+    assert.match(await dialog.innerText(), /删除/);
+    await school.getByTestId('school-draft-restart-cancel').click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await school.evaluate(() => localStorage.getItem('gongkai:school')), damaged);
+    await restart.click();
+    await school.getByTestId('school-draft-restart-confirm').click();
+    await alert.waitFor({ state: 'detached' });
+    await school.waitForFunction(() => JSON.parse(localStorage.getItem('gongkai:school')).workspace.school_draft === undefined);
+    await waitSaved(school);
+    const draftNow = () => school.evaluate(() => JSON.parse(localStorage.getItem('gongkai:school')).workspace.school_draft ?? null);
+    assert.equal(await draftNow(), null);
+    await school.getByTestId('pack-import').waitFor();
+    await school.reload();
+    await school.getByTestId('pack-import').waitFor();
+    assert.equal(await school.getByTestId('school-draft-unreadable').count(), 0);
+    assert.equal(await draftNow(), null);
+    // The pack imports again.
+    await school.getByTestId('pack-import').setInputFiles(pack.file);
+    await school.getByTestId('school-select').waitFor();
   } finally {
     await w.finish();
     fs.rmSync(dir, { recursive: true, force: true });
