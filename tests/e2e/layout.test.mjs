@@ -3,7 +3,8 @@
 // targets are at least 32 px. One browser, one page per viewport; pages change by hash, without reloads
 // (except into and out of the school mode). The school pages are swept with data: #/school with the
 // example's pack imported, a school picked and its items shown; #/schools with a school's submission
-// merged (the dashboard with submitted and missing schools), and again with a merge preview open.
+// merged (the dashboard with submitted and missing schools), and again with a merge preview open;
+// then #/school over a damaged stored draft (the alert, and the confirmation of 重新开始).
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -144,6 +145,27 @@ for (const viewport of VIEWPORTS) {
         }
       }
     }
+    // #/school over a stored draft that does not read: the alert with its two actions, then the
+    // confirmation of 重新开始 (after the download).
+    await go(page, '#/school');
+    await page.getByTestId('page-school').waitFor();
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('gongkai:school'));
+      stored.workspace.school_draft.pack = 3;
+      localStorage.setItem('gongkai:school', JSON.stringify(stored));
+    });
+    await page.reload();
+    await page.getByTestId('school-draft-unreadable').waitFor();
+    if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
+    await check(`#/school (unreadable draft) @${viewport.width}`);
+    await downloadText(page, () => page.getByTestId('school-draft-download').click());
+    await page.getByTestId('school-draft-restart').click();
+    await page.getByTestId('school-draft-restart-dialog').waitFor();
+    await check(`#/school (restart dialog) @${viewport.width}`);
+    await page.getByTestId('school-draft-restart-cancel').click();
+    await go(page, '#/');
+    await page.getByTestId('page-overview').waitFor();
+    if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
     if (phone) {
       // The navigation is a menu on the phone: closed, it takes no room; open, its links are big enough.
       if (await page.getByTestId('nav').isVisible()) failures.push('the navigation is open before the menu is');
