@@ -7,44 +7,16 @@
 
 use gongkai::graphic::{self, Layout};
 use gongkai::model::GraphicPageData;
-use gongkai::ui::module_page;
 use gongkai::ui::{GraphicPage, Trends};
 use wasm_bindgen::prelude::*;
 
-fn main() {
-    // A panic here fails that call; the workbench keeps running.
-    gongkai::web::fatal::install_module_panic_hook("graphic-page");
-}
-
-/// Mounts page `page` (`graphic`) into `root` with its data (JSON of `GraphicPageData`), talking back
-/// through `host`; returns the mount's number.
-#[wasm_bindgen]
-pub fn mount_page(
-    page: &str,
-    root: web_sys::HtmlElement,
-    json: &str,
-    host: JsValue,
-) -> Result<u32, JsValue> {
-    match page {
-        "graphic" => module_page::mount::<GraphicPageData, _>(root, json, host, GraphicPage),
+gongkai::module_page! {
+    module: "graphic-page",
+    pages: {
+        "graphic" => GraphicPageData, GraphicPage,
         // The overview's trends across years.
-        "trends" => module_page::mount::<GraphicPageData, _>(root, json, host, Trends),
-        other => Err(JsValue::from_str(&format!(
-            "no page {other} in this module"
-        ))),
+        "trends" => GraphicPageData, Trends,
     }
-}
-
-/// Hands mount `id` its data again (JSON), after a change made outside the page.
-#[wasm_bindgen]
-pub fn update_page(id: u32, json: &str) -> Result<(), JsValue> {
-    module_page::update(id, json)
-}
-
-/// Takes mount `id` out of its element.
-#[wasm_bindgen]
-pub fn unmount_page(id: u32) {
-    module_page::unmount(id);
 }
 
 /// The built-in example (`example::example_workspace`) as the JSON of a workspace, for the overview's
