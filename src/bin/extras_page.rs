@@ -1,9 +1,10 @@
-//! 图解 (`#/graphic`) as a wasm module of its own, loaded when the page opens, so that the workbench's
-//! first load carries neither the page's Leptos views nor its PNG export (docs/delivery.md, “A page in
-//! a module”; docs/performance.md). The workbench mounts the page into an element it provides and
-//! hands it the workspace's reports as JSON (`GraphicPageData`); the page only reads them. The report
-//! page's HTML export gets its graphic here too (`html_graphic`), so the graphic's layout code is not
-//! in the first load either.
+//! The workbench's less used graphics and the built-in example as a wasm module of its own, loaded
+//! on first use, so that the workbench's first load carries none of them (docs/delivery.md, “A page
+//! in a module”; docs/performance.md): the pages 图解 (`#/graphic`, with its PNG export) and the
+//! overview's trends across years (`trends`, mounted when the workspace has two years or more),
+//! both on the workspace's reports as JSON (`GraphicPageData`, which they only read); the report
+//! page's HTML export's graphic (`html_graphic`), so the graphic's layout code is not in the first
+//! load either; and the built-in example for 载入内置示例 (`example_json`).
 
 use gongkai::graphic::{self, Layout};
 use gongkai::model::GraphicPageData;
@@ -11,7 +12,7 @@ use gongkai::ui::{GraphicPage, Trends};
 use wasm_bindgen::prelude::*;
 
 gongkai::module_page! {
-    module: "graphic-page",
+    module: "extras-page",
     pages: {
         "graphic" => GraphicPageData, GraphicPage,
         // The overview's trends across years.
