@@ -9,7 +9,8 @@
 //! a sentence whose clause carries a [`QUALIFIERS`] word before the wording (a channel, an applicant
 //! kind, another year, a comparison, schools) is about a part or another period and is not read.
 
-use super::{T2_IN_FORCE, T2_ISSUED, T2_REPEALED};
+use super::{table2, Block, Column, Label, T2_IN_FORCE, T2_ISSUED, T2_REPEALED};
+use crate::model::TableFormat;
 
 /// Where a stated quantity sits in the tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,39 @@ pub enum Source {
         v2019: Option<&'static str>,
         v2021: Option<&'static str>,
     },
+}
+
+/// The 表二 cell a `Source::Table2` quantity reads in one table format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Table2Cell {
+    pub block: &'static Block,
+    pub row: &'static Label,
+    pub column: &'static Column,
+}
+
+impl Source {
+    /// The 表二 cell this source reads in `format`: `None` for the other sources, when the source
+    /// names no column for `format`, or when that format's 表二 lacks the block, the row or the
+    /// column.
+    pub fn table2_cell(&self, format: TableFormat) -> Option<Table2Cell> {
+        let Source::Table2 {
+            block,
+            row,
+            v2019,
+            v2021,
+        } = *self
+        else {
+            return None;
+        };
+        let column = match format {
+            TableFormat::V2019 => v2019?,
+            TableFormat::V2021 => v2021?,
+        };
+        let block = table2(format).iter().find(|b| b.key == block)?;
+        let row = block.rows.iter().find(|r| r.key == row)?;
+        let column = block.column(column)?;
+        Some(Table2Cell { block, row, column })
+    }
 }
 
 /// One way of stating a quantity: `before` number unit `after`.
@@ -429,8 +463,7 @@ pub const QUANTITIES: [Quantity; 20] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{all_cell_keys, cell_key, t3_key, t4_key, T4_TOTAL, TABLE2};
-    use crate::model::TableFormat;
+    use crate::catalog::{all_cell_keys, t3_key, t4_key, T4_TOTAL};
 
     #[test]
     fn every_source_names_catalogue_cells() {
@@ -452,27 +485,43 @@ mod tests {
                         assert!(keys.contains(&t4_key(g, T4_TOTAL)), "{} {g}", q.key);
                     }
                 }
-                Source::Table2 {
-                    block,
-                    row,
-                    v2019,
-                    v2021,
-                } => {
+                Source::Table2 { v2019, v2021, .. } => {
                     for (format, col) in [(TableFormat::V2019, v2019), (TableFormat::V2021, v2021)]
                     {
-                        if let Some(col) = col {
-                            let key = cell_key(TABLE2, block, row, col);
-                            let in_format = crate::catalog::table2(format).iter().any(|b| {
-                                b.key == block
-                                    && b.rows.iter().any(|r| r.key == row)
-                                    && b.columns.iter().any(|c| c.key == col)
-                            });
-                            assert!(in_format, "{} {key} in {format:?}", q.key);
+                        if col.is_some() {
+                            assert!(
+                                q.source.table2_cell(format).is_some(),
+                                "{} {col:?} in {format:?}",
+                                q.key
+                            );
                         }
                     }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_table2_cell_is_only_where_the_format_has_it() {
+        let by_key = |key: &str| QUANTITIES.iter().find(|q| q.key == key).unwrap().source;
+        let repealed = by_key("normative_repealed");
+        assert_eq!(repealed.table2_cell(TableFormat::V2019), None);
+        let cell = repealed.table2_cell(TableFormat::V2021).unwrap();
+        assert_eq!(
+            (cell.block.key, cell.row.key, cell.column.key),
+            ("a20_1", "normative", T2_REPEALED)
+        );
+        let wrong_row = Source::Table2 {
+            block: "a20_1",
+            row: "no-such-row",
+            v2019: Some(T2_REPEALED),
+            v2021: Some(T2_REPEALED),
+        };
+        assert_eq!(wrong_row.table2_cell(TableFormat::V2021), None);
+        assert_eq!(
+            by_key("applications_new").table2_cell(TableFormat::V2021),
+            None
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Finding, Rule, Severity, Target, Term};
 use crate::catalog::statements::{
-    Quantity, Source, Wording, CONJUNCTIONS, FILLERS, QUALIFIERS, QUANTITIES,
+    Quantity, Source, Table2Cell, Wording, CONJUNCTIONS, FILLERS, QUALIFIERS, QUANTITIES,
 };
 use crate::catalog::{self, count_value, t3_key, t4_key, CellKind, T3_TOTAL_COLUMN, T4_TOTAL};
 use crate::cell::MAX_CELL;
@@ -127,24 +127,10 @@ fn available(q: &Quantity, format: TableFormat, structure: ReportStructure) -> b
             statutory && rows.iter().any(|r| t3.row(r).is_some())
         }
         Source::Table4Groups(_) => statutory,
-        Source::Table2 {
-            block,
-            row,
-            v2019,
-            v2021,
-        } => {
-            let column = match format {
-                TableFormat::V2019 => v2019,
-                TableFormat::V2021 => v2021,
-            };
-            column.is_some_and(|column| {
-                catalog::table2(format).iter().any(|b| {
-                    b.key == block
-                        && b.rows.iter().any(|r| r.key == row)
-                        && b.column(column).is_some_and(|c| c.kind == CellKind::Count)
-                })
-            })
-        }
+        Source::Table2 { .. } => q
+            .source
+            .table2_cell(format)
+            .is_some_and(|cell| cell.column.kind == CellKind::Count),
     }
 }
 
@@ -159,25 +145,13 @@ fn quantities(format: TableFormat, structure: ReportStructure) -> Vec<&'static Q
 /// The 表二 cell of a `Source::Table2` quantity in `format`, with its label, if the format has it and
 /// it holds a count.
 fn table2_cell(q: &Quantity, format: TableFormat) -> Option<(String, String)> {
-    let Source::Table2 {
-        block,
-        row,
-        v2019,
-        v2021,
-    } = q.source
-    else {
-        return None;
-    };
-    let column = match format {
-        TableFormat::V2019 => v2019?,
-        TableFormat::V2021 => v2021?,
-    };
-    let b = catalog::table2(format).iter().find(|b| b.key == block)?;
-    let r = b.rows.iter().find(|r| r.key == row)?;
-    let c = b.column(column).filter(|c| c.kind == CellKind::Count)?;
+    let Table2Cell { block, row, column } = q
+        .source
+        .table2_cell(format)
+        .filter(|cell| cell.column.kind == CellKind::Count)?;
     Some((
-        catalog::cell_key(catalog::TABLE2, block, row, column),
-        format!("{} · {} · {}", b.title, r.label, c.label),
+        catalog::cell_key(catalog::TABLE2, block.key, row.key, column.key),
+        format!("{} · {} · {}", block.title, row.label, column.label),
     ))
 }
 

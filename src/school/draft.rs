@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::pack::{Pack, PackItem, PackSchool};
 use super::submission::{submission_file_name, write_submission, Submission, SubmissionSchool};
-use crate::model::{SchoolCount, SubmissionItem};
+use crate::model::SubmissionItem;
 
 /// The draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,29 +20,10 @@ pub struct Draft {
     pub items: Vec<SubmissionItem>,
 }
 
-/// A blank answer to a pack item, with the counts it asks for.
-fn blank_answer(item: &PackItem) -> SubmissionItem {
-    SubmissionItem {
-        category: item.category.clone(),
-        item: item.item.clone(),
-        name: item.name.clone(),
-        counts: item
-            .counts
-            .iter()
-            .map(|f| SchoolCount {
-                label: f.label.clone(),
-                unit: f.unit.clone(),
-                value: None,
-            })
-            .collect(),
-        ..SubmissionItem::default()
-    }
-}
-
 impl Draft {
     /// A draft of `pack` with blank answers and no school picked.
     pub fn new(pack: Pack) -> Draft {
-        let items = pack.items.iter().map(blank_answer).collect();
+        let items = pack.items.iter().map(PackItem::blank_answer).collect();
         Draft {
             pack,
             school_id: String::new(),
@@ -60,7 +41,7 @@ impl Draft {
             .items
             .iter()
             .map(|p| {
-                let mut answer = blank_answer(p);
+                let mut answer = p.blank_answer();
                 if let Some(prev) = old.iter().find(|o| o.key() == answer.key()) {
                     kept += usize::from(prev.is_filled());
                     answer.text = prev.text.clone();

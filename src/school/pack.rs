@@ -9,7 +9,7 @@ use super::file::{check_year, read_typed, FileError};
 use super::time::parse_time;
 use crate::backup::safe_file_stem;
 use crate::catalog;
-use crate::model::{CountField, Report, School, Stage, Workspace};
+use crate::model::{CountField, Report, School, SchoolCount, Stage, SubmissionItem, Workspace};
 
 /// `format` of a pack.
 pub const PACK_FORMAT: &str = "gongkai-pack";
@@ -51,6 +51,28 @@ pub struct PackItem {
     pub instructions: String,
     #[serde(default)]
     pub counts: Vec<CountField>,
+}
+
+impl PackItem {
+    /// An answer to this item with nothing filled: its keys and name, and one empty count per count
+    /// it asks for (a school's draft starts from it; generated submissions fill it).
+    pub fn blank_answer(&self) -> SubmissionItem {
+        SubmissionItem {
+            category: self.category.clone(),
+            item: self.item.clone(),
+            name: self.name.clone(),
+            counts: self
+                .counts
+                .iter()
+                .map(|f| SchoolCount {
+                    label: f.label.clone(),
+                    unit: f.unit.clone(),
+                    value: None,
+                })
+                .collect(),
+            ..SubmissionItem::default()
+        }
+    }
 }
 
 /// Why the bureau cannot make a pack now.

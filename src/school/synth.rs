@@ -7,7 +7,7 @@ use super::pack::{assigned_items, PackItem};
 use super::submission::{write_submission, Submission, SubmissionSchool};
 use crate::catalog::CHANNELS;
 use crate::district::synth::Rng;
-use crate::model::{School, SchoolCount, Stage, SubmissionItem, Workspace};
+use crate::model::{School, Stage, SubmissionItem, Workspace};
 
 /// The unit of generated workspaces.
 pub const UNIT: &str = "示例区教育局";
@@ -47,29 +47,21 @@ pub fn answer(item: &PackItem, rng: &mut Rng) -> SubmissionItem {
         .map(|_| PHRASES[rng.below(PHRASES.len() as u64) as usize])
         .collect::<Vec<_>>()
         .join("\n");
-    SubmissionItem {
-        category: item.category.clone(),
-        item: item.item.clone(),
-        name: item.name.clone(),
-        text,
-        counts: item
-            .counts
-            .iter()
-            .map(|f| SchoolCount {
-                label: f.label.clone(),
-                unit: f.unit.clone(),
-                value: rng.chance(80).then(|| rng.below(6)),
-            })
-            .collect(),
-        dates: (0..rng.below(3))
-            .map(|_| format!("{YEAR}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)))
-            .collect(),
-        channels_used: CHANNELS
-            .iter()
-            .filter(|_| rng.chance(15))
-            .map(|c| c.to_string())
-            .collect(),
+    let mut answer = item.blank_answer();
+    answer.text = text;
+    // Drawn in this order (counts, dates, channels), so a seed gives the same submissions.
+    for count in &mut answer.counts {
+        count.value = rng.chance(80).then(|| rng.below(6));
     }
+    answer.dates = (0..rng.below(3))
+        .map(|_| format!("{YEAR}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)))
+        .collect();
+    answer.channels_used = CHANNELS
+        .iter()
+        .filter(|_| rng.chance(15))
+        .map(|c| c.to_string())
+        .collect();
+    answer
 }
 
 /// A submission of school `n` (0-based) of `ws` made on day `day` of the year (its time), answering

@@ -152,7 +152,7 @@ pub fn App() -> impl IntoView {
                         Route::Tables => view! { <TablesPage/> }.into_any(),
                         Route::Report => view! { <ReportPage/> }.into_any(),
                         Route::Graphic => {
-                            module_page::<GraphicPageData>("graphic-page", "graphic", "page-graphic-host")
+                            module_page::<GraphicPageData>("extras-page", "graphic", "page-graphic-host")
                         }
                         Route::Schools => {
                             module_page::<SchoolsPageData>("schools-page", "schools", "page-schools-host")

@@ -171,7 +171,7 @@ fn host_view(
                 Status::Ready => None,
                 Status::Failed(reason) => Some(view! {
                     <div class="module-failed" role="alert" data-testid="module-failed">
-                        <p class="field-error">{(words.failed)(&reason)}</p>
+                        <p class="field-error">{reason}</p>
                         <button data-testid="module-retry" on:click=move |_| start()>{words.retry}</button>
                     </div>
                 }.into_any()),
@@ -182,8 +182,12 @@ fn host_view(
     .into_any()
 }
 
+/// What the user reads: a module that did not load gets advice about the network and the single
+/// file; a page that refused to open gets its own reason, without that advice.
 fn describe(e: &ModuleError) -> String {
+    let words = t().module_page;
     match e {
-        ModuleError::Load(m) | ModuleError::Failed(m) => m.clone(),
+        ModuleError::Load(m) => (words.failed)(m),
+        ModuleError::Failed(m) => (words.page_failed)(m),
     }
 }

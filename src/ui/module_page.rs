@@ -1,7 +1,8 @@
 //! The module side of a workbench page that runs in a lazily loaded wasm module (docs/delivery.md,
 //! “A page in a module”): the page's data as a signal of its own (`PageState`, given to its components
 //! as context), whose edits go back to the workbench as JSON through the host object, and the mount,
-//! update and unmount that the module binary exports.
+//! update and unmount that the module binary exports (declared by
+//! [`module_page!`](crate::module_page)).
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -167,4 +168,78 @@ pub fn unmount(id: u32) {
         }
     });
     drop(taken);
+}
+
+/// Declares what a module binary holding workbench pages exports (docs/delivery.md, “A page in a
+/// module”), so that its `src/bin/<name>.rs` is its doc and this one call:
+///
+/// - `main`, which installs `web::fatal::install_module_panic_hook(module)`: a panic fails that
+///   call; the workbench keeps running;
+/// - `mount_page(page, root, json, host) -> Result<u32, JsValue>`: mounts the listed page named
+///   `page` into `root` with its data (`json`, the JSON of that page's data type), talking back
+///   through `host`, and returns the mount's number; an unlisted name rejects with “no page <name>
+///   in this module”;
+/// - `update_page(id, json) -> Result<(), JsValue>`: hands mount `id` its data again, after a
+///   change made outside the page;
+/// - `unmount_page(id)`: takes mount `id` out of its element.
+///
+/// `module` is the module's name in `delivery/config.mjs`; each page is `"name" => DataType,
+/// Component`, the name `web::modules` and `ui::module_host::module_page` mount it by, its
+/// `model::PageData` type and its component (which reads `PageState<DataType>` from context).
+/// A module may add exports of its own beside the call.
+///
+/// ```text
+/// gongkai::module_page! {
+///     module: "schools-page",
+///     pages: {
+///         "schools" => SchoolsPageData, SchoolsPage,
+///         "school" => SchoolPageData, SchoolPage,
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! module_page {
+    (
+        module: $module:literal,
+        pages: { $($page:literal => $data:ty, $component:path),+ $(,)? } $(,)?
+    ) => {
+        fn main() {
+            // A panic here fails that call; the workbench keeps running.
+            $crate::web::fatal::install_module_panic_hook($module);
+        }
+
+        /// Mounts page `page` into `root` with its data (JSON of its page data), talking back
+        /// through `host`; returns the mount's number.
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount_page(
+            page: &str,
+            root: ::web_sys::HtmlElement,
+            json: &str,
+            host: ::wasm_bindgen::JsValue,
+        ) -> ::std::result::Result<u32, ::wasm_bindgen::JsValue> {
+            match page {
+                $($page => {
+                    $crate::ui::module_page::mount::<$data, _>(root, json, host, $component)
+                })+
+                other => ::std::result::Result::Err(::wasm_bindgen::JsValue::from_str(
+                    &::std::format!("no page {other} in this module"),
+                )),
+            }
+        }
+
+        /// Hands mount `id` its data again (JSON), after a change made outside the page.
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn update_page(
+            id: u32,
+            json: &str,
+        ) -> ::std::result::Result<(), ::wasm_bindgen::JsValue> {
+            $crate::ui::module_page::update(id, json)
+        }
+
+        /// Takes mount `id` out of its element.
+        #[::wasm_bindgen::prelude::wasm_bindgen]
+        pub fn unmount_page(id: u32) {
+            $crate::ui::module_page::unmount(id);
+        }
+    };
 }

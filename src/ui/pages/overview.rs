@@ -98,8 +98,8 @@ pub fn Overview() -> impl IntoView {
             <ul class="category-status" data-testid="category-status">{categories}</ul>
             {move || {
                 if several_years.get() {
-                    // In the graphic-page module (docs/delivery.md, “A page in a module”).
-                    module_page::<GraphicPageData>("graphic-page", "trends", "overview-trends-host")
+                    // In the extras-page module (docs/delivery.md, “A page in a module”).
+                    module_page::<GraphicPageData>("extras-page", "trends", "overview-trends-host")
                 } else {
                     view! {
                         <section class="trends" data-testid="trends">
@@ -120,7 +120,7 @@ pub fn Overview() -> impl IntoView {
 pub fn LoadExample() -> impl IntoView {
     let state = expect_context::<AppState>();
     let confirming = RwSignal::new(false);
-    // The example comes from the `graphic-page` module (loaded on first use, precached offline).
+    // The example comes from the `extras-page` module (loaded on first use, precached offline).
     let load = move || {
         confirming.set(false);
         spawn_local(async move {
