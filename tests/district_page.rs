@@ -11,6 +11,7 @@ use gongkai::district::{
     import_rows, load_index, parse_numbers, preview_import, publish, reading_names, set_readings,
     write_published, DistrictData, ImportJob, ImportMode, Row, Rule,
 };
+use gongkai::district::{ImportError, ImportErrorKind};
 use gongkai::lookup::{embed, outcome_html, suggestions_html};
 use gongkai::text::lookup::ZH_CN as T;
 
@@ -59,9 +60,9 @@ fn the_preview_of_a_large_file_is_linear() {
     let imported = gongkai::district::Imported {
         kind: None,
         rules: rules.clone(),
-        schools: Vec::new(),
         errors: Vec::new(),
         rows: rules.len(),
+        ..gongkai::district::Imported::failed(ImportError::file(ImportErrorKind::Empty))
     };
     let started = std::time::Instant::now();
     let p = preview_import(&schools, &current, &imported, ImportMode::Replace);
@@ -83,9 +84,9 @@ fn imported_of(d: &DistrictData) -> gongkai::district::Imported {
     gongkai::district::Imported {
         kind: None,
         rules: d.rules.clone(),
-        schools: Vec::new(),
         errors: Vec::new(),
         rows: d.rules.len(),
+        ..gongkai::district::Imported::failed(ImportError::file(ImportErrorKind::Empty))
     }
 }
 

@@ -110,7 +110,7 @@ const AREAS: &[(&str, &str)] = &[
     ),
     (
         "……中山西路：934-1432（双号）、945-1251（单号）； 中山西路何家角全部；……安顺路：134-358（双号）；158-389 号（单号）……",
-        "中山西路:934-1432号(双号)、945-1251号(单号);中山西路何家角:全部;安顺路:134-358号(双号);安顺路:158-389号(单号)",
+        "中山西路:934-1432号(双号)、945-1251号(单号);中山西路|何家角:全部;安顺路:134-358号(双号);安顺路:158-389号(单号)",
     ),
     ("新华路（单）:519 号-699 弄", "新华路:519号-699弄(单号)"),
     (
@@ -363,7 +363,13 @@ fn school_rows_and_the_school_list() {
         .iter()
         .map(|e| (e.row, e.column, e.text.as_str()))
         .collect();
-    assert_eq!(errors, vec![(2, 3, "5-x号"), (4, 2, "高中")]);
+    assert_eq!(errors, vec![(4, 2, "高中")]);
+    // A fragment not understood is kept as the school's unread text, with its row.
+    let unread: Vec<(usize, &str, &str)> = imported
+        .unread()
+        .map(|(a, f)| (a.row, a.schools[0].as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(unread, vec![(2, "长青小学", "5-x号")]);
 
     let list = "学校,学段,地址,电话,预警等级,预警说明\n长青小学,小学,长青路1号,0431-1,红色预警,已满\n第一中学,初中,青年路2号,0431-2,二级,接近\n甲校,九年一贯制,,,紫色,\n";
     let imported = import_file(list.as_bytes(), None, None);

@@ -56,14 +56,15 @@ impl Bench {
         }
     }
 
-    /// The primary school answered (or, when the parent is asked to choose, that of the first place
-    /// offered); -1 for none.
+    /// The primary school answered (or, when the parent is asked to choose or offered a close name,
+    /// that of the first place offered); -1 for none.
     pub fn top1(&self, q: &str) -> i32 {
         let o = self.ix.search(q);
+        let address = || parse_query(q, &self.ix.meta.region).address;
         match &o {
-            Outcome::Choose(hits) => {
-                let address = parse_query(q, &self.ix.meta.region).address;
-                first_primary(&self.ix.resolve(hits[0], &address))
+            Outcome::Choose(hits) => first_primary(&self.ix.resolve(hits[0], &address())),
+            Outcome::NotFound { did_you_mean, .. } if !did_you_mean.is_empty() => {
+                first_primary(&self.ix.resolve(did_you_mean[0], &address()))
             }
             _ => first_primary(&o),
         }

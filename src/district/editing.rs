@@ -4,7 +4,7 @@
 use super::area::{parse_area, parse_place_numbers, print_place, AreaErrorKind};
 use super::model::PlaceKind;
 use super::model::Rule;
-use super::normalize::key;
+use super::normalize::{clean, key};
 use super::spec::{parse_numbers, print_numbers, SpecError};
 use super::table::school_names;
 
@@ -16,6 +16,11 @@ pub struct RuleFields {
     pub primary: String,
     pub middle: String,
     pub note: String,
+    /// The 街道 / 镇 the place lies in (empty: none given).
+    pub town: String,
+    /// The imported fragment the rule was read from (not shown; kept so that the review page still
+    /// finds the rule after an edit).
+    pub fragment: u32,
 }
 
 /// Why fields do not make a rule.
@@ -43,6 +48,8 @@ pub fn fields_of(rule: &Rule) -> RuleFields {
         primary: rule.primary.join("；"),
         middle: rule.middle.join("；"),
         note: rule.note.clone(),
+        town: rule.town.clone(),
+        fragment: rule.fragment,
     }
 }
 
@@ -78,6 +85,11 @@ pub fn rule_from_fields(f: &RuleFields) -> Result<Rule, FieldError> {
             format!("{}；{note}", rule.note)
         };
     }
+    let town = clean(&f.town);
+    if !town.is_empty() {
+        rule.town = town;
+    }
+    rule.fragment = f.fragment;
     Ok(rule)
 }
 
@@ -179,6 +191,7 @@ mod tests {
             primary: "甲小学".into(),
             middle: "乙中学；丙中学".into(),
             note: "新划".into(),
+            ..RuleFields::default()
         };
         let rule = rule_from_fields(&ok).unwrap();
         assert_eq!(print_numbers(&rule.numbers), "1-99号(单号)");

@@ -63,13 +63,7 @@ pub const AREAS_CSV: &str = "\
 fn read(csv: &str) -> Imported {
     match csv_rows(csv) {
         Ok(rows) => import_rows(&rows),
-        Err(e) => Imported {
-            kind: None,
-            rules: Vec::new(),
-            schools: Vec::new(),
-            errors: vec![e],
-            rows: 0,
-        },
+        Err(e) => Imported::failed(e),
     }
 }
 
@@ -83,7 +77,7 @@ pub fn example_district_from_tables() -> (Vec<School>, DistrictData) {
         note: "学区划分以教育局当年发布的招生公告和入学通知为准。本页数据为示例，仅供演示。"
             .to_string(),
         illustrative: true,
-        rules: Vec::new(),
+        ..DistrictData::default()
     };
     apply_import(
         &mut schools,

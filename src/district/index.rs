@@ -628,7 +628,10 @@ impl DistrictIndex {
     }
 
     fn seg_of(&mut self, spec: &NumberSpec, rule: u32, flags: u8) -> Seg {
-        let simple = spec.outer.is_none() && spec.remark.is_empty();
+        let simple = spec.outer.is_none()
+            && spec.remark.is_empty()
+            && spec.unit != Unit::Lane
+            && spec.hi_unit != Unit::Lane;
         if !simple {
             self.complex.push(spec.clone());
             return Seg::new(

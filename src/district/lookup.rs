@@ -113,11 +113,18 @@ pub enum Outcome<'a> {
     NotFound {
         place: Option<PlaceHit<'a>>,
         address: Address,
+        /// For a known place: its rules, so that the parent can check the number against them.
+        listed: Vec<RuleHit<'a>>,
+        /// For an unknown name: close names (“您要找的是不是：…”), searched only when the parent picks one.
+        did_you_mean: Vec<PlaceHit<'a>>,
     },
 }
 
 /// How many places a suggestion list or a `Choose` holds at most.
 pub const MAX_CHOICES: usize = 8;
+
+/// How many rules of a place a “not covered” answer lists at most.
+pub const MAX_LISTED: usize = 30;
 
 /// How many one-edit neighbours a typo ranks at most.
 const MAX_TYPO_CANDIDATES: usize = 64;
@@ -140,15 +147,39 @@ impl DistrictIndex {
         let hits = if p.letters {
             self.by_letters(p.name)
         } else {
+            // Each candidate as typed, then written another way (“涌泉街道洪江村” for 涌泉洪江村,
+            // “友庆社区” for 友庆), before a shorter candidate.
             for candidate in candidates(p.name, &self.region) {
-                if let Some(id) = self.exact(candidate) {
-                    return self.resolve(self.hit(id, MatchKind::Exact), &p.address);
+                let before = typed_before(p.name, candidate);
+                if let Some(outcome) = self.by_name(candidate, before, &p.address) {
+                    return outcome;
                 }
+                for v in variants(candidate) {
+                    let before = typed_before(p.name, &v);
+                    if let Some(outcome) = self.by_name(&v, before, &p.address) {
+                        return outcome;
+                    }
+                }
+            }
+            // A lane or group of a known village or community (“员岗村3巷”): the village's own
+            // rules for the whole of it, never a number of the road (a lane of a road has its own).
+            if let Some(outcome) = self.inside_known(p.name, &p.address) {
+                return outcome;
             }
             let all: Vec<&str> = candidates(p.name, &self.region).collect();
             self.fuzzy(&all, &p.address)
         };
         self.outcome(hits, &p.address)
+    }
+
+    /// An unknown name: close names to offer, nothing resolved.
+    fn not_found<'a>(&'a self, address: &Address, did_you_mean: Vec<PlaceHit<'a>>) -> Outcome<'a> {
+        Outcome::NotFound {
+            place: None,
+            address: *address,
+            listed: Vec::new(),
+            did_you_mean,
+        }
     }
 
     /// Answers a parsed query.
@@ -161,11 +192,10 @@ impl DistrictIndex {
 
     fn outcome<'a>(&'a self, hits: Vec<PlaceHit<'a>>, address: &Address) -> Outcome<'a> {
         match hits.len() {
-            0 => Outcome::NotFound {
-                place: None,
-                address: *address,
-            },
-            // A name only begun is never resolved on its own: the parent picks it.
+            0 => self.not_found(address, Vec::new()),
+            // A name that differs from the one typed is never resolved: the parent picks it.
+            _ if hits[0].how == MatchKind::Typo => self.not_found(address, hits),
+            // A name only begun is never resolved on its own either.
             1 if hits[0].how != MatchKind::Prefix => self.resolve(hits[0], address),
             _ => Outcome::Choose(hits),
         }
@@ -191,10 +221,138 @@ impl DistrictIndex {
         }
     }
 
-    fn exact(&self, k: &str) -> Option<u32> {
-        self.by_key
+    /// Every entry with exactly this key: the place of that name and the places it is another name of.
+    fn exact_all(&self, k: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = self
+            .by_key
             .get(hash_str(k))
-            .find(|id| self.keys.get(*id) == k)
+            .filter(|id| self.keys.get(*id) == k)
+            .collect();
+        super::sort::sort(&mut ids);
+        ids
+    }
+
+    /// The answer for an exact name: the place of that name with every place the name also stands for
+    /// (the most specific rule among them all wins, whichever name it was written under); a name
+    /// that only stands for several other places (a village name in two towns) asks which.
+    fn by_name<'a>(&'a self, k: &str, before: &str, address: &Address) -> Option<Outcome<'a>> {
+        // A town or area typed before the name (“化龙镇” of 化龙镇明经村) may have rules of its own:
+        // they answer a 学段 the place itself does not.
+        let containers = self.containers(before);
+        // The usual case, one entry, without collecting them.
+        let mut matches = self
+            .by_key
+            .get(hash_str(k))
+            .filter(|id| self.keys.get(*id) == k);
+        let first = matches.next()?;
+        if matches.next().is_none() {
+            let hit = self.hit(first, MatchKind::Exact);
+            if self.other_town(hit, k, before) {
+                return None;
+            }
+            return Some(self.resolve_in(hit, &[], &containers, address));
+        }
+        let ids = self.exact_all(k);
+        let own = ids
+            .iter()
+            .copied()
+            .find(|id| self.alias_of[*id as usize] == u32::MAX);
+        let mut hits: Vec<PlaceHit> = ids
+            .iter()
+            .map(|id| self.hit(*id, MatchKind::Exact))
+            .filter(|h| !self.other_town(*h, k, before))
+            .collect();
+        self.dedup(&mut hits);
+        if hits.is_empty() {
+            return None;
+        }
+        Some(match own {
+            Some(own) => {
+                let main = self.hit(own, MatchKind::Exact);
+                let others: Vec<u32> = hits
+                    .iter()
+                    .map(|h| h.place)
+                    .filter(|p| *p != main.place)
+                    .collect();
+                self.resolve_in(main, &others, &containers, address)
+            }
+            None if hits.len() == 1 => self.resolve_in(hits[0], &[], &containers, address),
+            None => Outcome::Choose(hits),
+        })
+    }
+
+    /// True when the place a name stands for lies in another town than the one typed before the
+    /// name (“石壁街石一村” is not 石楼石一村).
+    fn other_town(&self, hit: PlaceHit<'_>, k: &str, before: &str) -> bool {
+        let name = key(hit.name);
+        let Some(town) = name.strip_suffix(k).filter(|t| !t.is_empty()) else {
+            return false;
+        };
+        let typed = match town_of(before) {
+            Some(t) => t,
+            None => return false,
+        };
+        stem(typed) != stem(town)
+    }
+
+    /// Places named by the towns typed before a name: the longest ending of `before` that is a place.
+    fn containers(&self, before: &str) -> Vec<u32> {
+        if before.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (i, _) in before.char_indices() {
+            let tail = &before[i..];
+            if tail.chars().count() < 2 {
+                break;
+            }
+            for form in [tail.to_string(), stem(tail).to_string()] {
+                for id in self.exact_all(&form) {
+                    let place = self.hit(id, MatchKind::Exact).place;
+                    if !out.contains(&place) {
+                        out.push(place);
+                    }
+                }
+            }
+            if !out.is_empty() {
+                break;
+            }
+        }
+        out
+    }
+
+    /// A name not in the data that begins with a village or community that is (“员岗村3巷”): answered
+    /// by that place's rules for the whole of it.
+    fn inside_known<'a>(&'a self, name: &str, address: &Address) -> Option<Outcome<'a>> {
+        let _ = address;
+        let mut forms: Vec<String> = Vec::new();
+        for candidate in candidates(name, &self.region) {
+            forms.push(candidate.to_string());
+            forms.extend(variants(candidate));
+        }
+        for form in &forms {
+            let chars: Vec<(usize, char)> = form.char_indices().collect();
+            for (cut, c) in chars.iter().rev() {
+                let head = &form[..*cut];
+                if head.chars().count() < 2 {
+                    break;
+                }
+                // What follows the place is a numbered part of it (“3巷”, “五队”).
+                if !(c.is_ascii_digit() || super::normalize::is_chinese_numeral(*c)) {
+                    continue;
+                }
+                let ids = self.exact_all(head);
+                let Some(id) = ids.first() else {
+                    continue;
+                };
+                let hit = self.hit(*id, MatchKind::Exact);
+                if matches!(hit.kind, PlaceKind::Road | PlaceKind::Boundary) || ids.len() > 1 {
+                    return None;
+                }
+                return Some(self.resolve(hit, &Address::default()));
+            }
+        }
+        None
     }
 
     /// Places the query may name, best first: exact or alias, else typos, else pinyin, else prefixes.
@@ -203,8 +361,14 @@ impl DistrictIndex {
             return self.by_letters(&q.letters);
         }
         for candidate in &q.places {
-            if let Some(id) = self.exact(candidate) {
-                return vec![self.hit(id, MatchKind::Exact)];
+            let ids = self.exact_all(candidate);
+            if !ids.is_empty() {
+                let mut hits: Vec<PlaceHit> = ids
+                    .iter()
+                    .map(|id| self.hit(*id, MatchKind::Exact))
+                    .collect();
+                self.dedup(&mut hits);
+                return hits;
             }
         }
         let all: Vec<&str> = q.places.iter().map(String::as_str).collect();
@@ -420,7 +584,78 @@ impl DistrictIndex {
 
     /// The schools for an address on a known place.
     pub fn resolve<'a>(&'a self, place: PlaceHit<'a>, address: &Address) -> Outcome<'a> {
-        let segs = self.segs_of(place.place);
+        self.resolve_in(place, &[], &[], address)
+    }
+
+    /// The schools for an address on a known place, with the rules of the other places its name
+    /// stands for, and the whole-place rules of the places it lies in (a town's rule for all its
+    /// villages), which answer only a 学段 nothing more specific does.
+    fn resolve_in<'a>(
+        &'a self,
+        place: PlaceHit<'a>,
+        others: &[u32],
+        containers: &[u32],
+        address: &Address,
+    ) -> Outcome<'a> {
+        let outcome = self.resolve_with(place, others, address);
+        if containers.is_empty() {
+            return outcome;
+        }
+        let Outcome::Found(mut found) = outcome else {
+            return outcome;
+        };
+        for c in containers {
+            if *c == place.place || others.contains(c) {
+                continue;
+            }
+            // Only possibly: a town's rule may hold a condition the place's own rules do not
+            // (“具有南村镇户籍的华南理工…”).
+            let whole = self.resolve(self.hit(*c, MatchKind::Exact), &Address::default());
+            if let Outcome::Found(outer) = whole {
+                let wanted = |a: &Assignment<'a>, mine: &Assignment<'a>| {
+                    if mine.is_empty() {
+                        a.rules.clone()
+                    } else {
+                        Vec::new()
+                    }
+                };
+                let mut more = wanted(&outer.primary, &found.primary);
+                more.extend(wanted(&outer.middle, &found.middle));
+                for mut r in more {
+                    if !found.primary.is_empty() {
+                        r.primary = &[];
+                    }
+                    if !found.middle.is_empty() {
+                        r.middle = &[];
+                    }
+                    r.possible = true;
+                    if !found.possible.iter().any(|p| p.rule == r.rule) {
+                        found.possible.push(r);
+                    }
+                }
+            }
+        }
+        Outcome::Found(found)
+    }
+
+    /// The schools for an address on a known place, with the rules of the other places its name
+    /// stands for.
+    fn resolve_with<'a>(
+        &'a self,
+        place: PlaceHit<'a>,
+        others: &[u32],
+        address: &Address,
+    ) -> Outcome<'a> {
+        let owned: Vec<Seg>;
+        let segs: &[Seg] = if others.is_empty() {
+            self.segs_of(place.place)
+        } else {
+            owned = std::iter::once(place.place)
+                .chain(others.iter().copied())
+                .flat_map(|p| self.segs_of(p).iter().copied())
+                .collect();
+            &owned
+        };
         // Nothing here allocates unless the place has exclusions, possible matches or rules that need
         // a number: the definite rules are read from the segments again instead of being collected.
         let mut excluded: Vec<u32> = Vec::new();
@@ -440,6 +675,7 @@ impl DistrictIndex {
             }
             match self.cover(s, address).0 {
                 Cover::Yes | Cover::NeedsDetail if maybe => possible.push(s.rule()),
+                Cover::Maybe => possible.push(s.rule()),
                 Cover::Yes => any_definite = true,
                 Cover::NeedsDetail => needs.push(s.rule()),
                 Cover::No => {}
@@ -458,37 +694,27 @@ impl DistrictIndex {
         super::sort::sort(&mut possible);
         possible.dedup();
         let possible: Vec<RuleHit> = possible.into_iter().map(|r| self.rule_hit(r)).collect();
-        // Without the deciding number, answer only if every candidate names the same schools.
+        // Without the deciding number nothing is answered, even when the rules agree: the number may
+        // be one that no rule lists.
         if !needs.is_empty() {
             let mut all: Vec<u32> = needs.clone();
             all.extend(segs.iter().filter_map(definite).map(|(_, r)| r));
             super::sort::sort(&mut all);
             all.dedup();
-            let first = self.info(all[0]);
-            let same = all.iter().all(|r| {
-                let x = self.info(*r);
-                self.school_list(x.primary) == self.school_list(first.primary)
-                    && self.school_list(x.middle) == self.school_list(first.middle)
-            });
-            if !same {
-                return Outcome::NeedNumber {
-                    place,
-                    candidates: all.into_iter().map(|r| self.rule_hit(r)).collect(),
-                };
-            }
+            return Outcome::NeedNumber {
+                place,
+                candidates: all.into_iter().map(|r| self.rule_hit(r)).collect(),
+            };
         }
-        if !any_definite && needs.is_empty() && possible.is_empty() {
+        if !any_definite && possible.is_empty() {
             return Outcome::NotFound {
                 place: Some(place),
                 address: *address,
+                listed: self.listed(segs),
+                did_you_mean: Vec::new(),
             };
         }
-        // Rules needing a number that all agree count as the widest definite rules.
-        let all_definite = || {
-            segs.iter()
-                .filter_map(definite)
-                .chain(needs.iter().map(|r| (u64::MAX, *r)))
-        };
+        let all_definite = || segs.iter().filter_map(definite);
         let primary = self.assign(all_definite, |r| self.school_list(r.primary));
         let middle = self.assign(all_definite, |r| self.school_list(r.middle));
         Outcome::Found(Found {
@@ -498,6 +724,19 @@ impl DistrictIndex {
             middle,
             possible,
         })
+    }
+
+    /// The rules of a place (each once, in rule order), for a parent whose number none covers.
+    fn listed(&self, segs: &[Seg]) -> Vec<RuleHit<'_>> {
+        let mut rules: Vec<u32> = segs
+            .iter()
+            .filter(|s| !DistrictIndex::seg_flags(s).0)
+            .map(Seg::rule)
+            .collect();
+        super::sort::sort(&mut rules);
+        rules.dedup();
+        rules.truncate(MAX_LISTED);
+        rules.into_iter().map(|r| self.rule_hit(r)).collect()
     }
 
     /// The most specific rules naming schools of one 学段 among `definite` (width, rule) pairs.
@@ -544,6 +783,68 @@ impl DistrictIndex {
     pub fn key_of(name: &str) -> String {
         key(name)
     }
+}
+
+/// What was typed before `part` when the typed name ends with it (“番禺区化龙镇” before 明经村).
+fn typed_before<'t>(typed: &'t str, part: &str) -> &'t str {
+    typed.strip_suffix(part).unwrap_or("")
+}
+
+/// The town at the end of what was typed before a name (“化龙镇” of 番禺区化龙镇), if it names one.
+fn town_of(before: &str) -> Option<&str> {
+    let ends = ["街道", "镇", "乡", "街"];
+    if !ends.iter().any(|e| before.ends_with(e)) {
+        return None;
+    }
+    // The town begins after the last 区/县/市 (or at the start).
+    let start = before
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '区' | '县' | '市' | '省'))
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back()
+        .unwrap_or(0);
+    let town = &before[start..];
+    (town.chars().count() >= 2).then_some(town)
+}
+
+/// A town without its admin word (“化龙” of 化龙镇).
+fn stem(town: &str) -> &str {
+    for w in ["街道", "镇", "乡", "街"] {
+        if let Some(s) = town.strip_suffix(w) {
+            if s.chars().count() >= 2 {
+                return s;
+            }
+        }
+    }
+    town
+}
+
+/// Generic words a table may leave out of a name: the admin word of a town prefix (“涌泉街道洪江村” is
+/// written 涌泉洪江村) and the kind of a place (“友庆社区” is written 友庆).
+fn variants(k: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in ["街道", "镇", "乡", "街"] {
+        if let Some(at) = k.find(word) {
+            let before = k[..at].chars().count();
+            let after = &k[at + word.len()..];
+            if (2..=4).contains(&before) && after.chars().count() >= 2 && !after.starts_with('道')
+            {
+                out.push(format!("{}{after}", &k[..at]));
+                // “沙湾街沙北村”: 沙湾街 is a 街道; the place is 沙北村.
+                if word == "街" {
+                    out.push(after.to_string());
+                }
+            }
+        }
+    }
+    for suffix in ["社区", "居委会", "村委会", "小区"] {
+        if let Some(stem) = k.strip_suffix(suffix) {
+            if stem.chars().count() >= 2 {
+                out.push(stem.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// True when `b` is at most one edit (insert, delete, replace, swap of neighbours) from `a`.

@@ -8,6 +8,7 @@ pub mod editing;
 pub mod example;
 pub mod index;
 pub mod lookup;
+pub mod mapping;
 pub mod model;
 pub mod normalize;
 pub mod pinyin;
@@ -21,11 +22,13 @@ pub mod synth;
 pub mod table;
 pub mod xlsx;
 
-pub use area::{parse_area, print_area, AreaError, AreaErrorKind, AreaParse};
+pub use area::{
+    parse_area, parse_fragments, print_area, AreaError, AreaErrorKind, AreaParse, ParsedFragment,
+};
 pub use conflicts::{conflicts, Conflict, Level};
 pub use index::{DistrictIndex, IndexMemory, Meta};
 pub use lookup::{Assignment, Found, MatchKind, Outcome, PlaceHit, RuleHit};
-pub use model::{DistrictData, Exclusion, PlaceKind, Rule};
+pub use model::{AreaText, DistrictData, Exclusion, Fragment, FragmentState, PlaceKind, Rule};
 pub use publish::{
     publish, read_published, reading_names, set_readings, write_published, PubSchool, PublishError,
     Published,

@@ -213,6 +213,32 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     Some(total + current)
 }
 
+/// A number from 1 to 99 written as Chinese numerals (“七”, “十二”, “二十”), as road names write them.
+pub fn chinese_numeral_text(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_string(),
+        10..=19 => format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
 /// True for the characters that spell Chinese numerals.
 pub fn is_chinese_numeral(c: char) -> bool {
     matches!(

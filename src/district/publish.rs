@@ -202,12 +202,35 @@ impl Builder<'_> {
         i
     }
 
+    /// Another name of `place`: an entry of its own per place it stands for.
+    fn alias(&mut self, name: &str, kind: PlaceKind, place: u32) {
+        let k = format!("{}\u{0}{place}", key(name));
+        if key(name).is_empty() || key(name) == key(&self.p.places[place as usize].0) {
+            return;
+        }
+        if self.places.contains_key(&k) {
+            return;
+        }
+        let i = self.p.places.len() as u32;
+        let readings = (self.readings)(name);
+        self.p
+            .places
+            .push(PubPlace(name.to_string(), kind, readings, i64::from(place)));
+        self.places.insert(k, i);
+    }
+
     fn place(&mut self, name: &str, kind: PlaceKind) -> u32 {
         let k = if kind == PlaceKind::Boundary {
             format!("\u{0}{name}")
         } else {
             key(name)
         };
+        self.place_keyed(name, &k, kind)
+    }
+
+    /// A place told apart from others by `k` (the first name it is given is the one shown).
+    fn place_keyed(&mut self, name: &str, k: &str, kind: PlaceKind) -> u32 {
+        let k = k.to_string();
         if let Some(i) = self.places.get(&k) {
             return *i;
         }
@@ -282,7 +305,46 @@ pub fn publish(
         let middle = school_ids(&mut b, &rule.middle, Stage::Middle);
         push_rule(&mut b, rule, primary, middle);
     }
+    short_road_names(&mut b);
     b.p
+}
+
+/// A road a table also names without its ending (“上沙河铺” for 上沙河铺街): each name stands for the
+/// other, so that a number given under either is found under both.
+fn short_road_names(b: &mut Builder) {
+    let own: Vec<(u32, String, PlaceKind)> =
+        b.p.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.3 < 0 && p.1 != PlaceKind::Boundary)
+            .map(|(i, p)| (i as u32, key(&p.0), p.1))
+            .collect();
+    let by_key: HashMap<&str, u32> = own.iter().map(|(i, k, _)| (k.as_str(), *i)).collect();
+    let mut pairs = Vec::new();
+    for (i, k, kind) in &own {
+        if *kind != PlaceKind::Road {
+            continue;
+        }
+        for ending in ["街", "路", "巷"] {
+            if let Some(stem) = k.strip_suffix(ending) {
+                // “德通桥” beside 德通桥路 is a place of its own: only a stem that is no name of its
+                // kind stands for the road.
+                if stem.chars().count() >= 3 && !crate::district::model::has_place_ending(stem) {
+                    if let Some(j) = by_key.get(stem) {
+                        pairs.push((*i, *j));
+                    }
+                }
+            }
+        }
+    }
+    for (long, short) in pairs {
+        let (long_name, short_name) = (
+            b.p.places[long as usize].0.clone(),
+            b.p.places[short as usize].0.clone(),
+        );
+        b.alias(&long_name, PlaceKind::Road, short);
+        b.alias(&short_name, PlaceKind::Road, long);
+    }
 }
 
 /// The names whose pinyin readings the published file carries (every place but boundary
@@ -306,12 +368,32 @@ pub fn set_readings(p: &mut Published, readings: Vec<Vec<String>>) {
 }
 
 fn push_rule(b: &mut Builder, rule: &Rule, primary: Vec<u32>, middle: Vec<u32>) {
-    let place = b.place(&rule.name, rule.kind);
-    for alias in &rule.aliases {
-        let a = b.place(alias, rule.kind);
-        if a != place && b.p.places[a as usize].3 < 0 {
-            b.p.places[a as usize].3 = i64::from(place);
+    let town = !rule.town.is_empty() && rule.kind != PlaceKind::Boundary;
+    // A village or 社区 in a town is one place however the town is written (沙湾街沙北村, 沙湾沙北村),
+    // and another than a namesake in another town. A road or an estate is one in every 街道 a table
+    // lists it under: the town only adds names it can be typed with.
+    let place = if town && !matches!(rule.kind, PlaceKind::Village | PlaceKind::Neighbourhood) {
+        b.place(&rule.name, rule.kind)
+    } else if town {
+        let identity = format!("{}{}", rule.town_stem(), rule.name);
+        b.place_keyed(&rule.full_name(), &key(&identity), rule.kind)
+    } else {
+        b.place(&rule.name, rule.kind)
+    };
+    // The name without the town (“东街村” of 城关镇东街村), with the town's short form, and the
+    // place's other names stand for it. A name may stand for several places, and be a place of its
+    // own too: the lookup decides.
+    let mut others: Vec<String> = Vec::new();
+    if town {
+        if matches!(rule.kind, PlaceKind::Village | PlaceKind::Neighbourhood) {
+            others.push(rule.name.clone());
         }
+        others.push(format!("{}{}", rule.town_stem(), rule.name));
+        others.push(rule.full_name());
+    }
+    others.extend(rule.aliases.iter().cloned());
+    for alias in &others {
+        b.alias(alias, rule.kind, place);
     }
     let mut flags = 0;
     if rule.is_possible_only() {

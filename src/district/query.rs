@@ -195,7 +195,7 @@ fn number_start(k: &str) -> Option<usize> {
                     .sum();
                 matches!(
                     at(rest, n),
-                    Some('号' | '弄' | '栋' | '幢' | '座' | '组' | '社')
+                    Some('号' | '弄' | '栋' | '幢' | '座' | '组' | '社' | '队')
                 )
             });
         if starts {
@@ -214,6 +214,26 @@ pub fn parse_address(s: &str) -> Address {
         if matches!(c, ' ' | '-' | ',' | '、' | '.' | ':' | '(' | ')') {
             i += c.len_utf8();
             continue;
+        }
+        // “11号之二”: the sub-number of the street number, as an annex number.
+        if c == '之' && a.street.is_some() && a.annex.is_none() {
+            let from = i + c.len_utf8();
+            let mut j = from;
+            while let Some(d) = at(s, j).filter(|d| is_chinese_numeral(*d)) {
+                j += d.len_utf8();
+            }
+            if let Some(m) = chinese_number(&s[from..j]).filter(|m| *m <= MAX_NUMBER) {
+                a.annex = Some(m);
+                i = j;
+                continue;
+            }
+        }
+        // “3号光明馨苑东区5栋”: the name of an estate between the street number and its building.
+        if !c.is_ascii_digit() && !is_chinese_numeral(c) && c != '附' && a.street.is_some() {
+            if let Some(j) = building_after_name(s, i) {
+                i = j;
+                continue;
+            }
         }
         let annex = c == '附';
         if annex {
@@ -260,9 +280,22 @@ pub fn parse_address(s: &str) -> Address {
                 i += step;
                 Some(Unit::Building)
             }
-            (Some('组' | '社'), _) => {
+            (Some('组' | '社' | '队'), _) => {
                 i += step;
                 Some(Unit::Group)
+            }
+            // “11号之二”: the sub-number, as an annex number.
+            (Some('之'), Some(c)) if is_chinese_numeral(c) => {
+                place_number(&mut a, false, n, Some(Unit::No));
+                i += '之'.len_utf8();
+                let start = i;
+                while let Some(c) = at(s, i).filter(|c| is_chinese_numeral(*c)) {
+                    i += c.len_utf8();
+                }
+                if let Some(m) = chinese_number(&s[start..i]).filter(|m| *m <= MAX_NUMBER) {
+                    place_number(&mut a, true, m, None);
+                }
+                continue;
             }
             (None, _) | (Some(' ' | '-' | ',' | '、'), _) => None,
             // 单元, 室, 层 …: the rest does not decide the school.
@@ -271,6 +304,24 @@ pub fn parse_address(s: &str) -> Address {
         place_number(&mut a, annex, n, unit);
     }
     a
+}
+
+/// Where a building number begins after a name (“光明馨苑东区5栋”): the name must be Chinese characters
+/// only, followed by digits and 栋/幢/座/号楼. `None` for anything else (单元, 室, a floor).
+fn building_after_name(s: &str, i: usize) -> Option<usize> {
+    let rest = &s[i..];
+    let name_len: usize = rest
+        .chars()
+        .take_while(|c| !c.is_ascii() && !matches!(c, '单' | '室' | '层' | '楼'))
+        .map(char::len_utf8)
+        .sum();
+    if name_len == 0 {
+        return None;
+    }
+    let after = &rest[name_len..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let unit = after[digits..].chars().next();
+    (digits > 0 && matches!(unit, Some('栋' | '幢' | '座'))).then_some(i + name_len)
 }
 
 fn place_number(a: &mut Address, annex: bool, n: u32, unit: Option<Unit>) {

@@ -117,6 +117,11 @@ impl NumberSpec {
         }
     }
 
+    /// A placeholder for an item whose numbers are all in the parser's extras (lo above hi).
+    fn is_none(&self) -> bool {
+        matches!((self.lo, self.hi), (Some(lo), Some(hi)) if lo > hi)
+    }
+
     /// True for 全部 without parity, outer number or remark: it covers everything.
     pub fn is_everything(&self) -> bool {
         self.outer.is_none()
@@ -152,6 +157,18 @@ impl NumberSpec {
             && self.parity.admits(n)
     }
 
+    /// [`in_range`](Self::in_range) as a cover. A house given only in part (“76号1-2单元”) covers its
+    /// number only possibly: the other 单元 are not said.
+    fn range_cover(&self, n: u32) -> Cover {
+        if !self.in_range(n) {
+            Cover::No
+        } else if self.remark.contains("单元") {
+            Cover::Maybe
+        } else {
+            Cover::Yes
+        }
+    }
+
     /// Whether the spec covers an address. `NeedsDetail` means the address lacks the number the spec
     /// depends on (a road given without its number).
     pub fn covers(&self, a: &Address) -> Cover {
@@ -164,9 +181,14 @@ impl NumberSpec {
                     Unit::Annex => a.annex,
                     Unit::Lane => None,
                 };
+                // A 号 in a list of 弄: on that stretch, but not what is listed. (A 弄 in a range of
+                // 号 is: lanes take the street's numbers.)
+                let other_unit = self.unit == Unit::Lane
+                    && self.hi_unit == Unit::Lane
+                    && a.street.is_some_and(|(u, _)| u == Unit::No);
                 match n {
-                    Some(n) if self.in_range(n) => Cover::Yes,
-                    Some(_) => Cover::No,
+                    Some(n) if other_unit && self.in_range(n) => Cover::Maybe,
+                    Some(n) => self.range_cover(n),
                     None if self.lo.is_none()
                         && self.hi.is_none()
                         && self.parity == Parity::All =>
@@ -187,14 +209,14 @@ impl NumberSpec {
                     None => Cover::NeedsDetail,
                     Some(m) if m != n => Cover::No,
                     Some(_) => {
-                        let inner = if self.unit == Unit::Annex {
-                            a.annex
-                        } else {
-                            a.inner
+                        let inner = match self.unit {
+                            Unit::Annex => a.annex,
+                            // “20号27栋”: a building at a street number.
+                            Unit::Building if unit == Unit::No => a.building,
+                            _ => a.inner,
                         };
                         match inner {
-                            Some(m) if self.in_range(m) => Cover::Yes,
-                            Some(_) => Cover::No,
+                            Some(m) => self.range_cover(m),
                             None if self.lo.is_none() && self.hi.is_none() => Cover::Yes,
                             None => Cover::NeedsDetail,
                         }
@@ -211,6 +233,9 @@ pub enum Cover {
     Yes,
     No,
     NeedsDetail,
+    /// The text may mean the address, but does not say: a 号 inside a range of 弄 (the text lists
+    /// lanes).
+    Maybe,
 }
 
 /// The numbers of an address as a parent types them: “88号”, “700弄5号”, “34号附12号”, “3栋”, “1组5号”.
@@ -313,11 +338,49 @@ fn print_list(items: &[NumberSpec]) -> String {
     items.iter().map(print_spec).collect::<Vec<_>>().join("、")
 }
 
+/// How the canonical text marks a remark that would otherwise read as numbers (“(注:东风1664号楼)”).
+const REMARK_MARK: &str = "注:";
+
+/// A remark in brackets, marked when the bracket would read as something else.
+fn print_remark(remark: &str) -> String {
+    let plain = format!("({remark})");
+    let chars: Vec<char> = format!("1号{plain}").chars().collect();
+    let mut p = Parser::new(&chars);
+    let reads_back = !remark.contains(['(', ')'])
+        && matches!(p.list(), Ok((items, except)) if except.is_empty()
+            && p.except.is_empty()
+            && items.len() == 1
+            && items[0].remark == remark
+            && items[0].lo == Some(1)
+            && items[0].outer.is_none());
+    if reads_back {
+        plain
+    } else {
+        format!("({REMARK_MARK}{remark})")
+    }
+}
+
 /// Canonical text of one item.
 pub fn print_spec(s: &NumberSpec) -> String {
     let mut out = String::new();
     if let Some((unit, n)) = s.outer {
         let _ = write!(out, "{n}{}", unit.label());
+        // “2号附号”: every annex number of 2号.
+        if s.unit == Unit::Annex && s.lo.is_none() && s.hi.is_none() {
+            out.push_str("附号");
+            return out;
+        }
+        // “20号农科院宿舍27栋”: the named place between the street number and its buildings.
+        if unit == Unit::No && s.unit == Unit::Building && !s.remark.is_empty() {
+            out.push_str(&s.remark);
+            let plain = NumberSpec {
+                outer: None,
+                remark: String::new(),
+                ..s.clone()
+            };
+            out.push_str(&print_spec(&plain));
+            return out;
+        }
     }
     let num = |n: u32, unit: Unit| {
         if unit == Unit::Annex {
@@ -326,6 +389,18 @@ pub fn print_spec(s: &NumberSpec) -> String {
             format!("{n}{}", unit.label())
         }
     };
+    // “单数幢号”: every building of one parity.
+    if s.outer.is_none() && s.lo.is_none() && s.hi.is_none() && s.unit == Unit::Building {
+        out.push_str(match s.parity {
+            Parity::Odd => "单数幢号",
+            Parity::Even => "双数幢号",
+            Parity::All => "全部",
+        });
+        if !s.remark.is_empty() {
+            out.push_str(&print_remark(&s.remark));
+        }
+        return out;
+    }
     match (s.lo, s.hi) {
         (None, None) => out.push_str("全部"),
         (Some(a), Some(b)) if a == b => out.push_str(&num(a, s.unit)),
@@ -352,12 +427,16 @@ pub fn print_spec(s: &NumberSpec) -> String {
         Parity::Even => out.push_str("(双号)"),
     }
     if !s.remark.is_empty() {
-        let _ = write!(out, "({})", s.remark);
+        out.push_str(&print_remark(&s.remark));
     }
     out
 }
 
-const PARITY_WORDS: [(&str, Parity); 12] = [
+const PARITY_WORDS: [(&str, Parity); 16] = [
+    ("含单双号", Parity::All),
+    ("含单、双号", Parity::All),
+    ("单、双号", Parity::All),
+    ("单号、双号", Parity::All),
     ("单双号", Parity::All),
     ("单双", Parity::All),
     ("单号", Parity::Odd),
@@ -373,8 +452,11 @@ const PARITY_WORDS: [(&str, Parity); 12] = [
 ];
 const ALL_WORDS: [&str; 6] = ["全部", "全段", "全境", "全线", "整条", "全"];
 const EXCEPT_WORDS: [&str; 5] = ["不包括", "不包含", "不含", "除去", "除"];
-const ABOVE_WORDS: [&str; 5] = ["及以上", "以上", "以后", "之后", "往后"];
-const BELOW_WORDS: [&str; 4] = ["及以下", "以下", "以内", "以前"];
+const ABOVE_WORDS: [&str; 4] = ["及以上", "及以后", "及之后", "以上"];
+const BELOW_WORDS: [&str; 5] = ["及以下", "及以前", "及之前", "以下", "以内"];
+/// “16号以后”, “106号以前”: after or before the number, which itself is not said to be included.
+const AFTER_WORDS: [&str; 4] = ["以后", "之后", "往后", "后"];
+const BEFORE_WORDS: [&str; 2] = ["以前", "之前"];
 
 fn is_sep(c: char) -> bool {
     matches!(
@@ -391,7 +473,7 @@ fn unit_at(s: &[char], i: usize) -> Option<(Unit, usize)> {
         '号' => (Unit::No, 1),
         '弄' => (Unit::Lane, 1),
         '栋' | '幢' | '座' => (Unit::Building, 1),
-        '组' | '社' => (Unit::Group, 1),
+        '组' | '社' | '队' => (Unit::Group, 1),
         _ => return None,
     })
 }
@@ -408,6 +490,10 @@ struct Parser<'a> {
     i: usize,
     /// Exclusions met in brackets (“(不含1-70号)”), whichever item they follow.
     except: Vec<NumberSpec>,
+    /// The last item read was a number without a unit (“1” of “1、2、3、4幢”).
+    bare: bool,
+    /// Items the last one stands for besides itself (“640号-652弄3号” is 640-651号 and 652弄1-3号).
+    extra: Vec<NumberSpec>,
 }
 
 impl<'a> Parser<'a> {
@@ -416,6 +502,8 @@ impl<'a> Parser<'a> {
             s,
             i: 0,
             except: Vec::new(),
+            bare: false,
+            extra: Vec::new(),
         }
     }
 }
@@ -462,6 +550,10 @@ impl Parser<'_> {
     fn eat_dash(&mut self) -> bool {
         matches!(self.peek(), Some('-' | '至' | '到')) && {
             self.i += 1;
+            // “78——100号”
+            while self.peek() == Some('-') {
+                self.i += 1;
+            }
             true
         }
     }
@@ -527,9 +619,31 @@ impl Parser<'_> {
         Ok(Some(Bound { n, unit, annex }))
     }
 
+    /// “之二” after a street number (“11号之二”): the sub-number, read as an annex number.
+    fn sub_number(&mut self) -> Option<u32> {
+        let save = self.i;
+        if !self.eat("之") {
+            return None;
+        }
+        let start = self.i;
+        while self.peek().is_some_and(is_chinese_numeral) {
+            self.i += 1;
+        }
+        let word: String = self.s[start..self.i].iter().collect();
+        match chinese_number(&word).filter(|n| *n > 0 && *n <= MAX_NUMBER) {
+            Some(n) => Some(n),
+            None => {
+                self.i = save;
+                None
+            }
+        }
+    }
+
     /// Items up to the end, and the exclusions that follow “不含”.
     fn list(&mut self) -> Result<(Vec<NumberSpec>, Vec<NumberSpec>), SpecError> {
-        let mut items = Vec::new();
+        let mut items: Vec<NumberSpec> = Vec::new();
+        // Which items were numbers written without a unit.
+        let mut bare: Vec<bool> = Vec::new();
         let mut except = Vec::new();
         let mut default_parity = Parity::All;
         loop {
@@ -547,9 +661,37 @@ impl Parser<'_> {
                         default_parity = p;
                         continue;
                     }
-                    // A parity word standing alone (“(单号)”, “双号”): every number of that parity.
-                    if self.peek().is_none_or(is_sep) {
-                        items.push(NumberSpec::whole(p));
+                    // “单数幢号”: the buildings of that parity.
+                    let buildings = self
+                        .eat_any(&["幢号", "栋号", "号楼", "幢", "栋"])
+                        .is_some();
+                    if bracketed && buildings {
+                        self.eat(")");
+                    }
+                    // A parity word standing alone (“(单号)”, “双号”): every number of that parity,
+                    // with what brackets after it say (“双号(不含488号)”).
+                    // “含单双号” alone says only that both sides are meant.
+                    if p == Parity::All && !buildings && self.peek().is_none_or(is_sep) {
+                        continue;
+                    }
+                    // “2-18、22、26-58号,双号”: a parity closing a list is the list's.
+                    if !buildings && !items.is_empty() && self.peek().is_none() {
+                        for item in items.iter_mut().rev() {
+                            if item.parity != Parity::All || item.outer.is_some() {
+                                break;
+                            }
+                            item.parity = p;
+                        }
+                        continue;
+                    }
+                    if buildings || self.peek().is_none_or(is_sep) || self.peek() == Some('(') {
+                        let mut whole = NumberSpec::whole(p);
+                        if buildings {
+                            whole.unit = Unit::Building;
+                            whole.hi_unit = Unit::Building;
+                        }
+                        self.suffixes(&mut whole)?;
+                        items.push(whole);
                         continue;
                     }
                     if bracketed {
@@ -565,6 +707,23 @@ impl Parser<'_> {
                 except.extend(more);
                 continue;
             }
+            // “2号及附号”: every annex number of the street number before.
+            if self.at("附号") {
+                let last = items.last().filter(|l: &&NumberSpec| {
+                    l.outer.is_none() && l.unit == Unit::No && l.lo.is_some() && l.lo == l.hi
+                });
+                if let Some(n) = last.and_then(|l| l.lo) {
+                    self.i += 2;
+                    let mut annex = NumberSpec::whole(Parity::All);
+                    annex.outer = Some((Unit::No, n));
+                    annex.unit = Unit::Annex;
+                    annex.hi_unit = Unit::Annex;
+                    items.push(annex);
+                    self.skip_clause_end()?;
+                    continue;
+                }
+            }
+            self.bare = false;
             let mut item = self.item()?;
             if item.parity == Parity::All {
                 item.parity = if item_parity == Parity::All {
@@ -573,8 +732,45 @@ impl Parser<'_> {
                     item_parity
                 };
             }
-            items.push(item);
+            // “1、2、3、4幢”: bare numbers before one with a unit take that unit.
+            if !self.bare
+                && item.outer.is_none()
+                && matches!(item.unit, Unit::Building | Unit::Group)
+            {
+                let unit = item.unit;
+                for (prev, was_bare) in items.iter_mut().zip(bare.iter()).rev() {
+                    if !*was_bare || prev.parity != Parity::All || prev.lo != prev.hi {
+                        break;
+                    }
+                    prev.unit = unit;
+                    prev.hi_unit = unit;
+                }
+            }
+            bare.resize(items.len(), false);
+            bare.push(self.bare);
+            if !item.is_none() {
+                items.push(item);
+            }
+            for mut more in std::mem::take(&mut self.extra) {
+                if more.parity == Parity::All {
+                    more.parity = default_parity;
+                }
+                items.push(more);
+            }
             self.skip_clause_end()?;
+        }
+        // “2—22、34-56、60-68号（双号）”: a parity after the last range of a list is the list's.
+        let mut trailing = Parity::All;
+        for item in items.iter_mut().rev() {
+            if item.parity != Parity::All {
+                trailing = item.parity;
+            } else if trailing != Parity::All
+                && item.outer.is_none()
+                && matches!((item.lo, item.hi), (Some(lo), Some(hi))
+                    if lo < hi && trailing.admits(lo) && trailing.admits(hi))
+            {
+                item.parity = trailing;
+            }
         }
         // “单号:” with nothing after it: every number of that parity.
         if items.is_empty() && default_parity != Parity::All {
@@ -587,6 +783,12 @@ impl Parser<'_> {
         match self.peek() {
             None => Ok(()),
             Some(c) if is_sep(c) => Ok(()),
+            // “24幢26幢28幢”, “149号155号”: lists written without separators.
+            Some(c)
+                if c.is_ascii_digit() && self.i > 0 && unit_at(self.s, self.i - 1).is_some() =>
+            {
+                Ok(())
+            }
             Some(_) if self.at("不") || self.at("除") => Ok(()),
             Some(_) => Err(self.error(SpecErrorKind::Unexpected, self.i)),
         }
@@ -603,7 +805,9 @@ impl Parser<'_> {
         if parity == Parity::All {
             parity = self.parity().unwrap_or(Parity::All);
         }
-        spec.parity = parity;
+        if parity != Parity::All {
+            spec.parity = parity;
+        }
         self.suffixes(&mut spec)?;
         Ok(spec)
     }
@@ -612,7 +816,26 @@ impl Parser<'_> {
         let Some(mut first) = self.bound()? else {
             return Err(self.error(SpecErrorKind::Unexpected, start));
         };
+        // “11号之二”: a sub-number, as an annex of 11号 (a range ending so keeps its street numbers).
+        if first.unit == Some(Unit::No) && !first.annex && !self.at("之") {
+        } else if first.unit == Some(Unit::No) && !first.annex {
+            if let Some(m) = self.sub_number() {
+                let mut annex = NumberSpec::range(Unit::Annex, m, m, Parity::All);
+                annex.outer = Some((Unit::No, first.n));
+                return Ok(annex);
+            }
+        }
+        // “2号附号”: every annex number of 2号.
+        if first.unit == Some(Unit::No) && !first.annex && self.at("附号") {
+            self.i += 2;
+            let mut annex = NumberSpec::whole(Parity::All);
+            annex.outer = Some((Unit::No, first.n));
+            annex.unit = Unit::Annex;
+            annex.hi_unit = Unit::Annex;
+            return Ok(annex);
+        }
         let mut outer = None;
+        let mut named = String::new();
         // “680弄5号”, “33栋1-16号”, “1组1号”, “34号附1号”: the first number is the outer one.
         if let Some(u) = first.unit.filter(|_| !first.annex) {
             let next_is_number = self.peek().is_some_and(|c| c.is_ascii_digit())
@@ -622,9 +845,68 @@ impl Parser<'_> {
                     self.i = save;
                     found
                 });
+            // “20号农科院宿舍27栋”: a building of a named place at the street number.
+            if u == Unit::No && !self.at("附") {
+                let mut j = self.i;
+                while self.s.get(j).is_some_and(|c| {
+                    !c.is_ascii()
+                        && !is_sep(*c)
+                        && !matches!(
+                            c,
+                            '(' | '单'
+                                | '双'
+                                | '以'
+                                | '至'
+                                | '到'
+                                | '后'
+                                | '不'
+                                | '除'
+                                | '之'
+                                | '附'
+                        )
+                }) {
+                    j += 1;
+                }
+                let k = (j..)
+                    .take_while(|x| self.s.get(*x).is_some_and(|c| c.is_ascii_digit()))
+                    .count();
+                // The building number, or a range of them (“1-8栋”).
+                let mut e = j + k;
+                if k > 0 && self.s.get(e) == Some(&'-') {
+                    e += 1;
+                    while self.s.get(e) == Some(&'-') {
+                        e += 1;
+                    }
+                    e += (e..)
+                        .take_while(|x| self.s.get(*x).is_some_and(|c| c.is_ascii_digit()))
+                        .count();
+                }
+                let building = matches!(self.s.get(e), Some('栋' | '幢' | '座'))
+                    || (self.s.get(e) == Some(&'号') && self.s.get(e + 1) == Some(&'楼'));
+                if k > 0 && building {
+                    named = self.s[self.i..j].iter().collect();
+                    self.i = j;
+                }
+            }
+            // “24幢26幢” is two buildings, not a building inside a building.
+            let same_unit_next = {
+                let save = self.i;
+                let next = self.bound().ok().flatten();
+                self.i = save;
+                next.is_some_and(|b| b.unit == Some(u))
+            };
+            // “120号5栋”: a building at a street number (named or not).
+            let building_next = {
+                let save = self.i;
+                let next = self.bound().ok().flatten();
+                self.i = save;
+                next.is_some_and(|b| b.unit == Some(Unit::Building))
+            };
             let takes_inner = match u {
-                Unit::Lane | Unit::Building | Unit::Group => next_is_number || self.at("附"),
-                Unit::No => self.at("附"),
+                Unit::Lane | Unit::Building | Unit::Group => {
+                    (next_is_number && !same_unit_next) || self.at("附")
+                }
+                Unit::No => self.at("附") || !named.is_empty() || building_next,
                 Unit::Annex => false,
             };
             if takes_inner {
@@ -646,12 +928,51 @@ impl Parser<'_> {
             lo: Some(first.n),
             hi: Some(first.n),
             parity: Parity::All,
-            remark: String::new(),
+            remark: named,
         };
+        // “640号(双号)-652弄3号”: the parity of the range written before its dash.
+        let mut early_parity = Parity::All;
+        {
+            let save = self.i;
+            if self.eat("(") {
+                match self.parity() {
+                    Some(p) if self.eat(")") && matches!(self.peek(), Some('-' | '至' | '到')) => {
+                        early_parity = p
+                    }
+                    _ => self.i = save,
+                }
+            }
+        }
         if self.eat_dash() {
             let Some(second) = self.bound()? else {
                 return Err(self.error(SpecErrorKind::OpenDash, start));
             };
+            // “32号之一” ends a range at 32号.
+            if second.unit == Some(Unit::No) {
+                let _ = self.sub_number();
+            }
+            // “-652弄3号”: up to house 3 of lane 652 — the numbers before the lane, then its houses.
+            if outer.is_none() && second.unit == Some(Unit::Lane) {
+                let save = self.i;
+                if let Ok(Some(inner)) = self.bound() {
+                    if inner.unit.is_none_or(|u| u == Unit::No) && second.n > first.n {
+                        let mut houses = NumberSpec::range(Unit::No, 1, inner.n, Parity::All);
+                        houses.outer = Some((Unit::Lane, second.n));
+                        self.extra.push(houses);
+                        let unit = first.unit.unwrap_or(Unit::No);
+                        let mut before =
+                            NumberSpec::range(unit, first.n, second.n - 1, early_parity);
+                        before.hi_unit = unit;
+                        self.bare = false;
+                        return Ok(before);
+                    }
+                    self.i = save;
+                } else {
+                    self.i = save;
+                }
+            }
+            self.bare =
+                first.unit.is_none() && second.unit.is_none() && !first.annex && !second.annex;
             let annex = first.annex || second.annex;
             let (u1, u2) = if annex {
                 (Unit::Annex, Unit::Annex)
@@ -672,10 +993,12 @@ impl Parser<'_> {
             spec.unit = u1;
             spec.hi_unit = if u1 == u2 { u1 } else { u2 };
             spec.hi = Some(second.n);
+            spec.parity = early_parity;
             if spec.lo == spec.hi {
                 spec.hi_unit = spec.unit;
             }
         } else {
+            self.bare = first.unit.is_none() && !first.annex && outer.is_none();
             let u = first.unit.unwrap_or(Unit::No);
             spec.unit = u;
             spec.hi_unit = u;
@@ -683,6 +1006,15 @@ impl Parser<'_> {
                 spec.hi = None;
             } else if self.eat_any(&BELOW_WORDS).is_some() {
                 spec.lo = None;
+            } else if self.eat_any(&AFTER_WORDS).is_some() {
+                spec.lo = Some(first.n.saturating_add(1));
+                spec.hi = None;
+            } else if self.eat_any(&BEFORE_WORDS).is_some() {
+                if first.n <= 1 {
+                    return Err(self.error(SpecErrorKind::Reversed, start));
+                }
+                spec.lo = None;
+                spec.hi = Some(first.n - 1);
             }
         }
         if outer.is_some() && spec.unit == Unit::Lane {
@@ -699,8 +1031,48 @@ impl Parser<'_> {
         }
         loop {
             if spec.parity == Parity::All {
+                // “312号后的双号”
+                let save = self.i;
+                let de = self.eat("的");
                 if let Some(p) = self.parity() {
                     spec.parity = p;
+                    continue;
+                }
+                self.i = save;
+                let _ = de;
+            }
+            // “2号大院”, “251号院”, “33号SM锦悦”, “29号新6号”, “76号1-2单元”: what follows a street
+            // number up to the next item names the house; kept as a remark.
+            if spec.unit == Unit::No && spec.lo.is_some() && spec.lo == spec.hi {
+                let from = self.i;
+                let mut j = self.i;
+                while self
+                    .s
+                    .get(j)
+                    .is_some_and(|c| !is_sep(*c) && *c != '(' && *c != ')')
+                {
+                    j += 1;
+                }
+                // “1-2单元” runs through its dash; a name stops at one.
+                let whole: String = self.s[from..j].iter().collect();
+                if !whole.ends_with("单元") {
+                    j = from
+                        + self.s[from..j]
+                            .iter()
+                            .take_while(|c| !matches!(c, '-' | '至' | '到'))
+                            .count();
+                }
+                let word: String = self.s[from..j].iter().collect();
+                let names_house = !word.is_empty()
+                    && !word.starts_with(['全', '除', '不', '以', '及', '至', '到', '之', '附'])
+                    && !PARITY_WORDS.iter().any(|(w, _)| word.starts_with(w))
+                    && !EXCEPT_WORDS.iter().any(|w| word.starts_with(w))
+                    && !word.starts_with('不')
+                    && (word.chars().next().is_some_and(|c| !c.is_ascii_digit())
+                        || word.ends_with("单元"));
+                if names_house && !word.trim().is_empty() {
+                    self.i = j;
+                    remarks.push(word.trim().to_string());
                     continue;
                 }
             }
@@ -730,6 +1102,10 @@ impl Parser<'_> {
             let inner: String = self.s[open + 1..close].iter().collect();
             self.i = close + 1;
             let trimmed = inner.trim();
+            if let Some(remark) = trimmed.strip_prefix(REMARK_MARK) {
+                remarks.push(remark.trim().to_string());
+                continue;
+            }
             let bracket_parity = PARITY_WORDS
                 .iter()
                 .find(|(w, _)| *w == trimmed)
@@ -741,6 +1117,89 @@ impl Parser<'_> {
             if let Some(except) = exclusion(trimmed) {
                 self.except.extend(except);
                 continue;
+            }
+            // “120号(5幢、6幢)”, “3号(光明馨苑东区1-8栋、14-15栋)”: the buildings of a street number.
+            if let (Some(n), None, Unit::No) = (
+                spec.lo.filter(|_| spec.lo == spec.hi),
+                spec.outer,
+                spec.unit,
+            ) {
+                let name_len = trimmed
+                    .char_indices()
+                    .find(|(_, c)| c.is_ascii_digit())
+                    .map_or(trimmed.len(), |(i, _)| i);
+                let (named, rest) = trimmed.split_at(name_len);
+                let plain_name = !named.contains(['、', ',', ':', ';']);
+                if let Ok(inner) = parse_numbers(rest).map_err(|_| ()).and_then(|n| {
+                    if plain_name {
+                        Ok(n)
+                    } else {
+                        Err(())
+                    }
+                }) {
+                    let buildings = !inner.items.is_empty()
+                        && inner.except.is_empty()
+                        && inner.items.iter().all(|x| {
+                            x.outer.is_none() && x.unit == Unit::Building && x.remark.is_empty()
+                        });
+                    if buildings {
+                        for mut b in inner.items {
+                            b.outer = Some((Unit::No, n));
+                            b.remark = named.trim().to_string();
+                            self.extra.push(b);
+                        }
+                        spec.lo = Some(1);
+                        spec.hi = Some(0);
+                        continue;
+                    }
+                }
+            }
+            // “6号(之一、之二)”: sub-numbers of a street number.
+            if let (Some(n), None, Unit::No) = (
+                spec.lo.filter(|_| spec.lo == spec.hi),
+                spec.outer,
+                spec.unit,
+            ) {
+                let subs: Option<Vec<u32>> = trimmed
+                    .split(['、', ','])
+                    .map(|w| {
+                        let w = w.trim().strip_prefix('之')?;
+                        chinese_number(w).filter(|m| *m > 0 && *m <= MAX_NUMBER)
+                    })
+                    .collect();
+                if let Some(subs) = subs.filter(|v| !v.is_empty()) {
+                    for m in subs {
+                        let mut annex = NumberSpec::range(Unit::Annex, m, m, Parity::All);
+                        annex.outer = Some((Unit::No, n));
+                        self.extra.push(annex);
+                    }
+                    // The item itself stands for nothing more.
+                    spec.lo = Some(1);
+                    spec.hi = Some(0);
+                    continue;
+                }
+            }
+            // “2-58号(2-18、22、26-58号,双号)”: the numbers of the range, spelled out.
+            if let (Some(lo), Some(hi), None) = (spec.lo, spec.hi, spec.outer) {
+                if lo < hi {
+                    if let Ok(inner) = parse_numbers(trimmed) {
+                        let within = !inner.items.is_empty()
+                            && inner.except.is_empty()
+                            && inner.items.iter().all(|x| {
+                                x.remark.is_empty()
+                                    && x.outer.is_none()
+                                    && x.unit.line() == spec.unit.line()
+                                    && x.lo.is_some_and(|l| l >= lo)
+                                    && x.hi.is_some_and(|h| h <= hi)
+                            });
+                        if within {
+                            self.extra.extend(inner.items);
+                            spec.lo = Some(1);
+                            spec.hi = Some(0);
+                            continue;
+                        }
+                    }
+                }
             }
             if !trimmed.is_empty() {
                 remarks.push(trimmed.to_string());

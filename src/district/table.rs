@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use thiserror::Error;
 
-use super::area::{parse_area, parse_place_numbers, AreaErrorKind};
-use super::model::{DistrictData, PlaceKind, Rule};
+use super::area::{parse_fragments, parse_place_numbers, AreaErrorKind};
+use super::mapping::{suggest, Mapping, Role};
+use super::model::{AreaText, DistrictData, Fragment, FragmentState, PlaceKind, Rule};
 use super::normalize::{clean, key};
 use super::spec::SpecErrorKind;
 use super::xlsx::{read_sheet, XlsxError};
@@ -119,6 +120,13 @@ pub struct Imported {
     pub errors: Vec<ImportError>,
     /// Data rows read (after the header).
     pub rows: usize,
+    /// The 服务区域 texts read, fragment by fragment (fragment ids count from 1 in the file; applying
+    /// the import numbers them anew).
+    pub areas: Vec<AreaText>,
+    /// Rows that are notes, not data (“说明：…”), with their row numbers.
+    pub notes: Vec<(usize, String)>,
+    /// The column mapping the rows were read with.
+    pub mapping: Option<Mapping>,
 }
 
 impl Imported {
@@ -130,7 +138,30 @@ impl Imported {
             schools: Vec::new(),
             errors: vec![error],
             rows: 0,
+            areas: Vec::new(),
+            notes: Vec::new(),
+            mapping: None,
         }
+    }
+
+    /// Fragments of the 服务区域 texts that were not understood.
+    pub fn unread(&self) -> impl Iterator<Item = (&AreaText, &Fragment)> {
+        self.areas.iter().flat_map(|a| {
+            a.fragments
+                .iter()
+                .filter(|f| f.state == FragmentState::Unread)
+                .map(move |f| (a, f))
+        })
+    }
+
+    /// Fragments read only as possible matches.
+    pub fn possible(&self) -> impl Iterator<Item = (&AreaText, &Fragment)> {
+        self.areas.iter().flat_map(|a| {
+            a.fragments
+                .iter()
+                .filter(|f| f.state == FragmentState::Possible)
+                .map(move |f| (a, f))
+        })
     }
 }
 
@@ -228,124 +259,74 @@ pub fn csv_file_rows(bytes: &[u8], legacy: Option<LegacyDecoder>) -> Result<Vec<
 /// Reads a district file of any supported kind. `sheet` picks a worksheet of an XLSX file (default: the
 /// first); `legacy` decodes non-UTF-8 CSV.
 pub fn import_file(bytes: &[u8], sheet: Option<&str>, legacy: Option<LegacyDecoder>) -> Imported {
+    import_with(
+        bytes,
+        &ImportOptions {
+            file_name: "",
+            sheet,
+            mapping: None,
+            legacy,
+        },
+    )
+}
+
+/// How a file is read: its name and sheet (either may say 小学 or 初中), and the column mapping the
+/// bureau confirmed (`None`: the mapping the headings suggest).
+#[derive(Clone, Copy, Default)]
+pub struct ImportOptions<'a> {
+    pub file_name: &'a str,
+    pub sheet: Option<&'a str>,
+    pub mapping: Option<&'a Mapping>,
+    pub legacy: Option<LegacyDecoder<'a>>,
+}
+
+/// Reads a district file with the given options (see [`import_file`]).
+pub fn import_with(bytes: &[u8], opts: &ImportOptions) -> Imported {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Imported::failed(ImportError::file(ImportErrorKind::Empty));
     }
     let rows = if is_xlsx(bytes) {
-        match read_sheet(bytes, sheet) {
+        match read_sheet(bytes, opts.sheet) {
             Ok(rows) => rows,
             Err(e) => return Imported::failed(ImportError::file(ImportErrorKind::Xlsx(e))),
         }
     } else {
-        match csv_file_rows(bytes, legacy) {
+        match csv_file_rows(bytes, opts.legacy) {
             Ok(rows) => rows,
             Err(e) => return Imported::failed(e),
         }
     };
-    import_rows(&rows)
+    let hint = opts
+        .sheet
+        .and_then(stage_hint)
+        .or_else(|| stage_hint(opts.file_name));
+    let mut job = match opts.mapping {
+        Some(m) => ImportJob::with_mapping(&rows, m.clone(), hint),
+        None => ImportJob::new(&rows),
+    };
+    job.hint = job.hint.or(hint);
+    while !job.step(usize::MAX) {}
+    job.finish()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Col {
-    Place,
-    Numbers,
-    Primary,
-    Middle,
-    Note,
-    School,
-    Stage,
-    Area,
-    Address,
-    Phone,
-    Warning,
-    WarningText,
-}
-
-const HEADERS: [(Col, &[&str]); 12] = [
-    (
-        Col::Place,
-        &[
-            "道路或小区",
-            "道路/小区",
-            "道路小区",
-            "道路",
-            "小区",
-            "街路",
-            "路名",
-            "街道名称",
-            "地名",
-            "road",
-            "place",
-        ],
-    ),
-    (
-        Col::Numbers,
-        &["门牌号", "门牌号段", "门牌", "号段", "numbers"],
-    ),
-    (Col::Primary, &["对口小学", "小学", "primary"]),
-    (Col::Middle, &["对口初中", "对口中学", "初中", "middle"]),
-    (Col::Note, &["备注", "note"]),
-    (Col::School, &["学校", "学校名称", "school"]),
-    (Col::Stage, &["学段", "类别", "level", "stage"]),
-    (
-        Col::Area,
-        &[
-            "服务区域",
-            "学区范围",
-            "施教区",
-            "招生范围",
-            "划片范围",
-            "学区",
-            "area",
-        ],
-    ),
-    (Col::Address, &["地址", "学校地址", "address"]),
-    (Col::Phone, &["电话", "联系电话", "咨询电话", "phone"]),
-    (Col::Warning, &["预警等级", "预警级别", "预警", "warning"]),
-    (Col::WarningText, &["预警说明", "预警提示", "warning_text"]),
-];
-
-fn column_kind(header: &str) -> Option<Col> {
-    let k = key(header);
-    HEADERS
-        .iter()
-        .find(|(_, names)| names.iter().any(|n| key(n) == k))
-        .map(|(c, _)| *c)
-}
-
-/// Columns of a header row, if it is one.
-fn header(row: &Row) -> Option<Vec<Option<Col>>> {
-    let cols: Vec<Option<Col>> = row.cells.iter().map(|c| column_kind(c)).collect();
-    (cols.iter().flatten().count() >= 2).then_some(cols)
-}
-
-fn kind_of(cols: &[Option<Col>]) -> Option<TableKind> {
-    let has = |c: Col| cols.contains(&Some(c));
-    if has(Col::Place) {
-        Some(TableKind::Rules)
-    } else if has(Col::School) && has(Col::Area) {
-        Some(TableKind::Areas)
-    } else if has(Col::School) {
-        Some(TableKind::Schools)
-    } else {
-        None
+/// The 学段 a file or sheet name gives (“小学”, “2024年初中招生范围”), when it names one only.
+pub fn stage_hint(name: &str) -> Option<Stage> {
+    let k = key(name);
+    let primary = k.contains("小学");
+    let middle = k.contains("初中") || k.contains("中学");
+    match (primary, middle) {
+        (true, false) => Some(Stage::Primary),
+        (false, true) => Some(Stage::Middle),
+        _ => None,
     }
 }
 
-/// The header among the first five rows: its index, columns and table kind; else the error.
-fn find_header(rows: &[Row]) -> Result<(usize, Vec<Option<Col>>, TableKind), ImportError> {
-    if let Some(found) = rows
-        .iter()
-        .take(5)
-        .enumerate()
-        .find_map(|(i, r)| header(r).and_then(|c| kind_of(&c).map(|k| (i, c, k))))
-    {
-        return Ok(found);
-    }
+/// The error of a file whose header cannot be found.
+fn no_header(rows: &[Row]) -> ImportError {
     let first = rows
         .iter()
         .find(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
-    Err(match first {
+    match first {
         None => ImportError::file(ImportErrorKind::Empty),
         Some(r) => ImportError {
             row: r.number,
@@ -354,10 +335,10 @@ fn find_header(rows: &[Row]) -> Result<(usize, Vec<Option<Col>>, TableKind), Imp
             text: r.cells.join(","),
             kind: ImportErrorKind::NoHeader,
         },
-    })
+    }
 }
 
-/// Reads rows: finds the header among the first five rows, then each data row.
+/// Reads rows: finds the header among the top rows, then each data row.
 pub fn import_rows(rows: &[Row]) -> Imported {
     let mut job = ImportJob::new(rows);
     while !job.step(usize::MAX) {}
@@ -369,44 +350,89 @@ pub fn import_rows(rows: &[Row]) -> Imported {
 /// same as [`import_rows`] gives.
 pub struct ImportJob<'r> {
     rows: &'r [Row],
-    header: Option<(usize, Vec<Option<Col>>, TableKind)>,
+    mapping: Option<Mapping>,
+    kind: Option<TableKind>,
+    /// The 学段 the file or sheet name gives, for rows that do not say.
+    pub hint: Option<Stage>,
     next: usize,
+    /// The cells of the roles that fill down, as last seen.
+    above: Vec<(Role, String)>,
+    /// The last area row: its text and 学段, and where its rules and text are in `out`.
+    last_area: Option<LastArea>,
     out: Imported,
 }
 
+struct LastArea {
+    text: String,
+    stage: Stage,
+    town: String,
+    rules: std::ops::Range<usize>,
+    area: usize,
+}
+
 impl<'r> ImportJob<'r> {
+    /// Reads with the mapping the headings suggest.
     pub fn new(rows: &'r [Row]) -> Self {
-        match find_header(rows) {
-            Ok((h, cols, kind)) => ImportJob {
+        match suggest(rows) {
+            Some(m) if m.kind().is_some() => ImportJob::with_mapping(rows, m, None),
+            _ => ImportJob {
                 rows,
-                header: Some((h, cols, kind)),
-                next: h + 1,
-                out: Imported {
-                    kind: Some(kind),
-                    rules: Vec::new(),
-                    schools: Vec::new(),
-                    errors: Vec::new(),
-                    rows: 0,
-                },
-            },
-            Err(e) => ImportJob {
-                rows,
-                header: None,
+                mapping: None,
+                kind: None,
+                hint: None,
                 next: rows.len(),
-                out: Imported::failed(e),
+                above: Vec::new(),
+                last_area: None,
+                out: Imported::failed(no_header(rows)),
             },
+        }
+    }
+
+    /// Reads with a mapping the bureau confirmed.
+    pub fn with_mapping(rows: &'r [Row], mapping: Mapping, hint: Option<Stage>) -> Self {
+        let kind = mapping.kind();
+        let out = match kind {
+            Some(kind) => Imported {
+                kind: Some(kind),
+                mapping: Some(mapping.clone()),
+                ..Imported::failed(ImportError::file(ImportErrorKind::Empty))
+            },
+            None => Imported::failed(no_header(rows)),
+        };
+        let out = if kind.is_some() {
+            Imported {
+                errors: Vec::new(),
+                ..out
+            }
+        } else {
+            out
+        };
+        ImportJob {
+            rows,
+            next: if kind.is_some() {
+                mapping.header + 1
+            } else {
+                rows.len()
+            },
+            mapping: Some(mapping),
+            kind,
+            hint,
+            above: Vec::new(),
+            last_area: None,
+            out,
         }
     }
 
     /// Reads at most `max_rows` more rows; true when every row has been read.
     pub fn step(&mut self, max_rows: usize) -> bool {
-        let Some((h, cols, kind)) = &self.header else {
+        let (Some(mapping), Some(kind)) = (self.mapping.clone(), self.kind) else {
             return true;
         };
         let end = self.next.saturating_add(max_rows).min(self.rows.len());
-        let headers = &self.rows[*h].cells;
-        for row in &self.rows[self.next..end] {
-            read_row(row, headers, cols, *kind, &mut self.out);
+        let headers = &self.rows[mapping.header].cells;
+        for i in self.next..end {
+            let row = &self.rows[i];
+            self.read_row(row, headers, &mapping, kind);
         }
         self.next = end;
         self.next >= self.rows.len()
@@ -420,43 +446,166 @@ impl<'r> ImportJob<'r> {
     pub fn finish(self) -> Imported {
         self.out
     }
+
+    fn read_row(&mut self, row: &Row, headers: &[String], mapping: &Mapping, kind: TableKind) {
+        let nonempty: Vec<&str> = row
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if nonempty.is_empty() {
+            return;
+        }
+        // The header again (a long table printed over several pages).
+        if row.cells.iter().zip(headers).all(|(c, h)| key(c) == key(h)) {
+            return;
+        }
+        // A note under the table (“说明：…”, “注：…”), or one cell across it.
+        let filled: Vec<Option<Role>> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.trim().is_empty())
+            .map(|(i, _)| mapping.roles.get(i).copied().flatten())
+            .collect();
+        let note_start = ["说明", "注:", "注1", "备注:", "附:", "附注", "温馨提示"]
+            .iter()
+            .any(|w| clean(nonempty[0]).starts_with(w));
+        let school_given = filled.contains(&Some(Role::School));
+        let content = |r: &Option<Role>| {
+            matches!(
+                r,
+                Some(
+                    Role::Area
+                        | Role::Place
+                        | Role::Numbers
+                        | Role::Primary
+                        | Role::Middle
+                        | Role::School
+                )
+            )
+        };
+        let lone = filled.len() == 1 && !content(&filled[0]);
+        if kind != TableKind::Schools && (note_start && !school_given || lone) {
+            self.out.notes.push((row.number, nonempty.join(" ")));
+            return;
+        }
+        self.out.rows += 1;
+        let mut cells: Vec<(Option<Role>, String)> = Vec::with_capacity(mapping.roles.len());
+        for (i, role) in mapping.roles.iter().enumerate() {
+            let text = row.cells.get(i).map_or("", |s| s.trim()).to_string();
+            cells.push((*role, text));
+        }
+        // Merged cells exported as empty ones: the cell above.
+        for (role, text) in cells.iter_mut() {
+            let Some(r) = role.filter(|r| r.fills_down()) else {
+                continue;
+            };
+            if text.is_empty() {
+                if let Some((_, above)) = self.above.iter().find(|(x, _)| *x == r) {
+                    *text = above.clone();
+                }
+            } else {
+                self.above.retain(|(x, _)| *x != r);
+                self.above.push((r, text.clone()));
+            }
+        }
+        let cell = |c: Role| -> (usize, &str) {
+            match mapping.column(c) {
+                Some(i) => (i + 1, cells[i].1.as_str()),
+                None => (0, ""),
+            }
+        };
+        let error = |c: Role, text: &str, kind: ImportErrorKind| {
+            let (column, _) = cell(c);
+            ImportError {
+                row: row.number,
+                column,
+                header: column
+                    .checked_sub(1)
+                    .and_then(|i| headers.get(i))
+                    .map_or(String::new(), |h| h.trim().to_string()),
+                text: text.to_string(),
+                kind,
+            }
+        };
+        match kind {
+            TableKind::Rules => rule_row(&cell, &error, &mut self.out),
+            TableKind::Areas => {
+                let last = self.last_area.take();
+                self.last_area =
+                    area_row(row.number, &cell, &error, self.hint, last, &mut self.out);
+            }
+            TableKind::Schools => school_row(&cell, &error, &mut self.out),
+        }
+    }
 }
 
-fn read_row(
-    row: &Row,
-    headers: &[String],
-    cols: &[Option<Col>],
-    kind: TableKind,
-    out: &mut Imported,
-) {
-    if row.cells.iter().all(|c| c.trim().is_empty()) {
-        return;
-    }
-    out.rows += 1;
-    let cell = |c: Col| -> (usize, &str) {
-        match cols.iter().position(|x| *x == Some(c)) {
-            Some(i) => (i + 1, row.cells.get(i).map_or("", |s| s.trim())),
-            None => (0, ""),
+/// The town a 学区 / 片区 name stands for (“化龙片” 化龙, “市桥城区” 市桥, “南村” 南村): its places are
+/// then told apart from a village of the same name in another 学区. Nothing for names that are no
+/// place (“第一学区”, “西片”).
+pub fn town_of_group(group: &str) -> String {
+    let mut g = key(group);
+    for suffix in ["城区", "片区", "学区", "片", "区"] {
+        if let Some(stem) = g.strip_suffix(suffix) {
+            g = stem.to_string();
+            break;
         }
-    };
-    let error = |c: Col, text: &str, kind: ImportErrorKind| {
-        let (column, _) = cell(c);
-        ImportError {
-            row: row.number,
-            column,
-            header: column
-                .checked_sub(1)
-                .and_then(|i| headers.get(i))
-                .map_or(String::new(), |h| h.trim().to_string()),
-            text: text.to_string(),
-            kind,
-        }
-    };
-    match kind {
-        TableKind::Rules => rule_row(&cell, &error, out),
-        TableKind::Areas => area_row(&cell, &error, out),
-        TableKind::Schools => school_row(&cell, &error, out),
     }
+    let plain = g
+        .chars()
+        .all(|c| !c.is_ascii() && !super::normalize::is_chinese_numeral(c))
+        && !g.starts_with('第');
+    if plain && (2..=4).contains(&g.chars().count()) {
+        g
+    } else {
+        String::new()
+    }
+}
+
+/// A school's name out of a heading such as “（01） 2026年广州市越秀区东山培正小学一年级新生登记范围”:
+/// without the number, the year and the words about the table.
+pub fn school_of_heading(cell: &str) -> String {
+    let mut s = clean(cell);
+    // “(01)”, “1.”, “一、”
+    let trimmed = s.trim_start();
+    let enumerated = trimmed
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .filter(|(n, _)| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || super::normalize::is_chinese_numeral(c))
+        })
+        .map(|(_, rest)| rest.to_string());
+    if let Some(rest) = enumerated {
+        s = rest;
+    }
+    let s = s.trim();
+    // “2026年”
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    let s = match s.get(digits..) {
+        Some(rest) if digits == 4 && rest.starts_with('年') => &rest['年'.len_utf8()..],
+        _ => s,
+    };
+    let mut s = s.trim().to_string();
+    for tail in [
+        "一年级新生登记范围",
+        "新生登记范围",
+        "一年级新生",
+        "登记范围",
+        "招生范围",
+        "服务范围",
+        "招生地段",
+        "划片范围",
+    ] {
+        if let Some(rest) = s.strip_suffix(tail) {
+            s = rest.trim().to_string();
+            break;
+        }
+    }
+    s
 }
 
 /// School names of a cell: “新古北中学；姚连生中学”, “甲小学、乙小学”.
@@ -469,29 +618,29 @@ pub fn school_names(cell: &str) -> Vec<String> {
 }
 
 fn rule_row<'r>(
-    cell: &dyn Fn(Col) -> (usize, &'r str),
-    error: &dyn Fn(Col, &str, ImportErrorKind) -> ImportError,
+    cell: &dyn Fn(Role) -> (usize, &'r str),
+    error: &dyn Fn(Role, &str, ImportErrorKind) -> ImportError,
     out: &mut Imported,
 ) {
-    let (_, place) = cell(Col::Place);
-    let (_, numbers) = cell(Col::Numbers);
-    let primary = school_names(cell(Col::Primary).1);
-    let middle = school_names(cell(Col::Middle).1);
+    let (_, place) = cell(Role::Place);
+    let (_, numbers) = cell(Role::Numbers);
+    let primary = school_names(cell(Role::Primary).1);
+    let middle = school_names(cell(Role::Middle).1);
     if place.is_empty() {
         out.errors
-            .push(error(Col::Place, numbers, ImportErrorKind::NoPlace));
+            .push(error(Role::Place, numbers, ImportErrorKind::NoPlace));
         return;
     }
     match parse_place_numbers(place, numbers) {
         Ok(mut rule) => {
             if primary.is_empty() && middle.is_empty() {
                 out.errors
-                    .push(error(Col::Primary, "", ImportErrorKind::NoSchool));
+                    .push(error(Role::Primary, "", ImportErrorKind::NoSchool));
                 return;
             }
             rule.primary = primary;
             rule.middle = middle;
-            let note = cell(Col::Note).1;
+            let note = cell(Role::Note).1;
             if !note.is_empty() {
                 rule.note = if rule.note.is_empty() {
                     note.to_string()
@@ -504,11 +653,11 @@ fn rule_row<'r>(
         Err(e) => {
             let (col, kind) = match e.kind {
                 AreaErrorKind::Numbers(s) if !numbers.is_empty() => {
-                    (Col::Numbers, ImportErrorKind::Numbers(s.kind))
+                    (Role::Numbers, ImportErrorKind::Numbers(s.kind))
                 }
-                AreaErrorKind::Numbers(s) => (Col::Place, ImportErrorKind::Numbers(s.kind)),
-                AreaErrorKind::NoPlace => (Col::Place, ImportErrorKind::NoPlace),
-                AreaErrorKind::Unclear => (Col::Place, ImportErrorKind::Unclear),
+                AreaErrorKind::Numbers(s) => (Role::Place, ImportErrorKind::Numbers(s.kind)),
+                AreaErrorKind::NoPlace => (Role::Place, ImportErrorKind::NoPlace),
+                AreaErrorKind::Unclear => (Role::Place, ImportErrorKind::Unclear),
             };
             out.errors.push(error(col, &e.text, kind));
         }
@@ -531,9 +680,14 @@ pub fn parse_stage(cell: &str, name: &str) -> Option<Stage> {
         return None;
     }
     let n = key(name);
+    // “东大街一小”, “师大附小”: short names of primary schools.
+    let short_primary = n.ends_with("附小")
+        || n.strip_suffix('小')
+            .and_then(|r| r.chars().last())
+            .is_some_and(super::normalize::is_chinese_numeral);
     if n.contains("九年") || n.ends_with("学校") {
         Some(Stage::Both)
-    } else if n.ends_with("小学") {
+    } else if n.ends_with("小学") || short_primary {
         Some(Stage::Primary)
     } else if n.ends_with("中学") || n.ends_with("初中") || n.ends_with("中") {
         Some(Stage::Middle)
@@ -542,43 +696,142 @@ pub fn parse_stage(cell: &str, name: &str) -> Option<Stage> {
     }
 }
 
+/// One row of a `学校,学段,服务区域` table. The schools come with the table (a school row each, added
+/// to the list if missing). A row whose text is the last row's (a merged cell over several schools) adds
+/// its schools to that text's rules: the answer lists them all. Returns the row's text for the next row.
 fn area_row<'r>(
-    cell: &dyn Fn(Col) -> (usize, &'r str),
-    error: &dyn Fn(Col, &str, ImportErrorKind) -> ImportError,
+    number: usize,
+    cell: &dyn Fn(Role) -> (usize, &'r str),
+    error: &dyn Fn(Role, &str, ImportErrorKind) -> ImportError,
+    hint: Option<Stage>,
+    last: Option<LastArea>,
     out: &mut Imported,
-) {
-    let (_, school) = cell(Col::School);
-    let (_, area) = cell(Col::Area);
-    if school.is_empty() {
+) -> Option<LastArea> {
+    let (_, school) = cell(Role::School);
+    let (_, area) = cell(Role::Area);
+    let names: Vec<String> = school_names(school)
+        .iter()
+        .map(|n| school_of_heading(n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    // Schools of the other 学段 the row gives (“对口中学” beside a primary school's area).
+    let feeder_primary = school_names(cell(Role::Primary).1);
+    let feeder_middle = school_names(cell(Role::Middle).1);
+    if names.is_empty() {
         out.errors
-            .push(error(Col::School, area, ImportErrorKind::NoSchool));
-        return;
+            .push(error(Role::School, area, ImportErrorKind::NoSchool));
+        return last;
     }
-    let stage_cell = cell(Col::Stage).1;
-    let Some(stage) = parse_stage(stage_cell, school) else {
-        out.errors
-            .push(error(Col::Stage, stage_cell, ImportErrorKind::UnknownStage));
-        return;
+    let stage_cell = cell(Role::Stage).1;
+    let stage = if stage_cell.is_empty() {
+        hint.or_else(|| parse_stage("", &names[0]))
+    } else {
+        parse_stage(stage_cell, "")
     };
-    let parsed = parse_area(area);
-    for e in parsed.errors {
-        let kind = match e.kind {
-            AreaErrorKind::NoPlace => ImportErrorKind::NoPlace,
-            AreaErrorKind::Numbers(s) => ImportErrorKind::Numbers(s.kind),
-            AreaErrorKind::Unclear => ImportErrorKind::Unclear,
+    let Some(stage) = stage else {
+        out.errors.push(error(
+            Role::Stage,
+            stage_cell,
+            ImportErrorKind::UnknownStage,
+        ));
+        return last;
+    };
+    for name in &names {
+        let row = SchoolRow {
+            name: name.clone(),
+            stage: Some(stage),
+            address: clean(cell(Role::Address).1),
+            phone: clean(cell(Role::Phone).1),
+            warning: None,
         };
-        out.errors.push(error(Col::Area, &e.text, kind));
-    }
-    let name = clean(school);
-    for mut rule in parsed.rules {
-        if stage.serves_primary() {
-            rule.primary = vec![name.clone()];
+        if !out.schools.iter().any(|s| key(&s.name) == key(name)) {
+            out.schools.push(row);
         }
-        if stage.serves_middle() {
-            rule.middle = vec![name.clone()];
-        }
-        out.rules.push(rule);
     }
+    let town = match clean(cell(Role::Street).1) {
+        t if !t.is_empty() => t,
+        _ => town_of_group(cell(Role::Group).1),
+    };
+    let area = area.trim();
+    if area.is_empty() {
+        return None;
+    }
+    // The same text as the row above: a cell merged over several schools.
+    if let Some(last) = last.filter(|l| l.text == area && l.stage == stage && l.town == town) {
+        let a = &mut out.areas[last.area];
+        for name in &names {
+            if !a.schools.contains(name) {
+                a.schools.push(name.clone());
+            }
+        }
+        for rule in &mut out.rules[last.rules.clone()] {
+            for name in &names {
+                let list = if stage.serves_primary() {
+                    &mut rule.primary
+                } else {
+                    &mut rule.middle
+                };
+                if !list.contains(name) {
+                    list.push(name.clone());
+                }
+                if stage == Stage::Both && !rule.middle.contains(name) {
+                    rule.middle.push(name.clone());
+                }
+            }
+        }
+        return Some(last);
+    }
+    let first_rule = out.rules.len();
+    let mut next_id = out
+        .areas
+        .iter()
+        .map(|a| a.fragments.len() as u32)
+        .sum::<u32>()
+        .saturating_add(1);
+    let mut fragments = Vec::new();
+    for f in parse_fragments(area) {
+        let id = next_id;
+        next_id = next_id.saturating_add(1);
+        for mut rule in f.rules {
+            if stage.serves_primary() {
+                rule.primary = names.clone();
+            } else {
+                rule.primary = feeder_primary.clone();
+            }
+            if stage.serves_middle() {
+                rule.middle = names.clone();
+            } else {
+                rule.middle = feeder_middle.clone();
+            }
+            if rule.town.is_empty() {
+                rule.town = town.clone();
+            }
+            rule.fragment = id;
+            out.rules.push(rule);
+        }
+        fragments.push(Fragment {
+            id,
+            start: f.start as u32,
+            text: f.text,
+            fix: None,
+            state: f.state,
+        });
+    }
+    out.areas.push(AreaText {
+        schools: names,
+        stage,
+        row: number,
+        town: town.clone(),
+        text: area.to_string(),
+        fragments,
+    });
+    Some(LastArea {
+        text: area.to_string(),
+        stage,
+        town,
+        rules: first_rule..out.rules.len(),
+        area: out.areas.len() - 1,
+    })
 }
 
 /// 预警等级 from a cell: 红/橙/黄/绿 (色, 预警), 一级/二级; empty or 无 = none. `Err` carries the cell.
@@ -598,30 +851,33 @@ pub fn parse_warning_level(cell: &str) -> Result<Option<WarningLevel>, String> {
 }
 
 fn school_row<'r>(
-    cell: &dyn Fn(Col) -> (usize, &'r str),
-    error: &dyn Fn(Col, &str, ImportErrorKind) -> ImportError,
+    cell: &dyn Fn(Role) -> (usize, &'r str),
+    error: &dyn Fn(Role, &str, ImportErrorKind) -> ImportError,
     out: &mut Imported,
 ) {
-    let (_, name) = cell(Col::School);
+    let (_, name) = cell(Role::School);
     if name.is_empty() {
         out.errors
-            .push(error(Col::School, "", ImportErrorKind::NoSchool));
+            .push(error(Role::School, "", ImportErrorKind::NoSchool));
         return;
     }
-    let stage_cell = cell(Col::Stage).1;
+    let stage_cell = cell(Role::Stage).1;
     let stage = parse_stage(stage_cell, name);
     if stage.is_none() && !stage_cell.is_empty() {
-        out.errors
-            .push(error(Col::Stage, stage_cell, ImportErrorKind::UnknownStage));
+        out.errors.push(error(
+            Role::Stage,
+            stage_cell,
+            ImportErrorKind::UnknownStage,
+        ));
     }
-    let level_cell = cell(Col::Warning).1;
-    let text = clean(cell(Col::WarningText).1);
+    let level_cell = cell(Role::Warning).1;
+    let text = clean(cell(Role::WarningText).1);
     let warning = match parse_warning_level(level_cell) {
         Ok(Some(level)) => Some(Warning { level, text }),
         Ok(None) => None,
         Err(_) => {
             out.errors.push(error(
-                Col::Warning,
+                Role::Warning,
                 level_cell,
                 ImportErrorKind::UnknownWarning,
             ));
@@ -631,8 +887,8 @@ fn school_row<'r>(
     out.schools.push(SchoolRow {
         name: clean(name),
         stage,
-        address: clean(cell(Col::Address).1),
-        phone: clean(cell(Col::Phone).1),
+        address: clean(cell(Role::Address).1),
+        phone: clean(cell(Role::Phone).1),
         warning,
     });
 }
@@ -656,6 +912,10 @@ pub struct ImportPreview {
     pub schools_added: Vec<String>,
     pub schools_updated: Vec<String>,
     pub errors: usize,
+    /// Fragments of 服务区域 texts not understood (kept as unread text).
+    pub unread: usize,
+    /// Fragments read as possible matches only.
+    pub possible: usize,
 }
 
 /// A rule's content without its original wording: two rules with the same content are the same rule.
@@ -676,11 +936,12 @@ impl Content<'_> {
         &Vec<String>,
         &Vec<String>,
         &String,
+        &String,
     ) {
         let r = self.0;
         (
             &r.kind, &r.name, &r.aliases, &r.roads, &r.numbers, &r.except, &r.part, &r.primary,
-            &r.middle, &r.note,
+            &r.middle, &r.note, &r.town,
         )
     }
 }
@@ -734,18 +995,48 @@ pub fn preview_import(
     } else {
         data.rules.len() + imported.rules.len()
     };
+    let only_add = imported.kind != Some(TableKind::Schools);
+    let mut seen = HashSet::new();
     for row in &imported.schools {
-        match schools.iter().find(|s| key(&s.name) == key(&row.name)) {
+        if !seen.insert(key(&row.name)) {
+            continue;
+        }
+        match find_school(schools, &row.name) {
             None => p.schools_added.push(row.name.clone()),
-            Some(s) if *s != updated_school(s, row) => p.schools_updated.push(row.name.clone()),
+            Some(i) if schools[i] != updated_school(&schools[i], row, only_add) => {
+                p.schools_updated.push(row.name.clone())
+            }
             Some(_) => {}
         }
     }
+    p.unread = imported.unread().count();
+    p.possible = imported.possible().count();
     p
 }
 
-fn updated_school(s: &School, row: &SchoolRow) -> School {
+/// The school of the list a row names: by name, else by one of its other names.
+fn find_school(schools: &[School], name: &str) -> Option<usize> {
+    let k = key(name);
+    schools.iter().position(|s| key(&s.name) == k).or_else(|| {
+        schools
+            .iter()
+            .position(|s| s.aliases.iter().any(|a| key(a) == k))
+    })
+}
+
+/// A school as a row updates it. A school list's row sets every field; a row of a 服务区域 table
+/// (`only_add`) only fills what the list leaves empty.
+fn updated_school(s: &School, row: &SchoolRow, only_add: bool) -> School {
     let mut s = s.clone();
+    if only_add {
+        if s.address.is_empty() {
+            s.address = row.address.clone();
+        }
+        if s.phone.is_empty() {
+            s.phone = row.phone.clone();
+        }
+        return s;
+    }
     if let Some(stage) = row.stage {
         s.stage = stage;
     }
@@ -763,20 +1054,69 @@ pub fn apply_import(
     imported: &Imported,
     mode: ImportMode,
 ) {
-    if !imported.rules.is_empty() {
+    if !imported.rules.is_empty() || !imported.areas.is_empty() {
         if mode == ImportMode::Replace {
             data.rules.clear();
+            data.areas.clear();
         }
-        data.rules.extend(imported.rules.iter().cloned());
+        // The file's fragment ids, numbered anew so that none is taken in the data.
+        let mut ids = FragmentIds::new(data);
+        let mut renumber = std::collections::HashMap::new();
+        for a in &imported.areas {
+            let mut a = a.clone();
+            for f in &mut a.fragments {
+                let id = ids.take();
+                renumber.insert(f.id, id);
+                f.id = id;
+            }
+            data.areas.push(a);
+        }
+        data.rules
+            .extend(imported.rules.iter().cloned().map(|mut r| {
+                r.fragment = renumber.get(&r.fragment).copied().unwrap_or(0);
+                r
+            }));
     }
+    let only_add = imported.kind != Some(TableKind::Schools);
     for row in &imported.schools {
-        match schools.iter().position(|s| key(&s.name) == key(&row.name)) {
-            Some(i) => schools[i] = updated_school(&schools[i], row),
+        match find_school(schools, &row.name) {
+            Some(i) => schools[i] = updated_school(&schools[i], row, only_add),
             None => {
                 let mut s = School::new(schools, &row.name, row.stage.unwrap_or_default());
-                s = updated_school(&s, row);
+                s = updated_school(&s, row, false);
                 schools.push(s);
             }
         }
+    }
+}
+
+/// Fragment ids not in use in the data, smallest first (they do not depend on the largest in use).
+pub struct FragmentIds {
+    used: std::collections::HashSet<u32>,
+    next: u32,
+}
+
+impl FragmentIds {
+    pub fn new(data: &DistrictData) -> Self {
+        FragmentIds {
+            used: data
+                .areas
+                .iter()
+                .flat_map(|a| a.fragments.iter().map(|f| f.id))
+                .chain(data.rules.iter().map(|r| r.fragment))
+                .collect(),
+            next: 1,
+        }
+    }
+
+    /// The next id; ids run out only after 2³² − 1 fragments, which no import reaches (`u32::MAX`
+    /// is then given again, and the review shows those fragments together).
+    pub fn take(&mut self) -> u32 {
+        while self.used.contains(&self.next) && self.next < u32::MAX {
+            self.next += 1;
+        }
+        let id = self.next;
+        self.used.insert(id);
+        id
     }
 }

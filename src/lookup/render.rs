@@ -443,7 +443,7 @@ pub fn outcome_html(
             s.push_str("</ul></article>");
             s
         }
-        Outcome::NotFound { place, address } => {
+        Outcome::NotFound { place, address, .. } => {
             let mut s = String::from(
                 "<article class=\"lk-answer lk-empty\" data-testid=\"lookup-empty\" data-kind=\"empty\">",
             );

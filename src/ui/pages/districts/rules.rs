@@ -183,6 +183,8 @@ fn RuleDialog(editing: Editing, on_close: Callback<()>) -> impl IntoView {
     let primary = RwSignal::new(f.primary);
     let middle = RwSignal::new(f.middle);
     let note = RwSignal::new(f.note);
+    let town = RwSignal::new(f.town);
+    let fragment = f.fragment;
     let error = RwSignal::new(None::<String>);
     let numbers_error = Memo::new(move |_| {
         numbers
@@ -196,6 +198,8 @@ fn RuleDialog(editing: Editing, on_close: Callback<()>) -> impl IntoView {
             primary: primary.get_untracked(),
             middle: middle.get_untracked(),
             note: note.get_untracked(),
+            town: town.get_untracked(),
+            fragment,
         };
         match rule_from_fields(&fields) {
             Err(e) => error.set(Some(field_error(&e))),
@@ -235,6 +239,7 @@ fn RuleDialog(editing: Editing, on_close: Callback<()>) -> impl IntoView {
         <Dialog testid="district-rule-dialog" title=title.to_string() on_close=on_close>
             <form class="form" on:submit=move |ev| { ev.prevent_default(); save(); }>
                 {text_field("district-rule-place", words.col_place, place)}
+                {text_field("district-rule-town", words.col_town, town)}
                 <label>
                     <span>{words.col_numbers}</span>
                     <input type="text" data-testid="district-rule-numbers"
