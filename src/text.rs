@@ -19,7 +19,7 @@ use crate::text_trust::{TrustTexts, TRUST_ZH_CN};
 mod delivery;
 pub use delivery::DeliveryTexts;
 // -- parent lookup page (issue 9): its own small set, linked by the parent binary alone --
-pub mod lookup;
+pub use gongkai_district::lookup_text as lookup;
 // -- the bureau's district page and the workbench's lookup (issue 9) --
 mod district_page;
 pub use district_page::DistrictPageTexts;

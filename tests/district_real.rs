@@ -103,8 +103,21 @@ fn stage_ids<'a>(r: &RuleHit<'a>, stage: Stage) -> &'a [u32] {
 
 /// What the page answers for one 学段.
 fn answer(ix: &DistrictIndex, outcome: &Outcome, stage: Stage) -> Answer {
-    let Outcome::Found(f) = outcome else {
-        return Answer::None;
+    let f = match outcome {
+        Outcome::Found(f) => f,
+        // Unread text that names the place: only possible.
+        Outcome::NotFound { possible, .. } => {
+            let schools: BTreeSet<String> = possible
+                .iter()
+                .flat_map(|r| names(ix, stage_ids(r, stage)))
+                .collect();
+            return if schools.is_empty() {
+                Answer::None
+            } else {
+                Answer::Possible(schools)
+            };
+        }
+        _ => return Answer::None,
     };
     let a: &Assignment = if stage == Stage::Primary {
         &f.primary

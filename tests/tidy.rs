@@ -16,6 +16,21 @@ fn core_files() -> Vec<PathBuf> {
                 || rel.starts_with("bin")
                 || rel == Path::new("main.rs"))
         })
+        .chain(rust_files(&crates().join("district/src")))
+        .collect()
+}
+
+fn crates() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates")
+}
+
+/// The shell's files: the workbench's browser code, its wasm entry points, and the parent page's.
+fn shell_files() -> Vec<PathBuf> {
+    ["web", "ui", "bin"]
+        .iter()
+        .flat_map(|dir| rust_files(&src().join(dir)))
+        .chain(rust_files(&crates().join("lookup-page/src")))
+        .chain(rust_files(&crates().join("fatal/src")))
         .collect()
 }
 
@@ -77,6 +92,7 @@ fn every_source_file_says_what_it_is_for() {
         .chain(rust_files(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"),
         ))
+        .chain(rust_files(&crates()))
         .filter(|p| !fs::read_to_string(p).unwrap().starts_with("//!"))
         .collect();
     assert!(missing.is_empty(), "files without a //! line: {missing:?}");
@@ -85,13 +101,11 @@ fn every_source_file_says_what_it_is_for() {
 #[test]
 fn shell_has_no_unwrap() {
     let mut offences = Vec::new();
-    for dir in ["web", "ui", "bin"] {
-        for file in rust_files(&src().join(dir)) {
-            let text = fs::read_to_string(&file).unwrap();
-            for (n, line) in text.lines().enumerate() {
-                if line.contains(".unwrap()") || line.contains(".expect(") {
-                    offences.push(format!("{}:{}", file.display(), n + 1));
-                }
+    for file in shell_files() {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.contains(".unwrap()") || line.contains(".expect(") {
+                offences.push(format!("{}:{}", file.display(), n + 1));
             }
         }
     }
@@ -106,14 +120,12 @@ fn shell_strings_live_in_text_rs() {
     let is_cjk =
         |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c);
     let mut offences = Vec::new();
-    for dir in ["web", "ui", "bin"] {
-        for file in rust_files(&src().join(dir)) {
-            let text = fs::read_to_string(&file).unwrap();
-            for (n, line) in text.lines().enumerate() {
-                let code = line.split("//").next().unwrap_or("");
-                if code.chars().any(is_cjk) {
-                    offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
-                }
+    for file in shell_files() {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.chars().any(is_cjk) {
+                offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
             }
         }
     }
@@ -124,43 +136,45 @@ fn shell_strings_live_in_text_rs() {
     );
 }
 
-/// The parent page links the district reader, index and lookup only: they must not reach the pinyin
-/// table, the XLSX reader, the report engine or `text.rs` (whose ZH_CN holds every workbench string).
+/// The parent page is its own package, and Cargo keeps it small: it depends on the district core,
+/// the panic hooks and the browser bindings only, and the district core on no browser crate, no
+/// Leptos and none of the report's crates. (The linker then drops what the page does not call, such
+/// as the district core's pinyin table and XLSX reader.)
 #[test]
-fn district_lookup_path_links_no_heavy_code() {
-    let dir = src().join("district");
-    let mut offences = Vec::new();
-    for name in [
-        "index.rs",
-        "lookup.rs",
-        "publish.rs",
-        "query.rs",
-        "spec.rs",
-        "normalize.rs",
-        "model.rs",
-        "schools.rs",
-    ] {
-        let text = fs::read_to_string(dir.join(name)).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or("");
-            for heavy in [
-                "pinyin::",
-                "xlsx::",
-                "table::",
-                "crate::report",
-                "crate::text",
-                "docx_rs",
-                "calamine",
-            ] {
-                if code.contains(heavy) {
-                    offences.push(format!("district/{name}:{}: {}", n + 1, line.trim()));
+fn the_parent_page_depends_on_the_district_core_alone() {
+    let deps = |manifest: &str| -> Vec<String> {
+        let text = fs::read_to_string(crates().join(manifest)).unwrap();
+        let mut out = Vec::new();
+        let mut in_deps = false;
+        for line in text.lines() {
+            let line = line.trim();
+            if line.starts_with('[') {
+                in_deps = line == "[dependencies]";
+                continue;
+            }
+            if in_deps && !line.is_empty() && !line.starts_with('#') && !line.starts_with('"') {
+                if let Some((name, _)) = line.split_once('=') {
+                    out.push(name.trim().to_string());
                 }
             }
         }
-    }
-    assert!(
-        offences.is_empty(),
-        "heavy code on the lookup path:\n{}",
-        offences.join("\n")
+        out
+    };
+    assert_eq!(
+        deps("lookup-page/Cargo.toml"),
+        [
+            "gongkai-district",
+            "gongkai-fatal",
+            "wasm-bindgen",
+            "js-sys",
+            "web-sys"
+        ]
     );
+    for dep in deps("district/Cargo.toml") {
+        for heavy in [
+            "leptos", "web-sys", "js-sys", "wasm", "docx", "gloo", "sha2", "crc32",
+        ] {
+            assert!(!dep.contains(heavy), "the district core depends on {dep}");
+        }
+    }
 }

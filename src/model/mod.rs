@@ -5,10 +5,10 @@
 mod migrate;
 mod page_data;
 mod report;
-mod school;
 mod submission;
 mod workspace;
 
+pub use gongkai_district::school::{next_school_id, School, Stage, Warning, WarningLevel};
 pub use migrate::{
     parse_workspace, workspace_from_value, FieldProblem, LoadError, ValueKind, MAX_FIELD_BYTES,
     SUPPORTED_SCHEMA,
@@ -21,7 +21,6 @@ pub use report::{
     Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
     Narrative, NoCases, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
 };
-pub use school::{next_school_id, School, Stage, Warning, WarningLevel};
 pub use submission::{
     contribution_order, Contribution, CountField, Placement, SchoolCount, SchoolTask,
     SubmissionItem,

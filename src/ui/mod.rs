@@ -4,7 +4,6 @@ pub mod app;
 mod banner;
 mod dialog;
 mod file_notice;
-pub mod lookup_widget;
 pub mod module_host;
 pub mod module_page;
 mod nav;

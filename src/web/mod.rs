@@ -5,7 +5,8 @@ pub mod clock;
 pub mod compress;
 pub mod dom;
 pub mod download;
-pub mod fatal;
+/// The panic hooks (a crate of their own: the parent page installs them too).
+pub use gongkai_fatal as fatal;
 pub mod file_input;
 pub mod modules;
 pub mod page_host;

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use super::model::PlaceKind;
 use super::normalize::key;
+use super::packed;
 use super::publish::{PubSchool, PublishError, Published, FLAG_POSSIBLE};
 use super::query::Region;
-use super::spec::{parse_numbers, Address, Cover, NumberSpec, Parity, Unit};
+use super::spec::{Address, Cover, NumberSpec, Numbers, Parity, Unit};
 
 /// A fast non-cryptographic hash of a string (the index is rebuilt on every load, never stored).
 pub(crate) fn hash_str(s: &str) -> u64 {
@@ -180,6 +181,9 @@ impl Seg {
     }
 }
 
+/// An unread fragment of a school's text: its text, and its primary and middle school lists.
+pub(crate) type Unread = (u32, (u32, u16), (u32, u16));
+
 /// What many rules share: schools, note, flags (deduplicated).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Info {
@@ -238,6 +242,9 @@ pub struct DistrictIndex {
     pub(crate) infos: Vec<Info>,
     pub(crate) school_lists: Vec<u32>,
     pub(crate) texts: Arena,
+    /// Fragments of the schools' texts not read: (text, primary, middle), and the text's key.
+    pub(crate) unread: Vec<Unread>,
+    pub(crate) unread_keys: Arena,
     /// The reading of each character met in place names (from their first reading), for ranking typos.
     pub(crate) char_readings: HashMap<char, u32>,
     pub(crate) syllables: Arena,
@@ -287,6 +294,8 @@ pub(crate) struct Builder {
     lists: HashMap<Vec<u32>, (u32, u16)>,
     pending: Vec<PendingRule>,
     per_place: Vec<(u32, Seg)>,
+    /// Unread fragments: (published text, primary, middle).
+    pending_unread: Vec<Unread>,
 }
 
 impl Builder {
@@ -305,7 +314,15 @@ impl Builder {
             lists: HashMap::new(),
             pending: Vec::new(),
             per_place: Vec::new(),
+            pending_unread: Vec::new(),
         }
+    }
+
+    /// One unread fragment (`PubUnread`); its references are checked by the caller.
+    pub(crate) fn add_unread(&mut self, text: u32, primary: &[u32], middle: &[u32]) {
+        let primary = self.list_of(primary);
+        let middle = self.list_of(middle);
+        self.pending_unread.push((text, primary, middle));
     }
 
     /// The meta data and school list, when they are read after the places.
@@ -458,8 +475,7 @@ impl Builder {
             if let Some(seg) = simple_seg(numbers, rule, possible) {
                 per_place.push((place, seg));
             } else {
-                let numbers =
-                    parse_numbers(numbers).map_err(|_| PublishError::BadNumbers { rule: ri })?;
+                let numbers = numbers_of(numbers).ok_or(PublishError::BadNumbers { rule: ri })?;
                 if numbers.items.is_empty() {
                     per_place.push((place, whole(rule, possible)));
                 }
@@ -477,7 +493,11 @@ impl Builder {
             per_place.push((*road, whole(rule, META_POSSIBLE)));
         }
         for (other, text) in except {
-            let except = parse_numbers(text).map_err(|_| PublishError::BadNumbers { rule: ri })?;
+            if let Some(seg) = simple_seg(text, rule, META_EXCLUDE) {
+                per_place.push((*other, seg));
+                continue;
+            }
+            let except = numbers_of(text).ok_or(PublishError::BadNumbers { rule: ri })?;
             if except.items.is_empty() {
                 per_place.push((*other, whole(rule, META_EXCLUDE)));
             }
@@ -553,6 +573,12 @@ impl Builder {
                 text: t | after,
             });
         }
+        for (t, primary, middle) in std::mem::take(&mut self.pending_unread) {
+            let full = text(t);
+            let id = texts.intern(&mut ix.texts, full);
+            ix.unread.push((id, primary, middle));
+            ix.unread_keys.push(&key(full));
+        }
         ix.shrink();
         ix
     }
@@ -623,6 +649,9 @@ impl DistrictIndex {
         }
         for r in &p.rules {
             b.add_rule(r.0, &r.1, &r.2, &r.3, r.4, r.5, r.6, &r.7, &r.8)?;
+        }
+        for u in &p.unread {
+            b.add_unread(u.0, &u.1, &u.2);
         }
         Ok(b.finish(|i| p.texts[i as usize].as_str()))
     }
@@ -839,13 +868,51 @@ impl DistrictIndex {
     }
 }
 
+/// A rule's numbers as published: the packed form (`packed.rs`, version 2), or for a file of version
+/// 1 the simple canonical texts `simple_seg` reads (全部); anything else is refused.
+fn numbers_of(text: &str) -> Option<Numbers> {
+    if text == "全部" {
+        return Some(Numbers::default());
+    }
+    packed::decode(text)
+}
+
 fn whole(rule: u32, flags: u8) -> Seg {
     Seg::new(0, u32::MAX, rule, META_WHOLE | flags)
 }
 
-/// The segment of a canonical simple 门牌号 text (`全部`, `12号`, `1-99号`, `201号以上`, `50号以下`, each
-/// optionally followed by `(单号)` or `(双号)`), without the general parser; `None` for anything else.
+/// The segment of a simple published number: packed (`n12`, `n1-99o`, `n201-e`, `n-50`; the empty
+/// text is 全部) or, in a file of version 1, canonical (`全部`, `12号`, `1-99号`, `201号以上`, `50号以下`,
+/// each optionally followed by `(单号)` or `(双号)`), without the general decoder; `None` otherwise.
 fn simple_seg(text: &str, rule: u32, flags: u8) -> Option<Seg> {
+    let number = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    if text.is_empty() || text == "全部" {
+        return Some(whole(rule, flags));
+    }
+    if let Some(body) = text.strip_prefix('n') {
+        let (body, parity) = match body.as_bytes().last() {
+            Some(b'o') => (&body[..body.len() - 1], 1u8),
+            Some(b'e') => (&body[..body.len() - 1], 2u8),
+            _ => (body, 0u8),
+        };
+        let meta = (parity << META_PARITY_SHIFT) | flags;
+        return match body.split_once('-') {
+            Some(("", hi)) => Some(Seg::new(0, number(hi)?, rule, meta)),
+            Some((lo, "")) => Some(Seg::new(number(lo)?, u32::MAX, rule, meta)),
+            Some((lo, hi)) => {
+                let (lo, hi) = (number(lo)?, number(hi)?);
+                (lo <= hi && lo > 0).then(|| Seg::new(lo, hi, rule, meta))
+            }
+            None => {
+                let n = number(body)?;
+                (n > 0).then(|| Seg::new(n, n, rule, meta))
+            }
+        };
+    }
     let (body, parity) = if let Some(b) = text.strip_suffix("(单号)") {
         (b, 1u8)
     } else if let Some(b) = text.strip_suffix("(双号)") {
@@ -854,14 +921,6 @@ fn simple_seg(text: &str, rule: u32, flags: u8) -> Option<Seg> {
         (text, 0u8)
     };
     let meta = (parity << META_PARITY_SHIFT) | flags;
-    if body == "全部" {
-        return (parity == 0).then(|| whole(rule, flags));
-    }
-    let number = |s: &str| -> Option<u32> {
-        (!s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
     if let Some(b) = body.strip_suffix("号以上") {
         return Some(Seg::new(number(b)?, u32::MAX, rule, meta));
     }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::normalize::clean;
 use super::spec::Numbers;
-use crate::model::Stage;
+use crate::school::Stage;
 
 /// What kind of place a rule names. Only a display and query hint: matching is by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

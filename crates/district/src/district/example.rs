@@ -10,7 +10,7 @@
 
 use super::model::DistrictData;
 use super::table::{apply_import, csv_rows, import_rows, ImportMode, Imported};
-use crate::model::School;
+use crate::school::School;
 
 /// The school list (学校,学段,地址,电话,预警等级,预警说明).
 pub const SCHOOLS_CSV: &str = "\

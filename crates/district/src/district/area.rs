@@ -616,7 +616,10 @@ fn town_prefix(f: &[char], a: usize, b: usize) -> Option<(String, usize)> {
         let digitish = |c: char| {
             is_chinese_numeral(c) || c.is_ascii_digit() || ('\u{2460}'..='\u{24ff}').contains(&c)
         };
-        if reserved || head.starts_with(|c: char| digitish(c) || "-附单双全以不除含".contains(c))
+        if reserved
+            || head.starts_with(|c: char| {
+                digitish(c) || !c.is_alphanumeric() || "附单双全以不除含".contains(c)
+            })
         {
             continue;
         }
@@ -1146,7 +1149,7 @@ fn starts_numbers(f: &[char], a: usize, b: usize) -> bool {
         }
         return !digits_begin_name(f, a, b);
     }
-    if c == '附' {
+    if c == '附' || (c == '之' && f.get(a + 1).is_some_and(|c| is_chinese_numeral(*c))) {
         return true;
     }
     let s: String = f[a..b].iter().collect();
@@ -1505,7 +1508,11 @@ fn place(f: &[char], a: usize, b: usize) -> Pending {
         .iter()
         .find_map(|w| name.strip_suffix(w).map(|n| (n, *w)))
     {
-        Some((n, w)) if n.chars().count() >= 2 && is_road_name(n) => (n.to_string(), Some(w)),
+        Some((n, w))
+            if n.rsplit(TOWN_MARK).next().unwrap_or(n).chars().count() >= 2 && is_road_name(n) =>
+        {
+            (n.to_string(), Some(w))
+        }
         _ => (name, None),
     };
     // “二环路东四段西侧134-428号双号”: the side before its numbers says nothing the numbers do not.

@@ -2,7 +2,7 @@
 //! workbench's `#/lookup`. Kept apart from `text.rs`'s `ZH_CN` so that the parent page links only these.
 
 use crate::district::{PlaceKind, PublishError};
-use crate::model::{Stage, WarningLevel};
+use crate::school::{Stage, WarningLevel};
 
 /// Texts of the lookup page, one value per locale.
 pub struct LookupTexts {

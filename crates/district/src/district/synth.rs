@@ -10,7 +10,7 @@ use super::model::PlaceKind;
 use super::publish::{
     PubPlace, PubRule, PubSchool, Published, DISTRICTS_FORMAT, DISTRICTS_VERSION,
 };
-use crate::model::Stage;
+use crate::school::Stage;
 
 /// Name characters with their reading (one reading each, for simplicity).
 const CHARS: [(char, &str); 96] = [
@@ -223,6 +223,7 @@ impl Range {
         }
     }
 
+    /// The range as the original wording writes it.
     fn text(&self) -> String {
         let mut s = match self.hi {
             Some(h) if h == self.lo => format!("{}号", self.lo),
@@ -232,6 +233,21 @@ impl Range {
         match self.odd {
             Some(true) => s.push_str("(单号)"),
             Some(false) => s.push_str("(双号)"),
+            None => {}
+        }
+        s
+    }
+
+    /// The range as `districts.json` carries it (`packed.rs`).
+    fn packed(&self) -> String {
+        let mut s = match self.hi {
+            Some(h) if h == self.lo => format!("n{}", self.lo),
+            Some(h) => format!("n{}-{}", self.lo, h),
+            None => format!("n{}-", self.lo),
+        };
+        match self.odd {
+            Some(true) => s.push('o'),
+            Some(false) => s.push('e'),
             None => {}
         }
         s
@@ -278,6 +294,7 @@ pub fn generate(rules: usize, queries: usize, seed: u64) -> Synth {
         places: Vec::new(),
         rules: Vec::with_capacity(rules),
         texts: vec![String::new()],
+        unread: Vec::new(),
     };
     for i in 0..school_count {
         let middle = i % 3 == 2;
@@ -338,7 +355,7 @@ pub fn generate(rules: usize, queries: usize, seed: u64) -> Synth {
             p.texts.push(format!("{n}全部"));
             p.rules.push(PubRule(
                 place,
-                "全部".into(),
+                String::new(),
                 vec![school],
                 vec![middle],
                 text,
@@ -406,7 +423,7 @@ pub fn generate(rules: usize, queries: usize, seed: u64) -> Synth {
             p.texts.push(format!("{n} {written}"));
             p.rules.push(PubRule(
                 place,
-                spec,
+                range.packed(),
                 vec![range.school],
                 vec![middle],
                 text,

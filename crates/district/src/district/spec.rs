@@ -707,6 +707,28 @@ impl Parser<'_> {
                 except.extend(more);
                 continue;
             }
+            // “4号之三、之八”: another sub-number of the street number before.
+            if self.at("之") {
+                let last = items
+                    .iter()
+                    .rev()
+                    .find_map(|l: &NumberSpec| match (l.outer, l.unit) {
+                        (Some((Unit::No, n)), Unit::Annex) => Some(n),
+                        (None, Unit::No) if l.lo.is_some() && l.lo == l.hi => l.lo,
+                        _ => None,
+                    });
+                if let Some(n) = last {
+                    let save = self.i;
+                    if let Some(m) = self.sub_number() {
+                        let mut annex = NumberSpec::range(Unit::Annex, m, m, Parity::All);
+                        annex.outer = Some((Unit::No, n));
+                        items.push(annex);
+                        self.skip_clause_end()?;
+                        continue;
+                    }
+                    self.i = save;
+                }
+            }
             // “2号及附号”: every annex number of the street number before.
             if self.at("附号") {
                 let last = items.last().filter(|l: &&NumberSpec| {
@@ -783,9 +805,11 @@ impl Parser<'_> {
         match self.peek() {
             None => Ok(()),
             Some(c) if is_sep(c) => Ok(()),
-            // “24幢26幢28幢”, “149号155号”: lists written without separators.
+            // “24幢26幢28幢”, “149号155号”, “27—107(单号)66—188(双号)”: lists without separators.
             Some(c)
-                if c.is_ascii_digit() && self.i > 0 && unit_at(self.s, self.i - 1).is_some() =>
+                if c.is_ascii_digit()
+                    && self.i > 0
+                    && (unit_at(self.s, self.i - 1).is_some() || self.s[self.i - 1] == ')') =>
             {
                 Ok(())
             }
@@ -816,13 +840,38 @@ impl Parser<'_> {
         let Some(mut first) = self.bound()? else {
             return Err(self.error(SpecErrorKind::Unexpected, start));
         };
-        // “11号之二”: a sub-number, as an annex of 11号 (a range ending so keeps its street numbers).
-        if first.unit == Some(Unit::No) && !first.annex && !self.at("之") {
-        } else if first.unit == Some(Unit::No) && !first.annex {
+        // “11号之二”, “17之一”, “38号之一至五”: sub-numbers, as annex numbers of 11号 (a range
+        // “9号之一至31号” keeps its street numbers).
+        if matches!(first.unit, Some(Unit::No) | None) && !first.annex && self.at("之") {
+            let save = self.i;
             if let Some(m) = self.sub_number() {
-                let mut annex = NumberSpec::range(Unit::Annex, m, m, Parity::All);
-                annex.outer = Some((Unit::No, first.n));
-                return Ok(annex);
+                if matches!(self.peek(), Some('-' | '至' | '到')) {
+                    let dash = self.i;
+                    self.i += 1;
+                    let end = self.i;
+                    while self.peek().is_some_and(is_chinese_numeral) {
+                        self.i += 1;
+                    }
+                    let word: String = self.s[end..self.i].iter().collect();
+                    match chinese_number(&word).filter(|n| *n >= m && *n <= MAX_NUMBER) {
+                        Some(last) => {
+                            let mut annex = NumberSpec::range(Unit::Annex, m, last, Parity::All);
+                            annex.outer = Some((Unit::No, first.n));
+                            return Ok(annex);
+                        }
+                        // “9号之一至31号”: from 9号 on.
+                        None => {
+                            self.i = dash;
+                            first.unit = Some(Unit::No);
+                        }
+                    }
+                } else {
+                    let mut annex = NumberSpec::range(Unit::Annex, m, m, Parity::All);
+                    annex.outer = Some((Unit::No, first.n));
+                    return Ok(annex);
+                }
+            } else {
+                self.i = save;
             }
         }
         // “2号附号”: every annex number of 2号.
@@ -947,8 +996,8 @@ impl Parser<'_> {
             let Some(second) = self.bound()? else {
                 return Err(self.error(SpecErrorKind::OpenDash, start));
             };
-            // “32号之一” ends a range at 32号.
-            if second.unit == Some(Unit::No) {
+            // “32号之一”, “1-11之一” end a range at 32号, 11号.
+            if matches!(second.unit, Some(Unit::No) | None) {
                 let _ = self.sub_number();
             }
             // “-652弄3号”: up to house 3 of lane 652 — the numbers before the lane, then its houses.
@@ -1006,7 +1055,8 @@ impl Parser<'_> {
                 spec.hi = None;
             } else if self.eat_any(&BELOW_WORDS).is_some() {
                 spec.lo = None;
-            } else if self.eat_any(&AFTER_WORDS).is_some() {
+            } else if !self.at("后座") && !self.at("后门") && self.eat_any(&AFTER_WORDS).is_some()
+            {
                 spec.lo = Some(first.n.saturating_add(1));
                 spec.hi = None;
             } else if self.eat_any(&BEFORE_WORDS).is_some() {

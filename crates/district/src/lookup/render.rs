@@ -9,8 +9,8 @@ use crate::district::index::Meta;
 use crate::district::lookup::{Assignment, Found, MatchKind, Outcome, PlaceHit, RuleHit};
 use crate::district::query::{parse_query, print_address};
 use crate::district::{DistrictIndex, PubSchool};
-use crate::model::{Stage, WarningLevel};
-use crate::text::lookup::LookupTexts;
+use crate::lookup_text::LookupTexts;
+use crate::school::{Stage, WarningLevel};
 
 /// The page's frame. `standalone`: the parent page itself (with its `<h1>`), else a part of the
 /// workbench's `#/lookup`, under the workbench's own heading. `h` is the level of result headings.
@@ -480,7 +480,7 @@ mod tests {
 
     #[test]
     fn the_skeleton_has_every_control_once() {
-        let html = skeleton(&crate::text::lookup::ZH_CN, true);
+        let html = skeleton(&crate::lookup_text::ZH_CN, true);
         for id in [
             ids::FORM,
             ids::INPUT,

@@ -8,7 +8,7 @@ use super::model::{DistrictData, PlaceKind};
 use super::normalize::key;
 use super::schools::SchoolResolver;
 use super::spec::{NumberSpec, Parity, Unit};
-use crate::model::School;
+use crate::school::School;
 
 /// 小学 or 初中.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -98,7 +98,7 @@ impl Problems {
 }
 
 /// The fields of `Published`.
-const FIELDS: [&str; 11] = [
+const FIELDS: [&str; 12] = [
     "format",
     "version",
     "region",
@@ -110,6 +110,7 @@ const FIELDS: [&str; 11] = [
     "places",
     "rules",
     "texts",
+    "unread",
 ];
 
 struct Top<'de> {
@@ -131,6 +132,7 @@ impl<'de> Visitor<'de> for Top<'de> {
         let mut early_rules: Option<Vec<PubRule>> = None;
         let mut rules = false;
         let mut texts: Option<Texts<'de>> = None;
+        let mut unread: Vec<super::publish::PubUnread> = Vec::new();
         let mut problems = Problems::default();
         // The fields read (a bit each): one twice is an error, an unknown one is skipped each time.
         let mut seen = 0u16;
@@ -176,6 +178,7 @@ impl<'de> Visitor<'de> for Top<'de> {
                     rules = true;
                 }
                 "texts" => texts = Some(map.next_value_seed(Texts::new(self.json))?),
+                "unread" => unread = map.next_value()?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -191,6 +194,15 @@ impl<'de> Visitor<'de> for Top<'de> {
         }
         if let Some(e) = problems.verdict(&b, texts.len()) {
             return Ok(Err(e));
+        }
+        for (i, u) in unread.iter().enumerate() {
+            let schools = b.school_count() as u32;
+            if u.0 as usize >= texts.len() || u.1.iter().chain(&u.2).any(|s| *s >= schools) {
+                return Ok(Err(PublishError::BadReference {
+                    rule: problems.rules + i,
+                }));
+            }
+            b.add_unread(u.0, &u.1, &u.2);
         }
         b.set_head(meta, schools);
         Ok(Ok(b.finish(|i| texts.get(i))))

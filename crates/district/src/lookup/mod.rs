@@ -27,4 +27,4 @@ pub const QUERY_ATTR: &str = "data-q";
 
 /// Text as HTML text or attribute value: the report's own escaping (entities, control characters
 /// dropped), so the page and the exports escape alike.
-pub use crate::report::escape_html as esc;
+pub use crate::html::escape as esc;

@@ -8,14 +8,15 @@ use thiserror::Error;
 
 use super::model::{DistrictData, PlaceKind, Rule};
 use super::normalize::key;
+use super::packed;
 use super::schools::SchoolResolver;
-use super::spec::print_numbers;
-use crate::model::{School, Stage, Warning};
+use crate::school::{School, Stage, Warning};
 
 /// The `format` tag of `districts.json`.
 pub const DISTRICTS_FORMAT: &str = "gongkai-districts";
-/// The version this build writes and reads.
-pub const DISTRICTS_VERSION: u32 = 1;
+/// The version this build writes and reads (version 1 files are read when their numbers are the
+/// simple ones; see docs/data-formats.md).
+pub const DISTRICTS_VERSION: u32 = 2;
 
 /// A school as the parent page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +42,7 @@ pub struct PubPlace(pub String, pub PlaceKind, pub Vec<String>, pub i64);
 
 /// A rule: `[place, numbers, primary, middle, text, note, flags, roads, except]`.
 /// - `place`: index into `places` (for a boundary, its description);
-/// - `numbers`: canonical 门牌号 text (see data-formats.md);
+/// - `numbers`: the packed numbers (`packed.rs`; version 1: canonical 门牌号 text);
 /// - `primary`, `middle`: indexes into `schools`;
 /// - `text`, `note`: indexes into `texts` (0 = none); `text` is the original wording;
 /// - `flags`: bit 0 = possible match only (boundary or partial area), bit 1 = boundary;
@@ -83,7 +84,15 @@ pub struct Published {
     pub rules: Vec<PubRule>,
     /// Original wordings, notes and qualifiers, each once; `texts[0]` is empty.
     pub texts: Vec<String>,
+    /// Fragments of the schools' texts the workbench could not read (version 2): an address they
+    /// name is only possibly the school's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<PubUnread>,
 }
+
+/// An unread fragment: `[text, primary, middle]`, indexes into `texts` and `schools`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PubUnread(pub u32, pub Vec<u32>, pub Vec<u32>);
 
 impl Published {
     /// An empty file with the meta data of `data`.
@@ -100,6 +109,7 @@ impl Published {
             places: Vec::new(),
             rules: Vec::new(),
             texts: vec![String::new()],
+            unread: Vec::new(),
         }
     }
 }
@@ -170,6 +180,14 @@ pub fn read_published(json: &str) -> Result<Published, PublishError> {
     for place in &p.places {
         if place.3 >= p.places.len() as i64 {
             return Err(PublishError::WrongFormat);
+        }
+    }
+    for (i, u) in p.unread.iter().enumerate() {
+        let schools = p.schools.len() as u32;
+        if u.0 as usize >= p.texts.len() || u.1.iter().chain(&u.2).any(|s| *s >= schools) {
+            return Err(PublishError::BadReference {
+                rule: p.rules.len() + i,
+            });
         }
     }
     Ok(p)
@@ -306,6 +324,27 @@ pub fn publish(
         push_rule(&mut b, rule, primary, middle);
     }
     short_road_names(&mut b);
+    for area in &data.areas {
+        let fragments = area
+            .fragments
+            .iter()
+            .filter(|f| f.state == super::model::FragmentState::Unread);
+        for f in fragments {
+            let names = &area.schools;
+            let primary = if area.stage.serves_primary() {
+                school_ids(&mut b, names, Stage::Primary)
+            } else {
+                Vec::new()
+            };
+            let middle = if area.stage.serves_middle() {
+                school_ids(&mut b, names, Stage::Middle)
+            } else {
+                Vec::new()
+            };
+            let text = b.text(f.wording());
+            b.p.unread.push(PubUnread(text, primary, middle));
+        }
+    }
     b.p
 }
 
@@ -414,7 +453,7 @@ fn push_rule(b: &mut Builder, rule: &Rule, primary: Vec<u32>, middle: Vec<u32>) 
         .map(|e| {
             (
                 b.place(&e.name, PlaceKind::guess(&e.name)),
-                print_numbers(&e.numbers),
+                packed::encode(&e.numbers),
             )
         })
         .collect();
@@ -430,7 +469,7 @@ fn push_rule(b: &mut Builder, rule: &Rule, primary: Vec<u32>, middle: Vec<u32>) 
     let note = b.text(&note);
     b.p.rules.push(PubRule(
         place,
-        print_numbers(&rule.numbers),
+        packed::encode(&rule.numbers),
         primary.clone(),
         middle.clone(),
         text,
@@ -453,7 +492,7 @@ fn push_rule(b: &mut Builder, rule: &Rule, primary: Vec<u32>, middle: Vec<u32>) 
         let extra = b.place(remark, PlaceKind::Community);
         b.p.rules.push(PubRule(
             extra,
-            "全部".to_string(),
+            String::new(),
             primary.clone(),
             middle.clone(),
             text,

@@ -14,7 +14,7 @@ use super::model::{AreaText, DistrictData, Fragment, FragmentState, PlaceKind, R
 use super::normalize::{clean, key};
 use super::spec::SpecErrorKind;
 use super::xlsx::{read_sheet, XlsxError};
-use crate::model::{School, Stage, Warning, WarningLevel};
+use crate::school::{School, Stage, Warning, WarningLevel};
 
 /// One row of a table as read: its number in the file (1-based) and its cells. Serialisable, so that
 /// the rows of an XLSX sheet can cross from the lazily loaded module that reads them.

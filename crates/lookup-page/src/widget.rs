@@ -1,7 +1,7 @@
 //! The parent lookup page in plain DOM (no Leptos, for the size of the parent binary): it writes the
-//! skeleton of `crate::lookup` into an element, listens to the search box, and shows the suggestions
-//! and the answers that the index gives, as `crate::lookup` renders them. Used by the parent page's
-//! own binary (`src/bin/lookup.rs`) and by the workbench's `#/lookup`. Nothing typed leaves the page.
+//! skeleton of `gongkai_district::lookup` into an element, listens to the search box, and shows the suggestions
+//! and the answers that the index gives, as `gongkai_district::lookup` renders them. Used by the parent page's
+//! own binary (`main.rs`) and by the workbench's `#/lookup`. Nothing typed leaves the page.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,9 +9,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::district::{DistrictIndex, Outcome};
-use crate::lookup::{self, ids, QUERY_ATTR};
-use crate::text::lookup::LookupTexts;
+use gongkai_district::district::{DistrictIndex, Outcome};
+use gongkai_district::lookup::{self, ids, QUERY_ATTR};
+use gongkai_district::lookup_text::LookupTexts;
 
 struct State {
     index: RefCell<Option<DistrictIndex>>,
@@ -165,7 +165,7 @@ impl LookupWidget {
     /// Writes the page into `root` and starts listening. `standalone`: the parent page itself (its
     /// own `<h1>`), else part of the workbench's `#/lookup`.
     pub fn mount(root: &web_sys::Element, standalone: bool) -> Result<LookupWidget, JsValue> {
-        let texts = &crate::text::lookup::ZH_CN;
+        let texts = &gongkai_district::lookup_text::ZH_CN;
         root.set_inner_html(&lookup::skeleton(texts, standalone));
         let state = Rc::new(State {
             index: RefCell::new(None),

@@ -4,13 +4,15 @@
 //! workbench hands out), else from `districts.json` beside the page; and answers what the parent types.
 //! The workbench loads the same binary as its `lookup` module for `#/lookup` (`mount_lookup`).
 
-use gongkai::district::{load_index, load_index_bytes, DistrictIndex, PublishError};
-use gongkai::lookup::ids;
-use gongkai::text::lookup::ZH_CN as T;
-use gongkai::ui::lookup_widget::LookupWidget;
+mod widget;
+
+use gongkai_district::district::{load_index, load_index_bytes, DistrictIndex, PublishError};
+use gongkai_district::lookup::ids;
+use gongkai_district::lookup_text::ZH_CN as T;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use widget::LookupWidget;
 
 #[wasm_bindgen]
 extern "C" {
@@ -33,10 +35,10 @@ fn main() {
     };
     let Some(root) = doc.get_element_by_id(ROOT) else {
         // Loaded as the workbench's module: `mount_lookup` does the work when asked.
-        gongkai::web::fatal::install_module_panic_hook("lookup");
+        gongkai_fatal::install_module_panic_hook("lookup");
         return;
     };
-    gongkai::web::fatal::install_panic_hook();
+    gongkai_fatal::install_panic_hook();
     let Ok(widget) = LookupWidget::mount(&root, true) else {
         return;
     };

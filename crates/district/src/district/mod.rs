@@ -11,6 +11,7 @@ pub mod lookup;
 pub mod mapping;
 pub mod model;
 pub mod normalize;
+pub mod packed;
 pub mod pinyin;
 pub mod publish;
 pub mod query;
@@ -43,17 +44,6 @@ pub use table::{
     ImportErrorKind, ImportJob, ImportMode, ImportPreview, Imported, LegacyDecoder, Row, SchoolRow,
     TableKind,
 };
-
-/// `districts.json` for the workspace's district data and school list, readings included (the
-/// workbench's “publish” button). Links the pinyin table: not for the parent page.
-pub fn districts_json(ws: &crate::model::Workspace) -> String {
-    write_published(&published_of(ws))
-}
-
-/// The published form of the workspace's district data (readings included).
-pub fn published_of(ws: &crate::model::Workspace) -> Published {
-    publish(&ws.districts, &ws.schools, &pinyin::readings)
-}
 
 /// Reads `districts.json` into an index: what the parent page does on load. Links no pinyin table,
 /// report code or `text.rs`. The page passes the bytes it fetched: a JS string handed to wasm is first

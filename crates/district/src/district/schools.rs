@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::normalize::key;
-use crate::model::School;
+use crate::school::School;
 
 /// Resolves school names against a school list.
 pub struct SchoolResolver<'a> {
@@ -60,7 +60,7 @@ impl<'a> SchoolResolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Stage;
+    use crate::school::Stage;
 
     #[test]
     fn exact_alias_and_unique_suffix() {

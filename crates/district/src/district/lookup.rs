@@ -117,8 +117,13 @@ pub enum Outcome<'a> {
         listed: Vec<RuleHit<'a>>,
         /// For an unknown name: close names (“您要找的是不是：…”), searched only when the parent picks one.
         did_you_mean: Vec<PlaceHit<'a>>,
+        /// Text the workbench could not read that names the place: only possibly the school's.
+        possible: Vec<RuleHit<'a>>,
     },
 }
+
+/// Rule numbers of unread fragments in a `RuleHit` count down from here.
+pub const UNREAD_RULE: u32 = u32::MAX;
 
 /// How many places a suggestion list or a `Choose` holds at most.
 pub const MAX_CHOICES: usize = 8;
@@ -152,12 +157,12 @@ impl DistrictIndex {
             for candidate in candidates(p.name, &self.region) {
                 let before = typed_before(p.name, candidate);
                 if let Some(outcome) = self.by_name(candidate, before, &p.address) {
-                    return outcome;
+                    return self.with_mentions(outcome, candidate);
                 }
                 for v in variants(candidate) {
                     let before = typed_before(p.name, &v);
                     if let Some(outcome) = self.by_name(&v, before, &p.address) {
-                        return outcome;
+                        return self.with_mentions(outcome, &v);
                     }
                 }
             }
@@ -169,7 +174,10 @@ impl DistrictIndex {
             let all: Vec<&str> = candidates(p.name, &self.region).collect();
             self.fuzzy(&all, &p.address)
         };
-        self.outcome(hits, &p.address)
+        let outcome = self.outcome(hits, &p.address);
+        // A name only unread text holds: the shortest form typed (without the district).
+        let shortest = candidates(p.name, &self.region).last().unwrap_or(p.name);
+        self.with_mentions(outcome, shortest)
     }
 
     /// An unknown name: close names to offer, nothing resolved.
@@ -179,7 +187,49 @@ impl DistrictIndex {
             address: *address,
             listed: Vec::new(),
             did_you_mean,
+            possible: Vec::new(),
         }
+    }
+
+    /// Unread fragments that name `k` (at least two characters), as possible matches.
+    pub(crate) fn mentions(&self, k: &str) -> Vec<RuleHit<'_>> {
+        if k.chars().count() < 2 {
+            return Vec::new();
+        }
+        self.unread
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.unread_keys.get(*i as u32).contains(k))
+            .map(|(i, (text, primary, middle))| RuleHit {
+                rule: UNREAD_RULE - i as u32,
+                place: "",
+                primary: self.school_list(*primary),
+                middle: self.school_list(*middle),
+                text_prefix: "",
+                text: self.text(*text),
+                note: "",
+                possible: true,
+            })
+            .collect()
+    }
+
+    /// The outcome with the unread fragments that name `k` among its possible matches.
+    fn with_mentions<'a>(&'a self, mut outcome: Outcome<'a>, k: &str) -> Outcome<'a> {
+        if self.unread.is_empty() {
+            return outcome;
+        }
+        let found = self.mentions(k);
+        let list = match &mut outcome {
+            Outcome::Found(f) => &mut f.possible,
+            Outcome::NotFound { possible, .. } => possible,
+            _ => return outcome,
+        };
+        for hit in found {
+            if !list.iter().any(|h| h.rule == hit.rule) {
+                list.push(hit);
+            }
+        }
+        outcome
     }
 
     /// Answers a parsed query.
@@ -712,6 +762,7 @@ impl DistrictIndex {
                 address: *address,
                 listed: self.listed(segs),
                 did_you_mean: Vec::new(),
+                possible: Vec::new(),
             };
         }
         let all_definite = || segs.iter().filter_map(definite);
