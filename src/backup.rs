@@ -22,14 +22,26 @@ pub fn file_name(ws: &Workspace) -> String {
     format!("{}{}", safe_file_stem(&ws.file_stem()), BACKUP_SUFFIX)
 }
 
-/// The longest file-name stem written, in characters (the extension comes on top): well inside the
-/// 255 bytes most file systems allow, even for Chinese text (3 bytes a character in UTF-8).
-pub const MAX_STEM_CHARS: usize = 100;
+/// The longest file-name stem written, in bytes of UTF-8 (the extension comes on top): well inside the
+/// 255 bytes most file systems allow, whatever the characters (Chinese takes 3 bytes each).
+pub const MAX_STEM_BYTES: usize = 200;
+
+/// The longest start of `text` that holds at most `max` bytes and ends on a character boundary.
+pub fn cut_to_bytes(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
 
 /// A file-name stem safe on Windows, macOS and Linux: characters Windows forbids (`<>:"/\|?*`) and
 /// control characters become `_`; bidirectional controls (U+202A–U+202E, U+2066–U+2069, and the
 /// marks U+200E, U+200F, U+061C), which can disguise an extension (“report\u{202e}fdp.exe”), are
-/// removed; the stem is cut to [`MAX_STEM_CHARS`] characters (never inside a character), loses
+/// removed; the stem is cut to [`MAX_STEM_BYTES`] bytes (never inside a character), loses
 /// trailing dots and spaces, and a name Windows reserves (`CON`, `NUL`, `COM1` …) gets a leading `_`.
 pub fn safe_file_stem(stem: &str) -> String {
     let cleaned: String = stem
@@ -41,8 +53,7 @@ pub fn safe_file_stem(stem: &str) -> String {
             c => c,
         })
         .collect();
-    let cut: String = cleaned.trim_start().chars().take(MAX_STEM_CHARS).collect();
-    let trimmed = cut.trim_end_matches(['.', ' ']);
+    let trimmed = cut_to_bytes(cleaned.trim_start(), MAX_STEM_BYTES).trim_end_matches(['.', ' ']);
     if trimmed.is_empty() {
         return "gongkai".to_string();
     }
@@ -164,18 +175,40 @@ mod tests {
         }
         let long = "政务公开".repeat(40);
         let stem = safe_file_stem(&long);
-        assert_eq!(stem.chars().count(), MAX_STEM_CHARS);
+        assert_eq!(stem.len(), 198, "66 characters of 3 bytes");
         assert!(long.starts_with(&stem));
         // A four-byte character at the cut is kept whole or not at all.
         let emoji = "😀".repeat(150);
-        assert_eq!(safe_file_stem(&emoji), "😀".repeat(MAX_STEM_CHARS));
+        assert_eq!(safe_file_stem(&emoji), "😀".repeat(MAX_STEM_BYTES / 4));
         // Cutting may expose a trailing dot or space: it goes too.
-        let dotted = format!("{}.x", "a".repeat(MAX_STEM_CHARS - 1));
-        assert_eq!(safe_file_stem(&dotted), "a".repeat(MAX_STEM_CHARS - 1));
+        let dotted = format!("{}.x", "a".repeat(MAX_STEM_BYTES - 1));
+        assert_eq!(safe_file_stem(&dotted), "a".repeat(MAX_STEM_BYTES - 1));
         assert_eq!(safe_file_stem("con"), "_con");
         assert_eq!(safe_file_stem("COM1.备份"), "_COM1.备份");
         assert_eq!(safe_file_stem("COMX"), "COMX");
         assert_eq!(safe_file_stem("\u{202e}\u{2066}"), "gongkai");
+    }
+
+    /// Issue 22: 100 three-byte characters made a 300-byte stem, over the 255 bytes most file systems
+    /// allow for a name. The stem is cut by bytes, on a character boundary.
+    #[test]
+    fn file_stems_are_cut_by_bytes() {
+        let stem = safe_file_stem(&"教".repeat(100));
+        assert_eq!(stem, "教".repeat(66));
+        assert!(stem.len() <= MAX_STEM_BYTES);
+        let mut ws = Workspace::blank(2020);
+        ws.current_mut().unwrap().unit_name = "教".repeat(100);
+        assert!(file_name(&ws).len() <= 255, "{}", file_name(&ws).len());
+        // Mixed widths: never more than the limit, never inside a character.
+        for n in 0..8 {
+            let text = format!("{}{}", "a".repeat(n), "教😀".repeat(60));
+            let stem = safe_file_stem(&text);
+            assert!(stem.len() <= MAX_STEM_BYTES && stem.len() > MAX_STEM_BYTES - 4);
+            assert!(text.starts_with(&stem));
+        }
+        assert_eq!(cut_to_bytes("教育", 5), "教");
+        assert_eq!(cut_to_bytes("教育", 6), "教育");
+        assert_eq!(cut_to_bytes("教育", 2), "");
     }
 
     #[test]

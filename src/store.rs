@@ -312,6 +312,9 @@ pub enum SaveDecision {
     Write { revision: u64 },
     /// Storage holds a revision this tab's data does not derive from: ask the user.
     Conflict { theirs: u64 },
+    /// The revision counter is at its limit (`u64::MAX`, only reachable through edited storage): no
+    /// higher revision can be written, so nothing is; the tab keeps its data and says so.
+    AtLimit,
 }
 
 /// `base` is the stored revision this tab's data derives from; `stored` is what storage holds now
@@ -321,12 +324,16 @@ pub fn decide_save(base: &Stamp, stored: Option<&Stamp>) -> SaveDecision {
         Some(theirs) if foreign(base, theirs) => SaveDecision::Conflict {
             theirs: theirs.revision,
         },
-        Some(theirs) => SaveDecision::Write {
-            revision: theirs.revision.max(base.revision).saturating_add(1),
-        },
-        None => SaveDecision::Write {
-            revision: base.revision.saturating_add(1),
-        },
+        Some(theirs) => next_revision(theirs.revision.max(base.revision)),
+        None => next_revision(base.revision),
+    }
+}
+
+/// A write one above `revision`, or [`SaveDecision::AtLimit`] when there is none.
+fn next_revision(revision: u64) -> SaveDecision {
+    match revision.checked_add(1) {
+        Some(revision) => SaveDecision::Write { revision },
+        None => SaveDecision::AtLimit,
     }
 }
 
@@ -709,14 +716,22 @@ mod tests {
         );
     }
 
+    /// Issue 22: `decide_save(MAX, MAX)` wrote revision MAX again, not above the stored one. At the
+    /// limit the save is refused; one below it, the last revision is still written.
     #[test]
-    fn revisions_saturate() {
+    fn a_revision_at_the_limit_is_never_written_again() {
         assert_eq!(
             decide_save(&st(u64::MAX, "a"), Some(&st(u64::MAX, "a"))),
-            SaveDecision::Write { revision: u64::MAX }
+            SaveDecision::AtLimit
+        );
+        assert_eq!(decide_save(&st(u64::MAX, "a"), None), SaveDecision::AtLimit);
+        assert_eq!(
+            decide_save(&st(3, "a"), Some(&st(u64::MAX, "b"))),
+            SaveDecision::Conflict { theirs: u64::MAX },
+            "another tab's newer revision is still a conflict"
         );
         assert_eq!(
-            decide_save(&st(u64::MAX, "a"), None),
+            decide_save(&st(u64::MAX - 1, "a"), Some(&st(u64::MAX - 1, "a"))),
             SaveDecision::Write { revision: u64::MAX }
         );
     }

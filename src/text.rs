@@ -69,6 +69,8 @@ pub struct Texts {
     pub storage_blocked: &'static str,
     pub storage_quota: &'static str,
     pub storage_failed: fn(&str) -> String,
+    /// The stored revision number is at its limit: nothing more can be saved (`SaveDecision::AtLimit`).
+    pub storage_revision_limit: &'static str,
     pub storage_corrupt: fn(&str) -> String,
     pub storage_corrupt_unsaved: &'static str,
     pub download_corrupt: &'static str,
@@ -287,6 +289,12 @@ impl Texts {
             LoadError::UnknownCell { year, key } => {
                 format!("{year} 年的报告中有本程序不认识的表格单元格“{key}”。")
             }
+            LoadError::BadSchoolId(id) => format!(
+                "学校名单中学校编号“{id}”的格式不对：应为 school- 加 1 至 9 位数字（如 school-1），数字不以 0 开头。"
+            ),
+            LoadError::DuplicateSchoolId(id) => {
+                format!("学校名单中有两所学校的编号都是“{id}”。")
+            }
         }
     }
 
@@ -453,6 +461,7 @@ pub static ZH_CN: Texts = Texts {
     storage_blocked: "浏览器存储不可用（可能是隐私模式，或从本地文件打开时浏览器禁止了存储）。现在的修改只保存在本页内存中，关闭页面就会丢失。请随时导出备份文件。",
     storage_quota: "浏览器存储空间已满，最近的修改没有保存。浏览器中原有的已保存数据保持不变，本页中的数据也还在。请立即导出备份，然后在“数据与备份”中清理空间。",
     storage_failed: |m| format!("写入浏览器存储时出错：{m}。最近的修改没有保存，请导出备份。"),
+    storage_revision_limit: "浏览器存储中的保存版本号已到上限（数据可能被其他程序改动过），无法再保存修改，最近的修改没有保存。浏览器中原有的已保存数据保持不变，本页中的数据也还在。请立即导出备份文件。",
     storage_corrupt: |why| format!("浏览器中保存的数据无法读取：{why} 原始内容已原样另存，没有被覆盖；现在从空白工作区开始。可下载原始内容交技术人员恢复。"),
     storage_corrupt_unsaved: "浏览器中保存的数据无法读取，且无法另存原始内容，因此本页不会写入存储，以免覆盖它。请先下载原始内容，再导出备份。",
     download_corrupt: "下载无法读取的原始数据",
@@ -674,6 +683,8 @@ mod tests {
                 year: 2020,
                 key: "t9".into(),
             },
+            LoadError::BadSchoolId("school-0".into()),
+            LoadError::DuplicateSchoolId("school-1".into()),
         ];
         for e in errors {
             let m = t().load_error(&e);

@@ -314,7 +314,7 @@ fn file_names_lose_illegal_characters() {
     );
 }
 
-/// The file-name inputs: bidirectional controls go, the stem is cut at 100 characters on a
+/// The file-name inputs: bidirectional controls go, the stem is cut at 200 bytes on a
 /// character boundary, and the name follows the title (statutory title, typed title).
 #[test]
 fn file_names_lose_bidi_controls_and_are_capped() {
@@ -333,11 +333,15 @@ fn file_names_lose_bidi_controls_and_are_capped() {
     r.unit_name = "很长的单位名称".repeat(30);
     let name = report::file_name(&report::build(&r, &BuildOptions::default()), "csv");
     let stem = name.strip_suffix(".csv").unwrap();
-    assert_eq!(stem.chars().count(), 100);
+    assert_eq!(
+        stem.chars().count(),
+        66,
+        "66 characters of 3 bytes: 198 bytes"
+    );
     assert!(r.unit_name.starts_with(stem));
     r.unit_name = "😀".repeat(120);
     let name = report::file_name(&report::build(&r, &BuildOptions::default()), "md");
-    assert_eq!(name, format!("{}.md", "😀".repeat(100)));
+    assert_eq!(name, format!("{}.md", "😀".repeat(50)));
     r.title = "自定义标题".into();
     let name = report::file_name(&report::build(&r, &BuildOptions::default()), "md");
     assert_eq!(name, "自定义标题.md");

@@ -154,13 +154,11 @@ pub fn render_svg(graphic: &Graphic, layout: Layout) -> String {
 
 /// `<title>-图解.<ext>`: named after the report's title, as the report's exports are
 /// (`report::file_name`), made safe by [`crate::backup::safe_file_stem`]; the title is cut so that the
-/// stem, suffix included, stays within [`crate::backup::MAX_STEM_CHARS`] characters.
+/// stem, suffix included, stays within [`crate::backup::MAX_STEM_BYTES`] bytes.
 pub fn file_name(graphic: &Graphic, extension: &str) -> String {
     let suffix = format!("-{}", crate::text::t().graphic.file_suffix);
-    let room = crate::backup::MAX_STEM_CHARS.saturating_sub(suffix.chars().count());
-    let title: String = crate::backup::safe_file_stem(graphic.title.trim())
-        .chars()
-        .take(room)
-        .collect();
+    let room = crate::backup::MAX_STEM_BYTES.saturating_sub(suffix.len());
+    let title = crate::backup::safe_file_stem(graphic.title.trim());
+    let title = crate::backup::cut_to_bytes(&title, room);
     format!("{}{suffix}.{extension}", title.trim_end_matches(['.', ' ']))
 }

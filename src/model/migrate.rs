@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use super::{Workspace, SCHEMA_VERSION, WORKSPACE_FORMAT, YEAR_RANGE};
+use super::{school_number, Workspace, SCHEMA_VERSION, WORKSPACE_FORMAT, YEAR_RANGE};
 use crate::catalog;
 use crate::cell::MAX_CELL;
 use crate::excerpt::{excerpt, excerpt_to};
@@ -68,6 +68,12 @@ pub enum LoadError {
     /// A table cell key outside the catalogue (`catalog::all_cell_keys`).
     #[error("report {year}: unknown table cell {key:?}")]
     UnknownCell { year: u16, key: String },
+    /// A school id not of the form `school-N` (`school::school_number`); an excerpt of it.
+    #[error("school id {0:?} is not of the form school-N")]
+    BadSchoolId(String),
+    /// Two schools of the list with one id.
+    #[error("school id {0:?} appears twice")]
+    DuplicateSchoolId(String),
 }
 
 impl LoadError {
@@ -320,6 +326,15 @@ fn check_lengths(value: &Value, path: &mut String) -> Result<(), LoadError> {
 
 /// What the typed parse cannot check: year keys, catalogue keys, unique ids, bounded counts.
 fn validate(mut ws: Workspace) -> Result<Workspace, LoadError> {
+    let mut school_ids = BTreeSet::new();
+    for school in &ws.schools {
+        if school_number(&school.id).is_none() {
+            return Err(LoadError::BadSchoolId(excerpt(&school.id)));
+        }
+        if !school_ids.insert(school.id.as_str()) {
+            return Err(LoadError::DuplicateSchoolId(school.id.clone()));
+        }
+    }
     let cell_keys = catalog::all_cell_keys();
     for (key, report) in &ws.reports {
         if *key != report.year {
@@ -579,6 +594,55 @@ mod tests {
             parse_workspace(r#"{"format":"gongkai-workspace","schema_version":99}"#),
             Err(LoadError::TooNew(99))
         );
+    }
+
+    /// Issue 22: a backup holding the school id `school-18446744073709551615` was accepted, and the
+    /// next new school's id (one above the highest) then overflowed. Only `school-N` with N from 1 to
+    /// nine digits is read, each id once.
+    #[test]
+    fn school_ids_outside_the_format_are_refused() {
+        use crate::model::{School, Stage};
+        let with_ids = |ids: &[&str]| {
+            let mut ws = Workspace::blank(2020);
+            for id in ids {
+                let mut s = School::new(&ws.schools, "甲小学", Stage::Primary);
+                s.id = id.to_string();
+                ws.schools.push(s);
+            }
+            parse_workspace(&serde_json::to_string(&ws).unwrap())
+        };
+        assert_eq!(
+            with_ids(&["school-1", "school-18446744073709551615"]),
+            Err(LoadError::BadSchoolId("school-18446744073709551615".into()))
+        );
+        for bad in [
+            "school-0",
+            "school-01",
+            "school-1000000000",
+            "school-",
+            "school-+1",
+            "school-1 ",
+            "School-1",
+            "x",
+            "",
+        ] {
+            assert_eq!(
+                with_ids(&[bad]),
+                Err(LoadError::BadSchoolId(bad.into())),
+                "{bad:?}"
+            );
+        }
+        let long = format!("school-{}", "9".repeat(6_000));
+        match with_ids(&[&long]) {
+            Err(LoadError::BadSchoolId(id)) => assert!(id.chars().count() <= 41, "{id}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            with_ids(&["school-2", "school-7", "school-2"]),
+            Err(LoadError::DuplicateSchoolId("school-2".into()))
+        );
+        let ws = with_ids(&["school-1", "school-999999999", "school-20"]).unwrap();
+        assert_eq!(ws.schools.len(), 3);
     }
 
     #[test]

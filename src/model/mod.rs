@@ -8,7 +8,9 @@ mod report;
 mod submission;
 mod workspace;
 
-pub use gongkai_district::school::{next_school_id, School, Stage, Warning, WarningLevel};
+pub use gongkai_district::school::{
+    next_school_id, school_number, School, Stage, Warning, WarningLevel,
+};
 pub use migrate::{
     parse_workspace, workspace_from_value, FieldProblem, LoadError, ValueKind, MAX_FIELD_BYTES,
     SUPPORTED_SCHEMA,

@@ -132,7 +132,7 @@ impl Cell {
 
 /// The export's file name: the document's title (`<单位><年份>年政府信息公开工作年度报告`, or the title the user
 /// typed) made safe by [`crate::backup::safe_file_stem`] (Windows-forbidden characters, bidirectional
-/// controls, at most 100 characters), then `.<ext>`.
+/// controls, at most 200 bytes), then `.<ext>`.
 pub fn file_name(doc: &Document, extension: &str) -> String {
     let stem = crate::backup::safe_file_stem(doc.title.trim());
     format!("{stem}.{extension}")

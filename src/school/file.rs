@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use thiserror::Error;
 
+use crate::excerpt::excerpt;
 use crate::model::YEAR_RANGE;
 
 /// Why a pack or a submission file could not be read.
@@ -22,7 +23,7 @@ pub enum FileError {
     },
     #[error("top level is not an object")]
     NotAnObject,
-    /// `format` is not the one expected (`found` is empty when it is missing).
+    /// `format` is not the one expected (`found`, an excerpt of it, is empty when it is missing).
     #[error("format {found:?} instead of {expected}")]
     WrongFormat {
         expected: &'static str,
@@ -80,8 +81,8 @@ pub fn read_typed<T: DeserializeOwned>(
             return Err(FileError::WrongFormat {
                 expected: format,
                 found: match other {
-                    Some(Value::String(f)) => f.clone(),
-                    Some(v) => v.to_string(),
+                    Some(Value::String(f)) => excerpt(f),
+                    Some(v) => excerpt(&v.to_string()),
                     None => String::new(),
                 },
             })
@@ -192,5 +193,20 @@ mod tests {
             FileError::BadField("n".into())
         );
         assert_eq!(check_year(1999), Err(FileError::BadYear(1999)));
+    }
+
+    /// Issue 22: a 6,000-character `format` (a text, or another value) is kept as a short excerpt.
+    #[test]
+    fn a_long_format_is_kept_as_an_excerpt() {
+        let long = "格".repeat(6_000);
+        for format in [format!("\"{long}\""), format!("[\"{long}\"]")] {
+            let Err(FileError::WrongFormat { found, .. }) = read(&format!(
+                r#"{{"format":{format},"schema_version":1,"n":1}}"#
+            )) else {
+                panic!("read");
+            };
+            assert!(found.chars().count() <= 50, "{}", found.chars().count());
+            assert!(found.contains("格格格"), "{}", excerpt(&found));
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! [`school_page`], not through `Texts`, so that only the module links them (the workbench's own
 //! school strings are `text::school`).
 
+use crate::excerpt::excerpt;
 use crate::model::{Placement, Stage};
 use crate::school::{ChangeKind, FileError, PackProblem, Refusal, Status, Verdict};
 use crate::text::json_file;
@@ -276,7 +277,7 @@ impl SchoolPageTexts {
         }
     }
 
-    /// Why a pack or submission file cannot be read.
+    /// Why a pack or submission file cannot be read. What it quotes of the file is a short excerpt.
     pub fn file_error(&self, e: &FileError) -> String {
         let shared = json_file();
         match e {
@@ -296,7 +297,11 @@ impl SchoolPageTexts {
                 };
                 match (what(found), found.is_empty()) {
                     (_, true) => format!("文件缺少 format 字段，不是{}。", what(expected)),
-                    ("", false) => format!("文件的 format 为“{found}”，不是{}。", what(expected)),
+                    ("", false) => format!(
+                        "文件的 format 为“{}”，不是{}。",
+                        excerpt(found),
+                        what(expected)
+                    ),
                     (is, false) => format!("这是{is}，不是{}。", what(expected)),
                 }
             }
@@ -307,10 +312,12 @@ impl SchoolPageTexts {
             }
             FileError::BadField(path) => format!("字段“{path}”缺失或内容类型不对。"),
             FileError::BadYear(y) => format!("年度 {y} 不在 2000—2100 之间。"),
-            FileError::BadTime(t) => format!("文件时间“{t}”不是有效的时间。"),
-            FileError::BadDate(d) => format!("日期“{d}”无效（应为 年-月-日，如 2020-05-01）。"),
+            FileError::BadTime(t) => format!("文件时间“{}”不是有效的时间。", excerpt(t)),
+            FileError::BadDate(d) => {
+                format!("日期“{}”无效（应为 年-月-日，如 2020-05-01）。", excerpt(d))
+            }
             FileError::CountTooLarge => "有数量过大。".into(),
-            FileError::Duplicate(what) => format!("“{what}”出现了两次。"),
+            FileError::Duplicate(what) => format!("“{}”出现了两次。", excerpt(what)),
             FileError::NoSchool => "文件没有写明学校。".into(),
             FileError::NoItems => "填报包中没有需要填写的事项。".into(),
             FileError::WrongHash => {
@@ -327,7 +334,7 @@ impl SchoolPageTexts {
         )
     }
 
-    /// Why the bureau refuses a submission.
+    /// Why the bureau refuses a submission. Unit and school names are quoted as short excerpts.
     pub fn refusal(&self, r: &Refusal) -> String {
         match r {
             Refusal::Unreadable(e) => self.file_error(e),
@@ -335,12 +342,15 @@ impl SchoolPageTexts {
             Refusal::OtherYear { file, report } => {
                 format!("这是 {file} 年度的文件，当前报告是 {report} 年度。")
             }
-            Refusal::OtherUnit { file, report } => {
-                format!("这是“{file}”的文件，当前报告的单位是“{report}”。")
-            }
-            Refusal::UnknownSchool { name, .. } => {
-                format!("学校“{name}”不在学校名单中（可能是别的单位的填报包）。")
-            }
+            Refusal::OtherUnit { file, report } => format!(
+                "这是“{}”的文件，当前报告的单位是“{}”。",
+                excerpt(file),
+                excerpt(report)
+            ),
+            Refusal::UnknownSchool { name, .. } => format!(
+                "学校“{}”不在学校名单中（可能是别的单位的填报包）。",
+                excerpt(name)
+            ),
         }
     }
 
@@ -405,6 +415,94 @@ mod tests {
             (ts.pack_error)("包.json", &ts.file_error(&cut)),
             format!("无法导入“包.json”：{}", ts.file_error(&cut))
         );
+    }
+
+    /// Issue 22: a message about a file quotes at most a short excerpt of what the file holds. With a
+    /// 6,000-character value (format as a text or another value, time, date, a name twice, the unit,
+    /// the school's name) the message stays short and still shows the value's start.
+    #[test]
+    fn refusals_quote_a_short_excerpt_of_a_long_input() {
+        use crate::district::synth::Rng;
+        use crate::school::{content_hash, preview, write_submission, Incoming, Submission};
+        let ts = school_page();
+        let long = format!("起始{}", "长".repeat(5_998));
+        let ws = synth::workspace(2);
+        let base = synth::submission(&ws, 0, 10, &mut Rng::new(7));
+        let file = |f: &dyn Fn(&mut Submission)| {
+            let mut s = base.clone();
+            f(&mut s);
+            s.hash = content_hash(&s.items);
+            write_submission(&s)
+        };
+        let unreadable = [
+            format!(r#"{{"format":"{long}","schema_version":1}}"#),
+            format!(r#"{{"format":{{"{long}":1}},"schema_version":1}}"#),
+            format!(r#"{{"format":["{long}"]}}"#),
+            file(&|s| s.created_at = long.clone()),
+            file(&|s| s.items[0].dates = vec![long.clone()]),
+            file(&|s| {
+                s.items[0].name = long.clone();
+                let again = s.items[0].clone();
+                s.items.push(again);
+            }),
+        ];
+        let mut messages = Vec::new();
+        for raw in &unreadable {
+            let e = read_submission(raw).unwrap_err();
+            assert!(
+                matches!(
+                    e,
+                    FileError::WrongFormat { .. }
+                        | FileError::BadTime(_)
+                        | FileError::BadDate(_)
+                        | FileError::Duplicate(_)
+                ),
+                "{e:?}"
+            );
+            messages.push(ts.file_error(&e));
+        }
+        let mut pack: serde_json::Value = serde_json::from_str(&write_pack(
+            &make_pack(&ws, "2024-12-01T00:00:00Z").unwrap(),
+        ))
+        .unwrap();
+        pack["schools"][1]["id"] = pack["schools"][0]["id"].clone();
+        pack["schools"][1]["name"] = long.clone().into();
+        let e = read_pack(&pack.to_string()).unwrap_err();
+        assert!(matches!(e, FileError::Duplicate(_)), "{e:?}");
+        messages.push(ts.file_error(&e));
+        let refused = |ws: &crate::model::Workspace, text: String| {
+            let files = [Incoming {
+                name: "x.gongkai-submission.json".into(),
+                text,
+            }];
+            match preview(ws.current(), &ws.schools, &files)
+                .files
+                .remove(0)
+                .verdict
+            {
+                Verdict::Refused(
+                    r @ (Refusal::OtherUnit { .. } | Refusal::UnknownSchool { .. }),
+                ) => ts.refusal(&r),
+                other => panic!("{other:?}"),
+            }
+        };
+        messages.push(refused(&ws, file(&|s| s.unit = long.clone())));
+        let mut other_unit = ws.clone();
+        other_unit.current_mut().unwrap().unit_name = long.clone();
+        messages.push(refused(&other_unit, write_submission(&base)));
+        messages.push(refused(
+            &ws,
+            file(&|s| {
+                s.school.id = "school-99".into();
+                s.school.name = long.clone();
+            }),
+        ));
+        assert_eq!(messages.len(), 10);
+        for m in messages {
+            let n = m.chars().count();
+            assert!(n < 200, "{n} characters: {}", excerpt(&m));
+            assert!(m.contains("起始长长长"), "{m}");
+        }
     }
 
     /// Every way a school's or the bureau's file can be refused is worded in Chinese, without serde's

@@ -86,6 +86,7 @@ pub fn Banners() -> impl IntoView {
             Some(StorageIssue::Blocked) => lines.push(t().storage_blocked.to_string()),
             Some(StorageIssue::Quota) => lines.push(t().storage_quota.to_string()),
             Some(StorageIssue::Failed(m)) => lines.push((t().storage_failed)(&m)),
+            Some(StorageIssue::RevisionLimit) => lines.push(t().storage_revision_limit.to_string()),
             None => {}
         }
         if !bureau && !lines.is_empty() {

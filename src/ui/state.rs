@@ -50,6 +50,8 @@ pub enum StorageIssue {
     Blocked,
     Quota,
     Failed(String),
+    /// The stored revision is at its limit: no save can be written (`SaveDecision::AtLimit`).
+    RevisionLimit,
 }
 
 /// Stored data that could not be read, at start-up or by a save.
@@ -307,6 +309,11 @@ impl AppState {
                 self.status.set(SaveStatus::Conflict);
             }
             SaveDecision::Write { revision } => self.write(&storage, revision),
+            SaveDecision::AtLimit => {
+                // Nothing is written: the stored data stays, this tab's edits stay unsaved in memory.
+                self.issue.set(Some(StorageIssue::RevisionLimit));
+                self.status.set(SaveStatus::Failed);
+            }
         }
     }
 
