@@ -23,6 +23,8 @@ pub use gongkai_district::lookup_text as lookup;
 // -- the bureau's district page and the workbench's lookup (issue 9) --
 mod district_page;
 pub use district_page::DistrictPageTexts;
+mod district_review;
+pub use district_review::DistrictReviewTexts;
 // -- pages in lazily loaded modules (issue 9, page modules) --
 mod module_page;
 pub use module_page::ModulePageTexts;
@@ -227,6 +229,8 @@ pub struct Texts {
     pub school: &'static SchoolTexts,
     // -- the district page and the workbench's lookup (issue 9, page half) --
     pub district_page: &'static DistrictPageTexts,
+    // -- the column mapping, the review of 服务区域 texts, problems before publishing --
+    pub district_review: &'static DistrictReviewTexts,
     // -- pages in lazily loaded modules (issue 9, page modules) --
     pub module_page: &'static ModulePageTexts,
 }
@@ -627,6 +631,7 @@ pub static ZH_CN: Texts = Texts {
     school: &school::ZH_CN,
     // -- the district page and the workbench's lookup (issue 9, page half) --
     district_page: &district_page::ZH_CN,
+    district_review: &district_review::ZH_CN,
     // -- pages in lazily loaded modules (issue 9, page modules) --
     module_page: &module_page::ZH_CN,
 };

@@ -170,6 +170,41 @@ fn nothing_found_gives_the_phone_and_no_school() {
     assert!(html.contains("请补充门牌号"));
 }
 
+/// A number no rule of a known road covers lists the road's rules, never another rule's school; a
+/// close name is offered as a button and not searched; unread text that names the place is shown as
+/// possible, with its wording.
+#[test]
+fn uncovered_numbers_close_names_and_unread_text() {
+    let html = answer("永丰村5组");
+    assert!(html.contains("data-testid=\"lookup-empty\""), "{html}");
+    assert!(
+        html.contains("找到了“永丰村”，但没有覆盖“5组”的划片规则"),
+        "{html}"
+    );
+    assert!(html.contains("data-testid=\"lookup-listed\""), "{html}");
+    assert!(!html.contains("data-testid=\"lookup-school\""), "{html}");
+    let html = answer("东风大接88号");
+    assert!(html.contains("data-testid=\"lookup-empty\""), "{html}");
+    assert!(html.contains("您要找的是不是"), "{html}");
+    assert!(
+        html.contains("data-testid=\"lookup-did-you-mean\" data-q=\"东风大街88号\""),
+        "{html}"
+    );
+    assert!(!html.contains("data-testid=\"lookup-school\""), "{html}");
+    // A fragment the workbench could not read, naming 和平路.
+    let (schools, mut data) = example_district();
+    let csv = "学校,学段,服务区域\n汽开区创业小学,小学,和平路5-x号\n";
+    let imported = gongkai::district::import_file(csv.as_bytes(), None, None);
+    let mut schools = schools;
+    gongkai::district::apply_import(&mut schools, &mut data, &imported, ImportMode::Append);
+    let ix = load_index(&write_published(&publish(&data, &schools, &readings))).unwrap();
+    let html = outcome_html(&ix, &ix.search("和平路5号"), "和平路5号", &T, 2);
+    assert!(html.contains("data-testid=\"lookup-possible\""), "{html}");
+    assert!(html.contains("和平路5-x号"), "{html}");
+    assert!(html.contains("汽开区创业小学"), "{html}");
+    assert!(html.contains("0431-85000000"), "{html}");
+}
+
 #[test]
 fn boundary_roads_are_possible_matches_with_their_wording() {
     let html = answer("锦程大街2000号");

@@ -1,11 +1,13 @@
 //! Messages of the district import, conflicts and published file (zh-CN), for the bureau's
 //! `#/districts` page. The parent page words lookup results on its own and does not link this.
 
+use crate::district::problems::Problem;
 use crate::district::xlsx::XlsxError;
 use crate::district::{
-    Conflict, ImportError, ImportErrorKind, Level, PlaceKind, PublishError, Rule, SpecErrorKind,
-    TableKind,
+    Conflict, DistrictData, ImportError, ImportErrorKind, Level, Parity, PlaceKind, PublishError,
+    Rule, SpecErrorKind, TableKind,
 };
+use crate::excerpt::excerpt_to as excerpt;
 use crate::model::{Stage, WarningLevel};
 
 /// District strings of one locale.
@@ -60,9 +62,16 @@ impl DistrictTexts {
         match e {
             XlsxError::NotXlsx => "文件不是有效的 Excel 工作簿（.xlsx），可能已损坏。".into(),
             XlsxError::MissingPart(p) | XlsxError::BadPart(p) => {
-                format!("Excel 工作簿的组成部分 {p} 缺失或无法读取，可能已损坏。请在 Excel 中另存为 .xlsx 后重试。")
+                format!(
+                    "Excel 工作簿的组成部分 {} 缺失或无法读取，可能已损坏。请在 Excel 中另存为 .xlsx 后重试。",
+                    excerpt(p, 40)
+                )
             }
-            XlsxError::NoSuchSheet(s) => format!("工作簿中没有名为“{s}”的工作表。"),
+            XlsxError::TooLarge(p) => format!(
+                "Excel 工作簿的组成部分 {} 解压后超过 64 MB，不像是学区表格，没有读取。请只保留需要的工作表后另存再试。",
+                excerpt(p, 40)
+            ),
+            XlsxError::NoSuchSheet(s) => format!("工作簿中没有名为“{}”的工作表。", excerpt(s, 40)),
             XlsxError::NoSheet => "工作簿中没有工作表。".into(),
         }
     }
@@ -96,12 +105,12 @@ impl DistrictTexts {
             (0, _) => String::new(),
             (r, 0) => format!("第 {r} 行："),
             (r, c) if e.header.is_empty() => format!("第 {r} 行第 {c} 列："),
-            (r, c) => format!("第 {r} 行第 {c} 列（{}）：", e.header),
+            (r, c) => format!("第 {r} 行第 {c} 列（{}）：", excerpt(&e.header, 20)),
         };
         if e.text.is_empty() {
             format!("{place}{reason}。")
         } else {
-            format!("{place}{reason}：“{}”。", e.text)
+            format!("{place}{reason}：“{}”。", excerpt(&e.text, 60))
         }
     }
 
@@ -153,6 +162,89 @@ impl DistrictTexts {
         }
     }
 
+    /// One problem before publishing, naming the rules by their original wording (short excerpts).
+    pub fn problem(&self, p: &Problem, data: &DistrictData) -> String {
+        let wording = |i: usize| {
+            data.rules
+                .get(i)
+                .map(|r| {
+                    let text = if r.source.is_empty() {
+                        &r.name
+                    } else {
+                        &r.source
+                    };
+                    excerpt(text, 60)
+                })
+                .unwrap_or_default()
+        };
+        match p {
+            Problem::Overlap {
+                a,
+                b,
+                place,
+                levels,
+                resolved,
+            } => {
+                let tail = if *resolved {
+                    "查询时以范围较小的一条为准，请确认是否有意如此。"
+                } else {
+                    "两条范围相同，查询时无法判断，家长会看到两所学校和教育局的电话。"
+                };
+                let levels: Vec<&str> = levels.iter().map(|l| self.level(*l)).collect();
+                format!(
+                    "【{place}】“{}”与“{}”的号段重叠，但对口{}不同。{tail}",
+                    wording(*a),
+                    wording(*b),
+                    levels.join("和")
+                )
+            }
+            Problem::Gap {
+                place,
+                before,
+                after,
+                from,
+                to,
+                parity,
+            } => {
+                let side = match parity {
+                    Parity::Odd => "（单号）",
+                    Parity::Even => "（双号）",
+                    Parity::All => "",
+                };
+                let numbers = if from == to {
+                    format!("{from}号")
+                } else {
+                    format!("{from}号至{to}号{side}")
+                };
+                format!(
+                    "【{place}】{numbers}没有任何规则，两边却都有号段：“{}”与“{}”。可能是录入错误，请核对；家长查这些门牌号会看到“请咨询教育局”。",
+                    wording(*before),
+                    wording(*after)
+                )
+            }
+            Problem::UnknownSchool { school, rules } => format!(
+                "学校“{}”不在学校名单中（{} 条规则对口这所学校，如“{}”）：家长将看不到它的地址、电话和招生预警。",
+                excerpt(school, 40),
+                rules.len(),
+                rules.first().map(|r| wording(*r)).unwrap_or_default()
+            ),
+            Problem::Unread { area, fragment } => {
+                let a = data.areas.get(*area);
+                let school = a.map(|a| a.schools.join("、")).unwrap_or_default();
+                let text = a
+                    .and_then(|a| a.fragments.iter().find(|f| f.id == *fragment))
+                    .map(|f| f.wording().to_string())
+                    .unwrap_or_default();
+                let row = a.map_or(0, |a| a.row);
+                format!(
+                    "{}（第 {row} 行）有一段没有读懂：“{}”。家长查到它提到的地名时，只会看到“可能属于”。",
+                    excerpt(&school, 40),
+                    excerpt(&text, 60)
+                )
+            }
+        }
+    }
+
     pub fn publish_error(&self, e: &PublishError) -> String {
         match e {
             PublishError::NotJson { line, column } => {
@@ -200,6 +292,28 @@ mod tests {
             ImportErrorKind::UnknownStage,
             ImportErrorKind::UnknownWarning,
         ];
+        // Issue 22: a 6,000-character first row gave a 6,088-character “找不到表头” message.
+        let long = ImportError {
+            row: 1,
+            column: 1,
+            header: "表".repeat(6_000),
+            text: "道".repeat(6_000),
+            kind: ImportErrorKind::NoHeader,
+        };
+        for kind in [
+            ImportErrorKind::NoHeader,
+            ImportErrorKind::Numbers(SpecErrorKind::OpenDash),
+            ImportErrorKind::NoPlace,
+            ImportErrorKind::UnknownStage,
+            ImportErrorKind::UnknownWarning,
+        ] {
+            let m = ZH_CN.import_error(&ImportError {
+                kind,
+                ..long.clone()
+            });
+            assert!(m.chars().count() < 250, "{} chars", m.chars().count());
+            assert!(m.contains("道道道"), "{m}");
+        }
         for kind in kinds {
             let m = ZH_CN.import_error(&ImportError { kind, ..e.clone() });
             assert!(

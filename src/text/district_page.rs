@@ -168,7 +168,7 @@ pub static ZH_CN: DistrictPageTexts = DistrictPageTexts {
     bureau_note: "查询结果上方的说明（例如：以招生公告和入学通知书为准）",
 
     conflicts_title: |n| format!("冲突与问题（{n}）"),
-    conflicts_hint: "发布前请逐条核对：号段重叠但对口学校不同的规则，以及不在学校名单中的学校。",
+    conflicts_hint: "发布前请逐条核对：号段重叠但对口学校不同的规则、同一道路两个号段之间没有规则的门牌号、不在学校名单中的学校，以及没有读懂的原文。",
     conflicts_none: "没有发现冲突：没有号段重叠而对口学校不同的规则，规则中的学校都在学校名单中。",
 
     rules_title: |n| format!("划片规则（{n} 条）"),

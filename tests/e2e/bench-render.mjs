@@ -18,7 +18,7 @@ async function rendered(context, url, name) {
   await page.waitForSelector('[data-app-started]');
   const ms = await page.evaluate(() => performance.getEntriesByName('gongkai:rendered')[0].startTime);
   if (name === 'lookup') {
-    await page.getByTestId('lookup-meta').filter({ hasText: '条划片规则' }).waitFor();
+    await page.getByTestId('lookup-meta').filter({ hasText: '条道路和小区' }).waitFor();
     (ready[url] ??= []).push(await page.evaluate(() => performance.now()));
   }
   await page.close();

@@ -18,7 +18,7 @@ const lookupPage = build.pages.lookup;
 
 /** On a lookup page whose data has loaded: the answer to `query`. */
 async function lookup(page, query) {
-  await page.getByTestId('lookup-meta').filter({ hasText: '条划片规则' }).waitFor();
+  await page.getByTestId('lookup-meta').filter({ hasText: '条道路和小区' }).waitFor();
   await page.getByTestId('lookup-input').fill(query);
   await page.getByTestId('lookup-submit').click();
   const answer = page.getByTestId('lookup-results').locator('article').first();
@@ -195,7 +195,7 @@ test('the lookup page beneath the workbench worker offers “有新版本” onl
     // The workbench's worker (scope /) controls /lookup/ until the lookup page's own takes over.
     const page = await w.newPage(context);
     await page.goto(`${w.server.url}${lookupPage.dir}`);
-    await page.getByTestId('lookup-meta').filter({ hasText: '条划片规则' }).waitFor();
+    await page.getByTestId('lookup-meta').filter({ hasText: '条道路和小区' }).waitFor();
     await page.waitForFunction((own) => navigator.serviceWorker?.controller?.scriptURL.endsWith(own),
       lookupPage.serviceWorker, { timeout: 30_000 });
     assert.equal(await page.getByTestId('update-available').count(), 0, 'its own first install is no update');

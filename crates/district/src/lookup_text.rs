@@ -10,6 +10,10 @@ pub struct LookupTexts {
     pub input_label: &'static str,
     pub placeholder: &'static str,
     pub hint: &'static str,
+    /// The placeholder once the data is read: an address of the bureau's own.
+    pub placeholder_of: fn(&str) -> String,
+    /// The hint once the data is read: one of its names, and that name's pinyin initials.
+    pub hint_of: fn(&str, &str) -> String,
     pub submit: &'static str,
     pub suggestions_label: &'static str,
     pub suggestions_count: fn(usize) -> String,
@@ -22,7 +26,7 @@ pub struct LookupTexts {
     pub no_data: &'static str,
     pub no_data_file: &'static str,
     pub bad_data: fn(&str) -> String,
-    pub rules_count: fn(usize, usize) -> String,
+    pub places_count: fn(usize) -> String,
 
     pub primary: &'static str,
     pub middle: &'static str,
@@ -33,7 +37,6 @@ pub struct LookupTexts {
     pub contested: &'static str,
     pub basis: &'static str,
     pub rule_note: &'static str,
-    pub searched_as: fn(&str, &str) -> String,
     pub possible_title: &'static str,
     pub possible_only: &'static str,
     pub possible_item: &'static str,
@@ -43,6 +46,9 @@ pub struct LookupTexts {
     pub choose: &'static str,
     pub not_found: fn(&str) -> String,
     pub not_found_place: fn(&str, &str) -> String,
+    pub listed: fn(&str) -> String,
+    pub did_you_mean: &'static str,
+    pub mentioned: &'static str,
     pub no_guess: &'static str,
     pub call_bureau: &'static str,
     pub no_phone: &'static str,
@@ -98,8 +104,12 @@ impl LookupTexts {
 pub static ZH_CN: LookupTexts = LookupTexts {
     title: "义务教育学区查询",
     input_label: "家庭住址（道路或小区＋门牌号）",
-    placeholder: "例如：东风大街88号",
-    hint: "可以只输入道路或小区名称，也可以输入拼音或拼音首字母，如“dfdj 88”。",
+    placeholder: "例如：某某路88号",
+    hint: "可以只输入道路或小区名称，也可以输入拼音或拼音首字母。",
+    placeholder_of: |example| format!("例如：{example}"),
+    hint_of: |name, initials| {
+        format!("可以只输入道路或小区名称，也可以输入拼音或拼音首字母，如“{name}”可输入“{initials}”。")
+    },
     submit: "查询",
     suggestions_label: "可能要找的地名",
     suggestions_count: |n| format!("有 {n} 个地名可选"),
@@ -112,7 +122,7 @@ pub static ZH_CN: LookupTexts = LookupTexts {
     no_data: "还没有学区数据。请从教育局网站下载查询页面，或向教育局咨询。",
     no_data_file: "找不到学区数据文件 districts.json：它应与本页面放在同一个文件夹里。",
     bad_data: |m| format!("学区数据无法读取：{m}"),
-    rules_count: |places, rules| format!("共 {places} 个道路和小区，{rules} 条划片规则。"),
+    places_count: |places| format!("共 {places} 条道路和小区。"),
 
     primary: "对口小学",
     middle: "对口初中",
@@ -123,7 +133,6 @@ pub static ZH_CN: LookupTexts = LookupTexts {
     contested: "这个地址有两条同样具体的规则，对口学校不同，本页无法判断。请致电教育局确认。",
     basis: "划片依据（原文）：",
     rule_note: "备注：",
-    searched_as: |typed, name| format!("没有找到“{typed}”，以下是“{name}”的结果。"),
     possible_title: "可能对口（边界上的地址，请向教育局确认）",
     possible_only: "这个地址在一个片区的边界上或附近，可能属于下面的学区。片区的范围需要看地图才能确定，请致电教育局确认。",
     possible_item: "片区原文：",
@@ -132,6 +141,9 @@ pub static ZH_CN: LookupTexts = LookupTexts {
     candidates: "各段门牌号的对口学校：",
     choose: "您要查的是哪一个？",
     not_found: |typed| format!("没有找到“{typed}”的学区信息。"),
+    listed: |place| format!("“{place}”已列出的门牌号（请核对门牌号）："),
+    did_you_mean: "您要找的是不是：",
+    mentioned: "教育局发布的原文提到了这个地名，但本页没能读成划片规则。可能属于下面的学校，请以原文为准，并致电教育局确认：",
     not_found_place: |place, number| {
         format!("找到了“{place}”，但没有覆盖“{number}”的划片规则。")
     },

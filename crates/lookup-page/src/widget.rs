@@ -20,6 +20,7 @@ struct State {
     status: web_sys::Element,
     results: web_sys::Element,
     meta: web_sys::Element,
+    hint: Option<web_sys::Element>,
     texts: &'static LookupTexts,
     /// Level of the answers' headings.
     heading: u8,
@@ -174,6 +175,7 @@ impl LookupWidget {
             status: by_id(root, ids::SUGGESTIONS_STATUS)?,
             results: by_id(root, ids::RESULTS)?,
             meta: by_id(root, ids::META)?,
+            hint: by_id(root, ids::HINT).ok(),
             texts,
             heading: if standalone { 2 } else { 3 },
         });
@@ -218,9 +220,21 @@ impl LookupWidget {
         s.meta.set_inner_html(&lookup::meta_html(
             s.texts,
             &index.meta,
-            index.place_count(),
-            index.rule_count(),
+            index.own_place_count(),
         ));
+        // The example in the box and the hint are the bureau's own.
+        if let Some(example) = index.example() {
+            s.input
+                .set_placeholder(&(s.texts.placeholder_of)(&example.address));
+            if let Some(hint) = s.hint.as_ref() {
+                let text = if example.initials.is_empty() {
+                    s.texts.hint.to_string()
+                } else {
+                    (s.texts.hint_of)(&example.name, &example.initials)
+                };
+                hint.set_text_content(Some(&text));
+            }
+        }
         let typed = !s.input.value().trim().is_empty();
         *s.index.borrow_mut() = Some(index);
         if typed {

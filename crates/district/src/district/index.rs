@@ -204,6 +204,17 @@ pub(crate) struct RuleRec {
 
 const TEXT_AFTER_PLACE: u32 = 1 << 31;
 
+/// An address of the data for the parent page's placeholder and hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// A place with a number of its (“长青路7号”), or a place alone.
+    pub address: String,
+    /// The place's name.
+    pub name: String,
+    /// The initials of its first reading (“cql”); empty without readings.
+    pub initials: String,
+}
+
 /// Meta data of the published file, shown with every result.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
@@ -773,6 +784,47 @@ impl DistrictIndex {
 
     pub fn place_count(&self) -> usize {
         self.kinds.len()
+    }
+
+    /// Roads, communities and villages (their other names and area descriptions not counted).
+    pub fn own_place_count(&self) -> usize {
+        (0..self.kinds.len())
+            .filter(|&p| self.alias_of[p] == u32::MAX && self.kinds[p] != PlaceKind::Boundary)
+            .count()
+    }
+
+    /// An address of the data to show as an example (a road with a numbered rule, else any place),
+    /// and the initials of the place's first reading: what the parent page's placeholder and hint
+    /// show, so that they are the bureau's own and not the built-in example's.
+    pub fn example(&self) -> Option<Example> {
+        let own = |p: usize| self.alias_of[p] == u32::MAX && self.kinds[p] != PlaceKind::Boundary;
+        let numbered = (0..self.kinds.len()).filter(|&p| own(p)).find_map(|p| {
+            let n = self.segs_of(p as u32).iter().find_map(|s| {
+                let simple =
+                    s.meta() & (META_COMPLEX | META_WHOLE | META_EXCLUDE | META_POSSIBLE) == 0;
+                (simple && s.meta() & META_LINE == 0 && s.lo > 0).then_some(s.lo)
+            })?;
+            Some((p, format!("{}{n}号", self.names.get(p as u32))))
+        });
+        let (p, address) = numbered.or_else(|| {
+            (0..self.kinds.len())
+                .find(|&p| own(p))
+                .map(|p| (p, self.names.get(p as u32).to_string()))
+        })?;
+        let initials = (0..self.reading_place.len())
+            .find(|&r| {
+                self.reading_place[r] == p as u32 && {
+                    let form = self.readings.get(r as u32);
+                    form.len() < self.names.get(p as u32).chars().count() + 1
+                }
+            })
+            .map(|r| self.readings.get(r as u32).to_string())
+            .unwrap_or_default();
+        Some(Example {
+            address,
+            name: self.names.get(p as u32).to_string(),
+            initials,
+        })
     }
 
     pub fn rule_count(&self) -> usize {

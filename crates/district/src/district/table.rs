@@ -296,8 +296,17 @@ pub fn import_with(bytes: &[u8], opts: &ImportOptions) -> Imported {
             Err(e) => return Imported::failed(e),
         }
     };
+    // The sheet read (the first, unless one is named) may say the 学段.
+    let first_sheet = if opts.sheet.is_none() && is_xlsx(bytes) {
+        super::xlsx::sheet_names(bytes)
+            .ok()
+            .and_then(|names| names.into_iter().next())
+    } else {
+        None
+    };
     let hint = opts
         .sheet
+        .or(first_sheet.as_deref())
         .and_then(stage_hint)
         .or_else(|| stage_hint(opts.file_name));
     let mut job = match opts.mapping {
@@ -685,6 +694,13 @@ pub fn parse_stage(cell: &str, name: &str) -> Option<Stage> {
         || n.strip_suffix('小')
             .and_then(|r| r.chars().last())
             .is_some_and(super::normalize::is_chinese_numeral);
+    // “八一实验学校(小学部)”: the part of a school a table gives.
+    if n.contains("小学部") {
+        return Some(Stage::Primary);
+    }
+    if n.contains("初中部") || n.contains("中学部") {
+        return Some(Stage::Middle);
+    }
     if n.contains("九年") || n.ends_with("学校") {
         Some(Stage::Both)
     } else if n.ends_with("小学") || short_primary {

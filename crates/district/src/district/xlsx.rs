@@ -25,7 +25,19 @@ pub enum XlsxError {
     NoSuchSheet(String),
     #[error("no sheet")]
     NoSheet,
+    /// A part larger, uncompressed, than [`MAX_PART_BYTES`] (a small file can unpack to gigabytes).
+    #[error("part {0} too large")]
+    TooLarge(String),
 }
+
+/// The largest uncompressed part read (a sheet of a district table is a few megabytes).
+pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The last row number a sheet can have (Excel's limit).
+pub const MAX_ROW: usize = 1_048_576;
+
+/// A merged range: (first row, first column), (last row, last column), 1-based rows, 0-based columns.
+type Merge = ((usize, usize), (usize, usize));
 
 type Archive<'a> = zip_read::ZipArchive<Cursor<&'a [u8]>>;
 
@@ -36,8 +48,13 @@ fn part(ar: &mut Archive, name: &str) -> Result<Option<String>, XlsxError> {
         Err(_) => return Err(XlsxError::BadPart(name.to_string())),
     };
     let mut s = String::new();
-    file.read_to_string(&mut s)
+    let mut limited = (&mut file).take(MAX_PART_BYTES + 1);
+    limited
+        .read_to_string(&mut s)
         .map_err(|_| XlsxError::BadPart(name.to_string()))?;
+    if s.len() as u64 > MAX_PART_BYTES {
+        return Err(XlsxError::TooLarge(name.to_string()));
+    }
     Ok(Some(s))
 }
 
@@ -204,19 +221,31 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, XlsxErr
     let mut cell_type = String::new();
     let mut value = String::new();
     let mut in_value = false;
+    let mut merges: Vec<Merge> = Vec::new();
     loop {
         let ev = r
             .read_event()
             .map_err(|_| XlsxError::BadPart(path.clone()))?;
         match &ev {
             Event::Start(e) if e.local_name().as_ref() == "row" => {
-                let number = attr(e, "r")
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or(rows.last().map_or(1, |r| r.number + 1));
+                // The row's number as written, else one past the last; a number Excel cannot have
+                // is a damaged file. Rows keep the file's order either way.
+                let number = match attr(e, "r") {
+                    Some(n) => n.trim().parse::<usize>().ok(),
+                    None => rows.last().map_or(Some(1), |r| r.number.checked_add(1)),
+                };
+                let number = number
+                    .filter(|n| (1..=MAX_ROW).contains(n))
+                    .ok_or_else(|| XlsxError::BadPart(path.clone()))?;
                 row = Some(Row {
                     number,
                     cells: Vec::new(),
                 });
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "mergeCell" => {
+                if let Some(range) = attr(e, "ref").and_then(|r| merge_range(&r)) {
+                    merges.push(range);
+                }
             }
             Event::End(e) if e.local_name().as_ref() == "row" => {
                 if let Some(done) = row.take() {
@@ -255,7 +284,52 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, XlsxErr
             _ => {}
         }
     }
+    fill_merges(&mut rows, &merges);
     Ok(rows)
+}
+
+/// The cells of a merged range (“A2:A5”): (row, column) of its first and last cell, 1-based rows.
+fn merge_range(reference: &str) -> Option<Merge> {
+    let (a, b) = reference.split_once(':')?;
+    let cell = |r: &str| -> Option<(usize, usize)> {
+        let col = column_of(r)?;
+        let row: usize = r
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .ok()?;
+        Some((row, col))
+    };
+    let (first, last) = (cell(a)?, cell(b)?);
+    (first.0 <= last.0 && first.1 <= last.1 && last.0 <= MAX_ROW).then_some((first, last))
+}
+
+/// A merged cell holds its value in its first cell only: every cell of the range shows it, as the
+/// table does on screen (a school's name over several rows of its area, one area over several
+/// schools). Ranges over more than 10⁵ cells are left as they are.
+fn fill_merges(rows: &mut [Row], merges: &[Merge]) {
+    for &((r0, c0), (r1, c1)) in merges {
+        if (r1 - r0 + 1).saturating_mul(c1 - c0 + 1) > 100_000 {
+            continue;
+        }
+        let Some(value) = rows
+            .iter()
+            .find(|r| r.number == r0)
+            .and_then(|r| r.cells.get(c0))
+            .cloned()
+        else {
+            continue;
+        };
+        for row in rows.iter_mut().filter(|r| (r0..=r1).contains(&r.number)) {
+            if row.cells.len() <= c1 {
+                row.cells.resize(c1 + 1, String::new());
+            }
+            for cell in &mut row.cells[c0..=c1] {
+                if cell.is_empty() {
+                    cell.clone_from(&value);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -271,6 +345,31 @@ mod tests {
         assert_eq!(number_text("12.0"), "12");
         assert_eq!(number_text("1.5"), "1.5");
         assert_eq!(number_text("x"), "x");
+    }
+
+    #[test]
+    fn merged_cells_show_their_value_in_every_cell() {
+        let mut rows = vec![
+            Row {
+                number: 2,
+                cells: vec!["甲小学".into(), "长青路".into()],
+            },
+            Row {
+                number: 3,
+                cells: vec![String::new(), "青年路".into()],
+            },
+            Row {
+                number: 4,
+                cells: vec!["乙小学".into()],
+            },
+        ];
+        fill_merges(
+            &mut rows,
+            &[merge_range("A2:A3").unwrap(), merge_range("B3:B4").unwrap()],
+        );
+        assert_eq!(rows[1].cells, ["甲小学", "青年路"]);
+        assert_eq!(rows[2].cells, ["乙小学", "青年路"]);
+        assert_eq!(merge_range("B3:A1"), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod ids {
     pub const SUGGESTIONS_STATUS: &str = "lk-suggestions-status";
     pub const RESULTS: &str = "lk-results";
     pub const META: &str = "lk-meta";
+    pub const HINT: &str = "lk-hint";
     /// The `<script type="application/json">` of the single-file page that carries `districts.json`.
     pub const DATA: &str = "gongkai-districts";
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::{esc, ids, QUERY_ATTR};
 use crate::district::index::Meta;
-use crate::district::lookup::{Assignment, Found, MatchKind, Outcome, PlaceHit, RuleHit};
+use crate::district::lookup::{Assignment, Found, Outcome, PlaceHit, RuleHit};
 use crate::district::query::{parse_query, print_address};
 use crate::district::{DistrictIndex, PubSchool};
 use crate::lookup_text::LookupTexts;
@@ -32,10 +32,10 @@ pub fn skeleton(t: &LookupTexts, standalone: bool) -> String {
          <div class=\"lk-row\">\
          <input id=\"{input}\" class=\"lk-input\" data-testid=\"lookup-input\" type=\"search\" \
          enterkeyhint=\"search\" autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\" \
-         placeholder=\"{placeholder}\" aria-describedby=\"lk-hint\" aria-controls=\"{sugg}\">\
+         placeholder=\"{placeholder}\" aria-describedby=\"{hint_id}\" aria-controls=\"{sugg}\">\
          <button type=\"submit\" class=\"lk-submit\" data-testid=\"lookup-submit\">{submit}</button>\
          </div>\
-         <p id=\"lk-hint\" class=\"lk-hint\">{hint}</p>\
+         <p id=\"{hint_id}\" class=\"lk-hint\" data-testid=\"lookup-hint\">{hint}</p>\
          <p id=\"{status}\" class=\"lk-visually-hidden\" role=\"status\"></p>\
          <ul id=\"{sugg}\" class=\"lk-suggestions\" data-testid=\"lookup-suggestions\" aria-label=\"{sugg_label}\" hidden></ul>\
          </form>\
@@ -50,6 +50,7 @@ pub fn skeleton(t: &LookupTexts, standalone: bool) -> String {
         sugg = ids::SUGGESTIONS,
         submit = esc(t.submit),
         hint = esc(t.hint),
+        hint_id = ids::HINT,
         status = ids::SUGGESTIONS_STATUS,
         sugg_label = esc(t.suggestions_label),
         results = ids::RESULTS,
@@ -82,8 +83,9 @@ fn phone_html(phone: &str) -> String {
     }
 }
 
-/// The data's header: region, date, the bureau's phone, how much it holds, and the illustrative mark.
-pub fn meta_html(t: &LookupTexts, meta: &Meta, places: usize, rules: usize) -> String {
+/// The data's header: region, date, the bureau's phone, how much it holds (roads and communities:
+/// parents do not think in rules), and the illustrative mark.
+pub fn meta_html(t: &LookupTexts, meta: &Meta, places: usize) -> String {
     let mut s = String::new();
     if meta.illustrative {
         let _ = write!(
@@ -114,7 +116,7 @@ pub fn meta_html(t: &LookupTexts, meta: &Meta, places: usize, rules: usize) -> S
     let _ = write!(
         s,
         "<p class=\"lk-count\">{}</p>",
-        esc(&(t.rules_count)(places, rules))
+        esc(&(t.places_count)(places))
     );
     s
 }
@@ -226,6 +228,21 @@ fn school_names(ix: &DistrictIndex, ids: &[u32]) -> String {
         .join("、")
 }
 
+/// “对口小学：甲；对口初中：乙” of a rule.
+fn schools_line(ix: &DistrictIndex, c: &RuleHit, t: &LookupTexts) -> String {
+    let mut line = String::new();
+    if !c.primary.is_empty() {
+        let _ = write!(line, "{}：{}", esc(t.primary), school_names(ix, c.primary));
+    }
+    if !c.middle.is_empty() {
+        if !line.is_empty() {
+            line.push('；');
+        }
+        let _ = write!(line, "{}：{}", esc(t.middle), school_names(ix, c.middle));
+    }
+    line
+}
+
 fn rule_text_html(r: &RuleHit, t: &LookupTexts) -> String {
     let mut s = format!(
         "<q class=\"lk-original\" data-testid=\"lookup-rule-text\">{}</q>",
@@ -264,6 +281,7 @@ fn level_html(
                 "<p class=\"lk-alert\" data-testid=\"lookup-contested\">{}</p>",
                 esc(t.contested)
             );
+            s.push_str(&bureau_html(ix, t));
         }
         s.push_str(&schools_html(ix, &a.schools, t));
     }
@@ -324,7 +342,7 @@ fn place_title(place: &PlaceHit, address: &crate::district::Address) -> String {
     format!("{}{}", place.name, print_address(address))
 }
 
-fn found_html(ix: &DistrictIndex, f: &Found, typed: &str, t: &LookupTexts, h: u8) -> String {
+fn found_html(ix: &DistrictIndex, f: &Found, t: &LookupTexts, h: u8) -> String {
     let definite = !(f.primary.is_empty() && f.middle.is_empty());
     let kind = if definite { "found" } else { "possible" };
     let mut s = format!(
@@ -336,13 +354,6 @@ fn found_html(ix: &DistrictIndex, f: &Found, typed: &str, t: &LookupTexts, h: u8
         "lk-place",
         &esc(&place_title(&f.place, &f.address)),
     ));
-    if f.place.how == MatchKind::Typo {
-        let _ = write!(
-            s,
-            "<p class=\"lk-small\" data-testid=\"lookup-searched-as\">{}</p>",
-            esc(&(t.searched_as)(typed.trim(), f.place.name))
-        );
-    }
     if definite {
         s.push_str(&level_html(ix, &f.primary, t.primary, h + 1, t));
         s.push_str(&level_html(ix, &f.middle, t.middle, h + 1, t));
@@ -382,7 +393,7 @@ pub fn outcome_html(
 ) -> String {
     match outcome {
         Outcome::Empty => String::new(),
-        Outcome::Found(f) => found_html(ix, f, typed, t, h),
+        Outcome::Found(f) => found_html(ix, f, t, h),
         Outcome::NeedNumber { place, candidates } => {
             let mut s = String::from(
                 "<article class=\"lk-answer\" data-testid=\"lookup-need-number\" data-kind=\"need-number\">",
@@ -401,20 +412,11 @@ pub fn outcome_html(
                 esc(t.candidates)
             );
             for c in candidates {
-                let mut line = String::new();
-                if !c.primary.is_empty() {
-                    let _ = write!(line, "{}：{}", esc(t.primary), school_names(ix, c.primary));
-                }
-                if !c.middle.is_empty() {
-                    if !line.is_empty() {
-                        line.push('；');
-                    }
-                    let _ = write!(line, "{}：{}", esc(t.middle), school_names(ix, c.middle));
-                }
                 let _ = write!(
                     s,
-                    "<li data-testid=\"lookup-candidate\">{}<br><span class=\"lk-small\">{line}</span></li>",
-                    rule_text_html(c, t)
+                    "<li data-testid=\"lookup-candidate\">{}<br><span class=\"lk-small\">{}</span></li>",
+                    rule_text_html(c, t),
+                    schools_line(ix, c, t)
                 );
             }
             s.push_str("</ul>");
@@ -443,7 +445,13 @@ pub fn outcome_html(
             s.push_str("</ul></article>");
             s
         }
-        Outcome::NotFound { place, address, .. } => {
+        Outcome::NotFound {
+            place,
+            address,
+            listed,
+            did_you_mean,
+            possible,
+        } => {
             let mut s = String::from(
                 "<article class=\"lk-answer lk-empty\" data-testid=\"lookup-empty\" data-kind=\"empty\">",
             );
@@ -457,6 +465,50 @@ pub fn outcome_html(
             s.push_str(&heading(h, "lk-place", &esc(&what)));
             let _ = write!(s, "<p>{}</p>", esc(t.no_guess));
             s.push_str(&bureau_html(ix, t));
+            // The numbers the road has, so that the parent can check the one typed.
+            if let (Some(p), false) = (place, listed.is_empty()) {
+                let _ = write!(
+                    s,
+                    "<p class=\"lk-basis-title\">{}</p><ul class=\"lk-candidates\">",
+                    esc(&(t.listed)(p.name))
+                );
+                // The wording only: a school beside a range the number is not in could be taken
+                // for an answer.
+                for c in listed {
+                    let _ = write!(
+                        s,
+                        "<li data-testid=\"lookup-listed\">{}</li>",
+                        rule_text_html(c, t)
+                    );
+                }
+                s.push_str("</ul>");
+            }
+            // Close names: offered, searched only when the parent taps one.
+            if !did_you_mean.is_empty() {
+                let numbers = print_address(address);
+                let _ = write!(
+                    s,
+                    "<p class=\"lk-basis-title\">{}</p><ul class=\"lk-choices\">",
+                    esc(t.did_you_mean)
+                );
+                for p in did_you_mean {
+                    let query = format!("{}{numbers}", p.name);
+                    let _ = write!(
+                        s,
+                        "<li><button type=\"button\" class=\"lk-suggestion\" data-testid=\"lookup-did-you-mean\" {QUERY_ATTR}=\"{}\">\
+                         <span class=\"lk-suggestion-name\">{}</span><span class=\"lk-kind\">{}</span></button></li>",
+                        esc(&query),
+                        esc(&query),
+                        esc(t.place_kind(p.kind))
+                    );
+                }
+                s.push_str("</ul>");
+            }
+            // Text the bureau published that names the place but was not read: only possible.
+            if !possible.is_empty() {
+                let _ = write!(s, "<p class=\"lk-alert\">{}</p>", esc(t.mentioned));
+                s.push_str(&possible_html(ix, possible, t));
+            }
             s.push_str("</article>");
             s
         }

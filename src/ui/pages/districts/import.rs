@@ -6,11 +6,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::district::mapping::{suggest, Mapping, Role};
+use crate::district::table::stage_hint;
 use crate::district::xlsx::XlsxError;
 use crate::district::{
     apply_import, csv_file_rows, is_xlsx, preview_import, ImportError, ImportErrorKind, ImportJob,
     ImportMode, ImportPreview, Imported, Row,
 };
+use crate::model::Stage;
 use crate::text::t;
 use crate::ui::pages::districts::DistrictsState;
 use crate::ui::widgets::FilePicker;
@@ -24,6 +27,22 @@ const CHUNK: usize = 500;
 
 /// At most this many errors are listed (the count says how many there are).
 const MAX_ERRORS: usize = 200;
+
+/// At most this many unread fragments are listed in the preview (the review card shows them all).
+const MAX_UNREAD: usize = 20;
+
+/// The columns of a file as read, and what the bureau says each holds, before the rows are read.
+#[derive(Clone)]
+struct MappingDraft {
+    file: Chosen,
+    sheet: Option<String>,
+    rows: std::sync::Arc<Vec<Row>>,
+    mapping: Mapping,
+    /// The 学段 of the table, when the bureau gives one (else from the sheet, file or school name).
+    stage: Option<Stage>,
+    /// Every heading recognised: the rows were read at once.
+    complete: bool,
+}
 
 /// A read file waiting for the user's confirmation.
 #[derive(Clone)]
@@ -103,10 +122,65 @@ async fn rows_of(
         .map_err(xlsx)
 }
 
+/// What the 服务区域 texts of a file read as: schools, rules, possible and unread fragments, and the
+/// first unread fragments with their school and row.
+fn areas_view(imported: &Imported) -> Option<impl IntoView> {
+    if imported.areas.is_empty() {
+        return None;
+    }
+    let review = t().district_review;
+    let unread: Vec<(usize, String, String)> = imported
+        .unread()
+        .map(|(a, f)| {
+            (
+                a.row,
+                a.schools.join(t().list_separator),
+                crate::excerpt::excerpt_to(&f.text, 80),
+            )
+        })
+        .collect();
+    let mut names: Vec<&str> = imported
+        .areas
+        .iter()
+        .flat_map(|a| a.schools.iter().map(String::as_str))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let schools = names.len();
+    let summary = (review.import_areas)(
+        schools,
+        imported.rules.len(),
+        imported.possible().count(),
+        unread.len(),
+    );
+    let more = unread.len().saturating_sub(MAX_UNREAD);
+    let list = unread
+        .into_iter()
+        .take(MAX_UNREAD)
+        .map(|(row, school, text)| {
+            view! { <li data-testid="district-import-unread">{(review.import_unread_item)(row, &school, &text)}</li> }
+        })
+        .collect_view();
+    let count = imported.unread().count();
+    let notes = imported.notes.len();
+    Some(view! {
+        <div class="import-areas">
+            <p data-testid="district-import-areas">{summary}</p>
+            {(count > 0).then(|| view! {
+                <p class="hint">{(review.import_unread_title)(count)}</p>
+                <ul class="import-unread">{list}</ul>
+                {(more > 0).then(|| view! { <p class="hint">{(review.import_unread_more)(more)}</p> })}
+            })}
+            {(notes > 0).then(|| view! { <p class="hint">{(review.import_notes)(notes)}</p> })}
+        </div>
+    })
+}
+
 #[component]
 pub fn ImportCard() -> impl IntoView {
     let state = expect_context::<DistrictsState>();
     let words = t().district_page;
+    let review = t().district_review;
     let busy = RwSignal::new(None::<Busy>);
     let failure = RwSignal::new(None::<String>);
     let errors = RwSignal::new(Vec::<String>::new());
@@ -119,28 +193,25 @@ pub fn ImportCard() -> impl IntoView {
     // Each run has a number; a run that is no longer the latest stops.
     let run_id = StoredValue::new(0u64);
 
-    let run = move |file: Chosen, sheet_name: Option<String>| {
+    let draft = RwSignal::new(None::<MappingDraft>);
+    let mapping_open = RwSignal::new(false);
+
+    // Reads the rows with the draft's mapping, a few hundred at a time, then previews the import.
+    let read = move |d: MappingDraft| {
         let id = run_id.get_value() + 1;
         run_id.set_value(id);
         failure.set(None);
         errors.set(Vec::new());
         error_count.set(0);
         pending.set(None);
+        mapping_open.set(false);
         spawn_local(async move {
             let current = move || run_id.try_get_value() == Some(id);
-            let rows = rows_of(&file.bytes, sheet_name.as_deref(), busy, sheets, sheet).await;
-            if !current() {
-                return;
-            }
-            let rows = match rows {
-                Ok(rows) => rows,
-                Err(message) => {
-                    busy.set(None);
-                    failure.set(Some(message));
-                    return;
-                }
-            };
-            let mut job = ImportJob::new(&rows);
+            let hint = d
+                .stage
+                .or_else(|| d.sheet.as_deref().and_then(stage_hint))
+                .or_else(|| stage_hint(&d.file.name));
+            let mut job = ImportJob::with_mapping(&d.rows, d.mapping.clone(), hint);
             loop {
                 let done = job.step(CHUNK);
                 let (read, total) = job.progress();
@@ -168,7 +239,8 @@ pub fn ImportCard() -> impl IntoView {
                     .collect(),
             );
             busy.set(None);
-            if imported.rules.is_empty() && imported.schools.is_empty() {
+            if imported.rules.is_empty() && imported.schools.is_empty() && imported.areas.is_empty()
+            {
                 if imported.errors.is_empty() {
                     failure.set(Some(words.import_nothing.to_string()));
                 }
@@ -182,11 +254,76 @@ pub fn ImportCard() -> impl IntoView {
             });
             mode.set(ImportMode::Replace);
             pending.set(Some(Pending {
-                file: file.name,
+                file: d.file.name.clone(),
                 imported,
                 replace,
                 append,
             }));
+        });
+    };
+
+    // Reads the file's rows, then its columns: straight on when every heading is recognised, else
+    // the bureau says what each column holds first.
+    let run = move |file: Chosen, sheet_name: Option<String>| {
+        let id = run_id.get_value() + 1;
+        run_id.set_value(id);
+        failure.set(None);
+        errors.set(Vec::new());
+        error_count.set(0);
+        pending.set(None);
+        draft.set(None);
+        spawn_local(async move {
+            let current = move || run_id.try_get_value() == Some(id);
+            let rows = rows_of(&file.bytes, sheet_name.as_deref(), busy, sheets, sheet).await;
+            if !current() {
+                return;
+            }
+            let rows = match rows {
+                Ok(rows) => rows,
+                Err(message) => {
+                    busy.set(None);
+                    failure.set(Some(message));
+                    return;
+                }
+            };
+            busy.set(None);
+            let Some(mapping) = suggest(&rows) else {
+                failure.set(Some(
+                    t().district
+                        .import_error(&ImportError::file(ImportErrorKind::Empty)),
+                ));
+                return;
+            };
+            let complete = mapping.is_complete(&rows);
+            let known = mapping.roles.iter().any(Option::is_some);
+            // The sheet read: the one chosen, else the first (its name may say the 学段).
+            let sheet_name = sheet_name.or_else(|| sheets.with_untracked(|s| s.first().cloned()));
+            let d = MappingDraft {
+                file,
+                sheet: sheet_name,
+                rows: std::sync::Arc::new(rows),
+                mapping,
+                stage: None,
+                complete,
+            };
+            draft.set(Some(d.clone()));
+            if complete {
+                read(d);
+            } else {
+                mapping_open.set(true);
+                if !known {
+                    // Nothing recognised: say so, with the first row, beside the mapping.
+                    let first = ImportJob::new(&d.rows).finish();
+                    error_count.set(first.errors.len());
+                    errors.set(
+                        first
+                            .errors
+                            .iter()
+                            .map(|e| t().district.import_error(e))
+                            .collect(),
+                    );
+                }
+            }
         });
     };
 
@@ -301,6 +438,7 @@ pub fn ImportCard() -> impl IntoView {
                                 }}
                             </p>
                         })}
+                        {areas_view(&p.imported)}
                         {(!added.is_empty()).then(|| view! { <p>{words.import_schools_added}{added}</p> })}
                         {(!updated.is_empty()).then(|| view! { <p>{words.import_schools_updated}{updated}</p> })}
                         <div class="actions">
@@ -311,6 +449,113 @@ pub fn ImportCard() -> impl IntoView {
                 }
             })
         })
+    };
+
+    let mapping_panel = move || {
+        let d = draft.get()?;
+        if !mapping_open.get() && d.complete {
+            return Some(
+                view! {
+                    <p class="hint">
+                        <button class="link" data-testid="district-import-mapping-open"
+                            on:click=move |_| mapping_open.set(true)>{review.mapping_change}</button>
+                    </p>
+                }
+                .into_any(),
+            );
+        }
+        if !mapping_open.get() {
+            return None;
+        }
+        let header: Vec<String> = d
+            .rows
+            .get(d.mapping.header)
+            .map(|r| r.cells.clone())
+            .unwrap_or_default();
+        let columns = header.len().max(d.mapping.roles.len());
+        let sample = |c: usize| -> String {
+            d.rows
+                .iter()
+                .skip(d.mapping.header + 1)
+                .filter_map(|r| r.cells.get(c))
+                .find(|v| !v.trim().is_empty())
+                .map(|v| crate::excerpt::excerpt_to(v, 30))
+                .unwrap_or_default()
+        };
+        let rows = (0..columns)
+            .map(|c| {
+                let heading = header.get(c).cloned().unwrap_or_default();
+                let label = (review.mapping_column)(c + 1, &heading);
+                let current = d.mapping.roles.get(c).copied().flatten();
+                let options = std::iter::once((String::new(), review.mapping_none, current.is_none()))
+                    .chain(Role::ALL.iter().map(|r| (r.name().to_string(), review.role(*r), current == Some(*r))))
+                    .map(|(value, name, selected)| view! { <option value=value selected=selected>{name}</option> })
+                    .collect_view();
+                let example = sample(c);
+                view! {
+                    <tr>
+                        <th scope="row">{label.clone()}</th>
+                        <td class="hint">{(!example.is_empty()).then(|| format!("{}{example}", review.mapping_sample))}</td>
+                        <td>
+                            <select data-testid="district-import-role" data-column=c.to_string() aria-label=label
+                                on:change=move |ev| {
+                                    let role = Role::from_name(&event_target_value(&ev));
+                                    draft.update(|d| if let Some(d) = d { d.mapping.set(c, role); });
+                                }>
+                                {options}
+                            </select>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let stage_options = [
+            (String::new(), review.mapping_stage_auto),
+            ("primary".to_string(), t().district.stage(Stage::Primary)),
+            ("middle".to_string(), t().district.stage(Stage::Middle)),
+            ("both".to_string(), t().district.stage(Stage::Both)),
+        ]
+        .into_iter()
+        .map(|(value, name)| view! { <option value=value>{name}</option> })
+        .collect_view();
+        let readable =
+            move || draft.with(|d| d.as_ref().is_some_and(|d| d.mapping.kind().is_some()));
+        Some(
+            view! {
+                <div class="import-mapping" data-testid="district-import-mapping" role="region" aria-label=review.mapping_title>
+                    <h4>{review.mapping_title}</h4>
+                    <p class="hint">{if d.complete { review.mapping_ok_hint } else { review.mapping_hint }}</p>
+                    <div class="rules-wrap">
+                        <table class="mapping"><tbody>{rows}</tbody></table>
+                    </div>
+                    <label>
+                        <span>{review.mapping_stage}</span>
+                        <select data-testid="district-import-stage"
+                            on:change=move |ev| {
+                                let stage = match event_target_value(&ev).as_str() {
+                                    "primary" => Some(Stage::Primary),
+                                    "middle" => Some(Stage::Middle),
+                                    "both" => Some(Stage::Both),
+                                    _ => None,
+                                };
+                                draft.update(|d| if let Some(d) = d { d.stage = stage; });
+                            }>
+                            {stage_options}
+                        </select>
+                    </label>
+                    <Show when=move || !readable()>
+                        <p class="field-error" role="status" data-testid="district-import-mapping-incomplete">{review.mapping_no_kind}</p>
+                    </Show>
+                    <div class="actions">
+                        <button class="primary" data-testid="district-import-read" disabled=move || !readable()
+                            on:click=move |_| if let Some(d) = draft.get_untracked() { read(d); }>
+                            {review.mapping_read}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        )
     };
 
     view! {
@@ -342,6 +587,7 @@ pub fn ImportCard() -> impl IntoView {
             <Show when=move || failure.with(Option::is_some)>
                 <p class="field-error" role="alert" data-testid="district-import-failure">{move || failure.get().unwrap_or_default()}</p>
             </Show>
+            {mapping_panel}
             {preview}
             <Show when=move || { error_count.get() > 0 }>
                 <div class="import-errors" data-testid="district-import-errors">

@@ -6,26 +6,41 @@
 
 mod import;
 mod publish;
+mod review;
 mod rules;
 mod schools;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::district::conflicts;
 use crate::district::editing::check_phone;
+use crate::district::problems::{problems, Problem};
 use crate::model::DistrictsPageData;
 use crate::text::t;
 use crate::ui::module_page::PageState;
+use crate::web::dom::focus;
+use crate::web::tick::next_tick;
 
 pub use publish::published_with_readings;
 
 /// The state the district page's components share.
 pub type DistrictsState = PageState<DistrictsPageData>;
 
+/// What one card asks another to show: the rule table's search, the fragment the review opens.
+#[derive(Clone, Copy)]
+pub struct DistrictsLinks {
+    pub rule_query: RwSignal<String>,
+    pub fragment: RwSignal<Option<u32>>,
+}
+
 #[component]
 pub fn DistrictsPage() -> impl IntoView {
     let state = expect_context::<DistrictsState>();
     let words = t().district_page;
+    provide_context(DistrictsLinks {
+        rule_query: RwSignal::new(String::new()),
+        fragment: RwSignal::new(None),
+    });
     let illustrative = move || state.data.with(|w| w.districts.illustrative);
     let empty = move || {
         state
@@ -44,7 +59,8 @@ pub fn DistrictsPage() -> impl IntoView {
             </Show>
             <import::ImportCard/>
             <BureauCard/>
-            <ConflictsCard/>
+            <ProblemsCard/>
+            <review::ReviewCard/>
             <rules::RulesCard/>
             <schools::SchoolsCard/>
             <publish::PublishCard/>
@@ -96,19 +112,50 @@ fn BureauCard() -> impl IntoView {
     }
 }
 
-/// Overlapping rules that give different schools, and schools the list does not have.
+/// What to look at before publishing (发布前核对): overlaps, gaps, schools not in the list, unread
+/// fragments; each once, with a button to the rule or the fragment.
 #[component]
-fn ConflictsCard() -> impl IntoView {
+fn ProblemsCard() -> impl IntoView {
     let state = expect_context::<DistrictsState>();
+    let links = expect_context::<DistrictsLinks>();
     let words = t().district_page;
+    let review = t().district_review;
     let found = Memo::new(move |_| {
         state.data.with(|w| {
-            conflicts(&w.districts, &w.schools)
-                .iter()
-                .map(|c| t().district.conflict(c, &w.districts.rules))
+            problems(&w.districts, &w.schools)
+                .into_iter()
+                .map(|p| {
+                    let text = t().district.problem(&p, &w.districts);
+                    let rule = match &p {
+                        Problem::Overlap { a, .. } => Some(*a),
+                        Problem::Gap { before, .. } => Some(*before),
+                        Problem::UnknownSchool { rules, .. } => rules.first().copied(),
+                        Problem::Unread { .. } => None,
+                    }
+                    .and_then(|i| w.districts.rules.get(i))
+                    .map(|r| {
+                        if r.source.is_empty() {
+                            r.name.clone()
+                        } else {
+                            r.source.clone()
+                        }
+                    });
+                    let fragment = match p {
+                        Problem::Unread { fragment, .. } => Some(fragment),
+                        _ => None,
+                    };
+                    (text, rule, fragment)
+                })
                 .collect::<Vec<_>>()
         })
     });
+    let to_rule = move |query: String| {
+        links.rule_query.set(query);
+        spawn_local(async move {
+            next_tick().await;
+            focus("[data-testid=district-rule-search]", false);
+        });
+    };
     view! {
         <div class="card" data-testid="district-conflicts">
             <h3>{move || (words.conflicts_title)(found.with(Vec::len))}</h3>
@@ -118,8 +165,18 @@ fn ConflictsCard() -> impl IntoView {
             >
                 <p class="hint">{words.conflicts_hint}</p>
                 <ul class="findings">
-                    {move || found.get().into_iter().map(|c| view! {
-                        <li class="finding hint" data-testid="district-conflict">{c}</li>
+                    {move || found.get().into_iter().map(|(text, rule, fragment)| view! {
+                        <li class="finding hint" data-testid="district-conflict">
+                            {text}
+                            {rule.map(|q| view! {
+                                " "<button class="link" data-testid="district-conflict-rule"
+                                    on:click=move |_| to_rule(q.clone())>{review.problem_rule}</button>
+                            })}
+                            {fragment.map(|id| view! {
+                                " "<button class="link" data-testid="district-conflict-fragment"
+                                    on:click=move |_| links.fragment.set(Some(id))>{review.problem_fragment}</button>
+                            })}
+                        </li>
                     }).collect_view()}
                 </ul>
             </Show>

@@ -5,12 +5,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::district::problems::problems;
 use crate::district::{
     publish, reading_names, set_readings, write_published, DistrictData, Published,
 };
 use crate::lookup::embed::embed_data;
 use crate::model::School;
 use crate::text::t;
+use crate::ui::dialog::Dialog;
 use crate::ui::pages::districts::DistrictsState;
 use crate::web::download::download_text;
 use crate::web::modules::{self, ModuleError};
@@ -48,6 +50,9 @@ pub fn PublishCard() -> impl IntoView {
     let words = t().district_page;
     let busy = RwSignal::new(None::<Work>);
     let empty = move || state.data.with(|w| w.districts.rules.is_empty());
+    // Publishing with open problems asks first (发布前核对 names them).
+    let asking = RwSignal::new(None::<(Work, usize)>);
+    let review = t().district_review;
 
     let run = move |work: Work| {
         if busy.get_untracked().is_some() {
@@ -91,18 +96,32 @@ pub fn PublishCard() -> impl IntoView {
         });
     };
 
+    let start = move |work: Work| {
+        let open = state.data.with_untracked(|w| {
+            problems(&w.districts, &w.schools)
+                .iter()
+                .filter(|p| p.is_open())
+                .count()
+        });
+        if open > 0 {
+            asking.set(Some((work, open)));
+        } else {
+            run(work);
+        }
+    };
+
     view! {
         <div class="card" data-testid="district-publish-card">
             <h3>{words.publish_title}</h3>
             <p class="hint">{words.publish_hint}</p>
             <div class="actions export">
                 <button data-testid="district-publish" disabled=move || empty() || busy.get().is_some()
-                    on:click=move |_| run(Work::Data)>
+                    on:click=move |_| start(Work::Data)>
                     {words.publish_data}
                     <small>{words.publish_data_small}</small>
                 </button>
                 <button data-testid="district-download-lookup" disabled=move || empty() || busy.get().is_some()
-                    on:click=move |_| run(Work::Page)>
+                    on:click=move |_| start(Work::Page)>
                     {words.publish_page}
                     <small>{words.publish_page_small}</small>
                 </button>
@@ -111,6 +130,18 @@ pub fn PublishCard() -> impl IntoView {
                 <p role="status" data-testid="district-publish-busy">{words.publish_busy}</p>
             </Show>
             <p class="hint"><a href="#/lookup">{words.publish_preview}</a></p>
+            {move || asking.get().map(|(work, open)| view! {
+                <Dialog testid="district-publish-ask" title=review.publish_confirm_title.to_string()
+                    on_close=Callback::new(move |()| asking.set(None))>
+                    <p>{(review.publish_confirm_body)(open)}</p>
+                    <div class="actions">
+                        <button class="primary" data-testid="district-publish-anyway"
+                            on:click=move |_| { asking.set(None); run(work); }>{review.publish_anyway}</button>
+                        <button data-testid="district-publish-fix"
+                            on:click=move |_| asking.set(None)>{review.publish_fix_first}</button>
+                    </div>
+                </Dialog>
+            })}
         </div>
     }
 }

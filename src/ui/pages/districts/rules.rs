@@ -10,7 +10,7 @@ use crate::district::{print_numbers, Rule};
 use crate::model::DistrictsPageData;
 use crate::text::t;
 use crate::ui::dialog::Dialog;
-use crate::ui::pages::districts::DistrictsState;
+use crate::ui::pages::districts::{DistrictsLinks, DistrictsState};
 
 /// Rows shown at first, and added by “显示更多”.
 const PAGE: usize = 50;
@@ -55,7 +55,8 @@ fn shown_text(r: &Rule) -> String {
 pub fn RulesCard() -> impl IntoView {
     let state = expect_context::<DistrictsState>();
     let words = t().district_page;
-    let query = RwSignal::new(String::new());
+    let review = t().district_review;
+    let query = expect_context::<DistrictsLinks>().rule_query;
     let shown = RwSignal::new(PAGE);
     let editing = RwSignal::new(None::<Editing>);
     let matches = Memo::new(move |_| {
@@ -73,11 +74,30 @@ pub fn RulesCard() -> impl IntoView {
         } else {
             print_numbers(&r.numbers)
         };
-        let place = if r.aliases.is_empty() {
+        let mut place = if r.aliases.is_empty() {
             r.name.clone()
         } else {
             (words.rule_aliases)(&r.name, &r.aliases.join(t().list_separator))
         };
+        if !r.town.is_empty() {
+            place.push_str(&(review.rule_town)(&r.town));
+        }
+        // What limits the rule: places left out, a part only.
+        let except: Vec<String> = r
+            .except
+            .iter()
+            .map(|e| {
+                if e.numbers.is_all() {
+                    e.name.clone()
+                } else {
+                    format!("{}{}", e.name, print_numbers(&e.numbers))
+                }
+            })
+            .collect();
+        let limits = [
+            (!except.is_empty()).then(|| (review.rule_except)(&except.join(t().list_separator))),
+            (!r.part.is_empty()).then(|| (review.rule_part)(&r.part)),
+        ];
         let possible = r.is_possible_only();
         let sep = t().list_separator;
         view! {
@@ -91,6 +111,7 @@ pub fn RulesCard() -> impl IntoView {
                 <td data-label=words.col_middle>{r.middle.join(sep)}</td>
                 <td data-label=words.col_source class="rule-source">
                     <q data-testid="district-rule-source">{text}</q>
+                    {limits.into_iter().flatten().map(|l| view! { <span class="hint" data-testid="district-rule-limit">{l}</span> }).collect_view()}
                     {(!r.note.is_empty()).then(|| view! { <span class="hint">{(words.rule_note)(&r.note)}</span> })}
                 </td>
                 <td class="rule-actions">
