@@ -480,6 +480,38 @@ fn preview_then_apply_keeps_school_ids() {
     assert_eq!(data.rules.len(), 2, "a school list leaves the rules alone");
 }
 
+/// Issue 22: the preview counted a new school twice when two rows name it, while the import adds it
+/// once. The preview lists what the import adds, for a school list and for a 服务区域 table.
+#[test]
+fn preview_counts_a_school_two_rows_name_once() {
+    for csv in [
+        "学校,学段,地址,电话\n丙小学,小学,一路1号,1\n丙小学,小学,二路2号,2\n",
+        "学校,学段,服务区域\n丙小学,小学,东风大街1-9号\n丙小学,小学,创业大街\n",
+    ] {
+        let mut schools: Vec<School> = Vec::new();
+        let mut data = DistrictData::default();
+        let imported = import_file(csv.as_bytes(), None, None);
+        let preview = preview_import(&schools, &data, &imported, ImportMode::Replace);
+        apply_import(&mut schools, &mut data, &imported, ImportMode::Replace);
+        assert_eq!(preview.schools_added, vec!["丙小学"], "{csv}");
+        assert_eq!(schools.len(), preview.schools_added.len(), "{csv}");
+        assert!(preview.schools_updated.is_empty(), "{csv}");
+    }
+    // A known school named by its name in one row and by another of its names in the next: updated once.
+    let mut schools = vec![School::new(&[], "丙小学", Stage::Primary)];
+    schools[0].aliases.push("丙校".into());
+    let csv = "学校,学段,地址,电话\n丙小学,小学,一路1号,1\n丙校,小学,二路2号,2\n";
+    let imported = import_file(csv.as_bytes(), None, None);
+    let preview = preview_import(
+        &schools,
+        &DistrictData::default(),
+        &imported,
+        ImportMode::Replace,
+    );
+    assert_eq!(preview.schools_updated, vec!["丙小学"]);
+    assert!(preview.schools_added.is_empty());
+}
+
 #[test]
 fn conflicts_list_overlaps_and_unknown_schools() {
     let csv = "\

@@ -334,3 +334,34 @@ fn the_real_corpus_gives_no_wrong_school() {
     assert!(wrong.is_empty(), "wrong schools: {wrong:#?}\n{report}");
     assert!(share >= 95.0, "only {share:.1} % right\n{report}");
 }
+
+/// Every rule read from the real tables, opened on the rules page and saved unchanged, is the same
+/// rule (issue 22: an edit never changes a rule without being asked).
+#[test]
+fn every_real_rule_saves_unchanged() {
+    use gongkai::district::editing::{fields_of, rule_from_fields};
+    let mut checked = 0;
+    let mut changed = Vec::new();
+    for folder in &folders() {
+        let (_, data, _) = import(&folder.dir);
+        for rule in &data.rules {
+            let plain = |r: &gongkai::district::Rule| gongkai::district::Rule {
+                source: String::new(),
+                ..r.clone()
+            };
+            let fields = fields_of(rule);
+            match rule_from_fields(&fields) {
+                Ok(saved) if plain(&saved) == plain(rule) => {}
+                other => changed.push(format!("{}: {fields:?} → {other:?}", folder.name)),
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 3_000, "{checked} rules");
+    assert!(
+        changed.is_empty(),
+        "{} of {checked} rules change:\n{}",
+        changed.len(),
+        changed[..changed.len().min(10)].join("\n")
+    );
+}

@@ -207,7 +207,10 @@ pub static ZH_CN: DistrictPageTexts = DistrictPageTexts {
         if fragment.is_empty() {
             format!("{reason}。")
         } else {
-            format!("{reason}：“{fragment}”。")
+            format!(
+                "{reason}：“{}”。",
+                crate::excerpt::excerpt_to(fragment, 60)
+            )
         }
     },
 
@@ -243,3 +246,16 @@ pub static ZH_CN: DistrictPageTexts = DistrictPageTexts {
     lookup_no_pinyin: "学区工具组件未能加载，本页暂时不能按拼音查询。请刷新页面后重试。",
     lookup_no_module: "查询页面组件未能加载，暂时不能在这里查询。请刷新页面后重试。",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 22: the rules page's numbers error quoted the whole field.
+    #[test]
+    fn the_numbers_error_quotes_an_excerpt() {
+        let m = (ZH_CN.rule_bad_numbers)("号段缺少止号", &"1-".repeat(3_000));
+        assert!(m.chars().count() < 100, "{m}");
+        assert!(m.starts_with("号段缺少止号：“1-1-"), "{m}");
+    }
+}

@@ -697,7 +697,17 @@ fn print_rule(r: &Rule) -> String {
 /// left out; a boundary with its 所围成的区域), without the note and the numbers:
 /// `parse_place_numbers(print_place(r), print_numbers(&r.numbers))` reads the rule back.
 pub fn print_place(r: &Rule) -> String {
-    print_place_with(r, false)
+    let out = print_place_with(r, false);
+    // A name that would read as a town and a place (“吉林省弄长春市”) is marked as having no town.
+    let chars: Vec<char> = r.name.chars().collect();
+    let splits = r.kind != PlaceKind::Boundary
+        && expand_series(&r.name).is_none()
+        && town_prefix(&chars, 0, chars.len()).is_some();
+    if splits {
+        format!("{TOWN_MARK}{out}")
+    } else {
+        out
+    }
 }
 
 fn print_place_with(r: &Rule, note: bool) -> String {
@@ -734,10 +744,15 @@ fn print_place_with(r: &Rule, note: bool) -> String {
 }
 
 fn print_exclusion(e: &Exclusion) -> String {
-    if e.numbers.is_all() {
-        format!("(不含{})", e.name)
+    let plain = if e.numbers.is_all() {
+        format!("不含{}", e.name)
     } else {
-        format!("(不含{}{})", e.name, print_numbers(&e.numbers))
+        format!("不含{}{}", e.name, print_numbers(&e.numbers))
+    };
+    // A name that runs into its numbers (“原3770662”) is marked off as the canonical text marks it.
+    match exclusion_of(&plain) {
+        Some((ex, n)) if n.is_all() && ex.len() == 1 && ex[0] == *e => format!("({plain})"),
+        _ => format!("(不含{}:{})", e.name, print_numbers(&e.numbers)),
     }
 }
 
@@ -1007,7 +1022,12 @@ fn exclusion_of(group: &str) -> Option<(Vec<Exclusion>, Numbers)> {
     let mut sub = AreaParse::default();
     let chars: Vec<char> = body.chars().collect();
     list(&chars, &chars, 0, chars.len(), None, &mut sub);
-    if !sub.errors.is_empty() || sub.rules.is_empty() {
+    // A place left out is named by words: one named by digits would print as numbers left out.
+    let named_by_digits = |r: &Rule| {
+        r.name
+            .starts_with(|c: char| c.is_ascii_digit() || c == '附' || !c.is_alphanumeric())
+    };
+    if !sub.errors.is_empty() || sub.rules.is_empty() || sub.rules.iter().any(named_by_digits) {
         return None;
     }
     let ex = sub
@@ -1202,10 +1222,14 @@ fn numbers_start(f: &[char], a: usize, b: usize) -> Option<usize> {
             // Digits of a road's name (“测试0路”, “88号路”) are not its numbers.
             c if c.is_ascii_digit() => match numbered_road_len(f[i..b].iter().copied()) {
                 Some((chars, _)) => skip_to = i + chars,
-                None if i == a && digits_begin_name(f, i, b) => {
-                    skip_to = i + f[i..b].iter().take_while(|c| c.is_ascii_digit()).count();
-                }
-                None => return Some(i),
+                // “万科城3期”, “东方2号院”: a phase or a compound of a community is its name.
+                None => match phase_or_compound(f, a, i, b) {
+                    Some(end) => skip_to = end,
+                    None if i == a && digits_begin_name(f, i, b) => {
+                        skip_to = i + f[i..b].iter().take_while(|c| c.is_ascii_digit()).count();
+                    }
+                    None => return Some(i),
+                },
             },
             '附' if f.get(i + 1).is_some_and(|c| c.is_ascii_digit()) => return Some(i),
             _ if ALL_CHARS.iter().any(|w| f[i..b].starts_with(w)) => return Some(i),
@@ -1232,6 +1256,21 @@ fn numbers_start(f: &[char], a: usize, b: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where the name goes on after the digits at `i` when they number a phase (“万科城3期”) or, after a
+/// name that is not a road's, a compound (“东方2号院”): the end of the unit.
+fn phase_or_compound(f: &[char], a: usize, i: usize, b: usize) -> Option<usize> {
+    let digits = f[i..b].iter().take_while(|c| c.is_ascii_digit()).count();
+    let after = i + digits;
+    if i == a || digits > 3 {
+        return None;
+    }
+    if f.get(after) == Some(&'期') && after < b {
+        return Some(after + 1);
+    }
+    let before: String = f[a..i].iter().collect();
+    (f[after..b].starts_with(&['号', '院']) && !is_road_name(&before)).then_some(after + 2)
 }
 
 /// True when `及` / `和` at `i` joins two places (“蔡三村及甘棠村”), not a place and its surroundings
@@ -1494,8 +1533,15 @@ fn shared_endings(items: &mut [Pending]) {
 
 /// One place of a list: name, bracketed qualifiers, optional parity, then numbers.
 fn place(f: &[char], a: usize, b: usize) -> Pending {
+    place_with(f, a, b, false)
+}
+
+/// A place; with `name_only` the digits in it are part of its name (a rule table row whose 门牌号
+/// cell is filled: “东方2号院” beside “全部”).
+fn place_with(f: &[char], a: usize, b: usize, name_only: bool) -> Pending {
     let (name_end, spec_start) = match find_depth0(f, a, b, ":") {
         Some(i) => (i, i + 1),
+        None if name_only => (b, b),
         None => match numbers_start(f, a, b) {
             Some(i) => (i, i),
             None => (b, b),
@@ -1539,14 +1585,21 @@ fn place(f: &[char], a: usize, b: usize) -> Pending {
     // “南岳社区成温邛高速北一侧”: the place, then which part of it.
     let (name, part_in_name) = split_part(&name);
     // “华油路全部：1号…”: the whole road; the numbers after it are examples.
-    let (name, whole_road) = match ["全部", "全段"].iter().find_map(|w| name.strip_suffix(w)) {
-        Some(n) if n.chars().count() >= 2 => (n.to_string(), true),
-        _ => (name, false),
-    };
+    let mut whole_road = false;
+    let mut name = name;
+    while let Some(n) = ["全部", "全段"]
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .filter(|n| n.chars().count() >= 2)
+    {
+        name = n.to_string();
+        whole_road = true;
+    }
     // “东大街下东大街段”, “城关镇东街村”: a town or road before the place (not a series of roads);
     // the canonical text marks it (“城关镇|东街村”).
     let name_chars: Vec<char> = name.chars().collect();
-    let series = expand_series(&name).is_some();
+    // A rule table's name is one place (“东风一至三路” beside its numbers is not split in three).
+    let series = !name_only && expand_series(&name).is_some();
     let (town, name) = match name.split_once(TOWN_MARK) {
         Some((town, rest)) => (clean(town), rest.to_string()),
         None => match town_prefix(&name_chars, 0, name_chars.len()).filter(|_| !series) {
@@ -1563,7 +1616,7 @@ fn place(f: &[char], a: usize, b: usize) -> Pending {
         rule.part = part_in_name;
     }
     let mut also = Vec::new();
-    if let Some(names) = expand_series(&name) {
+    if let Some(names) = expand_series(&name).filter(|_| series) {
         rule.name = names[0].clone();
         rule.kind = PlaceKind::guess(&rule.name);
         also.extend(names[1..].iter().cloned());
@@ -1909,12 +1962,19 @@ fn split_pieces(
 }
 
 /// The rule of one row of a rule table: the place cell (“东风大街（原东风路）”, possibly with numbers)
-/// and the 门牌号 cell. Errors carry the offending text.
+/// and the 门牌号 cell. When the 门牌号 cell is filled the place cell is a name only (“东方2号院”,
+/// “万科城3期”); when it is empty or 全部 a boundary (“A路—B路—C路所围成的区域”) reads as the 服务区域
+/// text reads it. Errors carry the offending text.
 pub fn parse_place_numbers(place_cell: &str, numbers_cell: &str) -> Result<Rule, AreaError> {
-    let raw: Vec<char> = place_cell.trim().chars().collect();
-    let folded: Vec<char> = raw.iter().map(|c| fold_char(*c)).collect();
-    let mut p = place(&folded, 0, folded.len());
     let numbers = numbers_cell.trim();
+    if let Some(rule) = boundary(place_cell, numbers) {
+        return Ok(rule);
+    }
+    // A cell's spaces next to Chinese characters say nothing (“单 号”): normalised as the 服务区域
+    // text is, so that a name reads back as it was read.
+    let raw: Vec<char> = clean(place_cell).chars().collect();
+    let folded: Vec<char> = raw.iter().map(|c| fold_char(*c)).collect();
+    let mut p = place_with(&folded, 0, folded.len(), !numbers.is_empty());
     if !numbers.is_empty() {
         let has_numbers = !p.spec.is_empty() && !p.spec.ends_with(':');
         if has_numbers {
@@ -1925,6 +1985,12 @@ pub fn parse_place_numbers(place_cell: &str, numbers_cell: &str) -> Result<Rule,
     let mut out = AreaParse::default();
     finish(&raw, p, &mut out);
     match (out.rules.pop(), out.errors.pop()) {
+        // A name that would read back as a boundary (“所围成的区域(”): neither one nor the other.
+        (Some(rule), None) if boundary(&print_place(&rule), "").is_some() => Err(AreaError {
+            text: place_cell.to_string(),
+            kind: AreaErrorKind::Unclear,
+            span: (0, place_cell.chars().count()),
+        }),
         (Some(mut rule), None) => {
             rule.source = if numbers.is_empty() {
                 place_cell.trim().to_string()
@@ -1946,5 +2012,27 @@ pub fn parse_place_numbers(place_cell: &str, numbers_cell: &str) -> Result<Rule,
             kind: AreaErrorKind::NoPlace,
             span: (0, place_cell.chars().count()),
         }),
+    }
+}
+
+/// A boundary description in a place cell whose 门牌号 cell is empty or 全部, read as the 服务区域
+/// text reads it.
+fn boundary(place_cell: &str, numbers: &str) -> Option<Rule> {
+    if !(numbers.is_empty() || numbers == "全部") {
+        return None;
+    }
+    let place = place_cell.trim();
+    let mut parsed = parse_area(place);
+    match (parsed.rules.len(), parsed.errors.is_empty()) {
+        (1, true) if parsed.rules[0].kind == PlaceKind::Boundary => {
+            let mut rule = parsed.rules.remove(0);
+            rule.source = if numbers.is_empty() {
+                place.to_string()
+            } else {
+                format!("{place} {numbers}")
+            };
+            Some(rule)
+        }
+        _ => None,
     }
 }

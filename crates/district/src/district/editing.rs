@@ -1,8 +1,7 @@
 //! Editing rules by hand on the bureau's page: a rule as the five fields of a rule table row, a row of
 //! fields back into a rule (with the errors the import gives), and the search over the rule list.
 
-use super::area::{parse_area, parse_place_numbers, print_place, AreaErrorKind};
-use super::model::PlaceKind;
+use super::area::{parse_place_numbers, print_place, AreaErrorKind};
 use super::model::Rule;
 use super::normalize::{clean, key};
 use super::spec::{parse_numbers, print_numbers, SpecError};
@@ -38,13 +37,22 @@ pub enum FieldError {
 
 /// The fields that show a rule for editing (canonical numbers).
 pub fn fields_of(rule: &Rule) -> RuleFields {
+    let place = print_place(rule);
+    // 全部 is shown as an empty field, unless the place alone would read otherwise (“东方2号院”).
+    let all_reads_alike = || {
+        let plain = |r: Rule| Rule {
+            source: String::new(),
+            ..r
+        };
+        parse_place_numbers(&place, "").map(plain) == parse_place_numbers(&place, "全部").map(plain)
+    };
     RuleFields {
-        place: print_place(rule),
-        numbers: if rule.numbers.is_all() {
+        numbers: if rule.numbers.is_all() && all_reads_alike() {
             String::new()
         } else {
             print_numbers(&rule.numbers)
         },
+        place,
         primary: rule.primary.join("；"),
         middle: rule.middle.join("；"),
         note: rule.note.clone(),
@@ -64,14 +72,11 @@ pub fn rule_from_fields(f: &RuleFields) -> Result<Rule, FieldError> {
         return Err(FieldError::NoPlace);
     }
     check_numbers(f.numbers.trim()).map_err(FieldError::Numbers)?;
-    let mut rule = match boundary(&f.place, &f.numbers) {
-        Some(rule) => rule,
-        None => parse_place_numbers(&f.place, &f.numbers).map_err(|e| match e.kind {
-            AreaErrorKind::Numbers(s) => FieldError::Numbers(s),
-            AreaErrorKind::NoPlace => FieldError::NoPlace,
-            AreaErrorKind::Unclear => FieldError::Unclear,
-        })?,
-    };
+    let mut rule = parse_place_numbers(&f.place, &f.numbers).map_err(|e| match e.kind {
+        AreaErrorKind::Numbers(s) => FieldError::Numbers(s),
+        AreaErrorKind::NoPlace => FieldError::NoPlace,
+        AreaErrorKind::Unclear => FieldError::Unclear,
+    })?;
     rule.primary = school_names(&f.primary);
     rule.middle = school_names(&f.middle);
     if rule.primary.is_empty() && rule.middle.is_empty() {
@@ -122,23 +127,6 @@ pub fn check_phone(text: &str) -> bool {
             )
     };
     t.chars().all(allowed) && t.chars().filter(char::is_ascii_digit).count() >= 5
-}
-
-/// A boundary description (“A路—B路—C路所围成的区域”) in the place field, with no numbers: read as the
-/// 服务区域 text reads it.
-fn boundary(place: &str, numbers: &str) -> Option<Rule> {
-    if !numbers.trim().is_empty() {
-        return None;
-    }
-    let mut parsed = parse_area(place.trim());
-    match (parsed.rules.len(), parsed.errors.is_empty()) {
-        (1, true) if parsed.rules[0].kind == PlaceKind::Boundary => {
-            let mut rule = parsed.rules.remove(0);
-            rule.source = place.trim().to_string();
-            Some(rule)
-        }
-        _ => None,
-    }
 }
 
 /// Indexes of the rules whose place, alias, numbers, schools, note or original text contains

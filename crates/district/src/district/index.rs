@@ -465,6 +465,13 @@ impl Builder {
             return Err(PublishError::BadReference { rule: MAX_RULES });
         }
         let rule = ri as u32;
+        // A rule with boundary roads, or on a boundary, is a possible match whatever its flags say (a
+        // hand-edited file may leave the flag out).
+        let flags = if !roads.is_empty() || self.ix.kinds[place as usize] == PlaceKind::Boundary {
+            flags | FLAG_POSSIBLE
+        } else {
+            flags
+        };
         let primary = self.list_of(primary);
         let middle = self.list_of(middle);
         self.pending.push(PendingRule {

@@ -394,7 +394,7 @@ pub fn print_spec(s: &NumberSpec) -> String {
         out.push_str(match s.parity {
             Parity::Odd => "单数幢号",
             Parity::Even => "双数幢号",
-            Parity::All => "全部",
+            Parity::All => "单双号幢",
         });
         if !s.remark.is_empty() {
             out.push_str(&print_remark(&s.remark));
@@ -404,6 +404,15 @@ pub fn print_spec(s: &NumberSpec) -> String {
     match (s.lo, s.hi) {
         (None, None) => out.push_str("全部"),
         (Some(a), Some(b)) if a == b => out.push_str(&num(a, s.unit)),
+        // “81号162栋-1228栋”: within a number, the unit on both ends (“81号162-1228栋” reads as two
+        // items).
+        (Some(a), Some(b))
+            if s.unit == Unit::Building
+                && s.hi_unit == Unit::Building
+                && matches!(s.outer, Some((Unit::No, _))) =>
+        {
+            let _ = write!(out, "{}-{}", num(a, s.unit), num(b, s.unit));
+        }
         (Some(a), Some(b)) if s.unit == s.hi_unit => {
             if s.unit == Unit::Annex {
                 let _ = write!(out, "附{a}-{b}号");
@@ -1067,7 +1076,8 @@ impl Parser<'_> {
                 spec.hi = Some(first.n - 1);
             }
         }
-        if outer.is_some() && spec.unit == Unit::Lane {
+        // A lane inside a number, or a unit inside itself (“3栋695-1200幢”): not one item.
+        if outer.is_some_and(|(u, _)| spec.unit == Unit::Lane || u == spec.unit) {
             return Err(self.error(SpecErrorKind::MixedUnits, start));
         }
         Ok(spec)

@@ -1012,17 +1012,19 @@ pub fn preview_import(
         data.rules.len() + imported.rules.len()
     };
     let only_add = imported.kind != Some(TableKind::Schools);
-    let mut seen = HashSet::new();
+    // Each school once, however many rows name it (by its name or another of its names).
+    let mut seen_new = HashSet::new();
+    let mut seen_known = HashSet::new();
     for row in &imported.schools {
-        if !seen.insert(key(&row.name)) {
-            continue;
-        }
         match find_school(schools, &row.name) {
-            None => p.schools_added.push(row.name.clone()),
-            Some(i) if schools[i] != updated_school(&schools[i], row, only_add) => {
-                p.schools_updated.push(row.name.clone())
+            None if seen_new.insert(key(&row.name)) => p.schools_added.push(row.name.clone()),
+            Some(i)
+                if schools[i] != updated_school(&schools[i], row, only_add)
+                    && seen_known.insert(i) =>
+            {
+                p.schools_updated.push(schools[i].name.clone())
             }
-            Some(_) => {}
+            _ => {}
         }
     }
     p.unread = imported.unread().count();
