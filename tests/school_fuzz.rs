@@ -10,6 +10,9 @@
 //! (`cargo test --locked --profile overflow --test district_fuzz --test school_fuzz`). The debug
 //! `cargo test` runs 4 × 2,000 cases. `GONGKAI_FUZZ_CASES=<n>` sets the cases per test.
 
+#[path = "support/fuzz_seed.rs"]
+mod fuzz_seed;
+
 use gongkai::district::synth::Rng;
 use gongkai::model::{Report, School, SubmissionItem};
 use gongkai::school::{
@@ -253,6 +256,7 @@ fn fuzz(salt: u64) {
     let config = ProptestConfig {
         cases: cases(),
         failure_persistence: None,
+        rng_seed: fuzz_seed::seed(),
         ..ProptestConfig::default()
     };
     let mut runner = TestRunner::new(config);

@@ -371,15 +371,19 @@ pub fn print_spec(s: &NumberSpec) -> String {
             return out;
         }
         // “20号农科院宿舍27栋”: the named place between the street number and its buildings.
+        // Only when it reads back: a remark ending in digits (“长春市,682”) would join the building's
+        // number, and is then written after it in brackets.
         if unit == Unit::No && s.unit == Unit::Building && !s.remark.is_empty() {
-            out.push_str(&s.remark);
             let plain = NumberSpec {
                 outer: None,
                 remark: String::new(),
                 ..s.clone()
             };
-            out.push_str(&print_spec(&plain));
-            return out;
+            let inline = format!("{out}{}{}", s.remark, print_spec(&plain));
+            if matches!(parse_numbers(&inline), Ok(n) if n.except.is_empty() && n.items.len() == 1 && n.items[0] == *s)
+            {
+                return inline;
+            }
         }
     }
     let num = |n: u32, unit: Unit| {
