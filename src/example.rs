@@ -1,7 +1,7 @@
 //! The built-in example: the seed report (汽开区教育局, 2020) as a workspace, with the illustrative
 //! district table of `district::example`.
 //!
-//! The text is the seed report's (`shared/seeds/000_7785ecb1c462ef30.txt`) character for character, with two
+//! The text is the seed report's (`tests/fixtures/seed/000_7785ecb1c462ef30.txt`) character for character, with two
 //! exceptions: the Word artefacts `[bookmark: …]` are dropped, and the "1、" … "5、" numbering of 二、工作开展情况
 //! is left to the renderer. Each category keeps exactly the seed's second-level items, in the seed's order; an item
 //! the catalogue knows keeps its id and catalogue columns (`catalog::default_items`) and takes the seed's name and

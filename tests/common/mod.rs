@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 pub fn seed_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_7785ecb1c462ef30.txt")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed/000_7785ecb1c462ef30.txt")
 }
 
 /// The seed report without Word's `[bookmark: …]` artefacts. Fails (does not skip) when the file is missing.
