@@ -27,8 +27,8 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warning
 step "native tests"
 cargo test --locked
 
-step "10⁶ generated inputs each under overflow checks, optimised (cargo profile 'overflow'): report properties, district and submission fuzzing"
-cargo test --locked --profile overflow --test overflow_props --test district_fuzz --test school_fuzz -- --show-output
+step "10⁶ generated inputs each under overflow checks, optimised (cargo profile 'overflow'): report properties, district and submission fuzzing, 10⁵ edit sequences undone"
+cargo test --locked --profile overflow --test overflow_props --test district_fuzz --test school_fuzz --test edit_inverse -- --show-output
 
 step "release build (trunk, offline)"
 trunk build --release --offline=true

@@ -9,6 +9,7 @@ pub mod cell;
 pub mod check;
 pub mod deadline;
 pub use gongkai_district::district;
+pub mod edit;
 pub mod example;
 pub mod excerpt;
 pub mod graphic;
