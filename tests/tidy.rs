@@ -178,3 +178,32 @@ fn the_parent_page_depends_on_the_district_core_alone() {
         }
     }
 }
+
+/// The panic hooks (crates/fatal) call `gongkaiBoot.fatal` and `gongkaiBoot.moduleFailed`, which the
+/// boot script (delivery/boot.js) must export: the end-to-end story of a panic calls `fatal` itself,
+/// because the production build exports no way to panic on purpose.
+#[test]
+fn the_panic_hooks_call_what_the_boot_script_exports() {
+    let hooks = fs::read_to_string(crates().join("fatal/src/lib.rs")).unwrap();
+    let boot =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("delivery/boot.js")).unwrap();
+    let exports = &boot[boot
+        .find("window.gongkaiBoot = {")
+        .expect("boot.js exports gongkaiBoot")..];
+    for name in ["fatal", "moduleFailed"] {
+        assert!(
+            hooks.contains(&format!("js_namespace = gongkaiBoot, js_name = {name})")),
+            "crates/fatal no longer calls gongkaiBoot.{name}"
+        );
+        assert!(
+            exports.contains(&format!("{name}: {name},")),
+            "delivery/boot.js does not export {name}"
+        );
+    }
+    let main = fs::read_to_string(src().join("main.rs")).unwrap();
+    assert!(main.contains("install_panic_hook()"));
+    assert!(
+        !main.contains("wasm_bindgen"),
+        "the workbench's entry point exports nothing"
+    );
+}
