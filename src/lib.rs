@@ -21,8 +21,6 @@ pub mod route;
 pub mod school;
 pub mod store;
 pub mod text;
-pub mod text_trust;
-pub mod text_ux;
 
 // -- shell --
 pub mod ui;

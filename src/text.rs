@@ -14,24 +14,27 @@ use crate::model::{
     Audience, DisclosureMode, DisclosureStatus, Level, LoadError, ModelError, ReportStructure,
     TableFormat, MAX_FIELD_BYTES,
 };
-use crate::text_trust::{TrustTexts, TRUST_ZH_CN};
+mod feedback;
+mod safeguards;
+pub use feedback::{FeedbackTexts, FEEDBACK_ZH_CN};
+pub use safeguards::{SafeguardTexts, SAFEGUARDS_ZH_CN};
 
 mod delivery;
 pub use delivery::DeliveryTexts;
-// -- parent lookup page (issue 9): its own small set, linked by the parent binary alone --
+// -- parent lookup page: its own small set, linked by the parent binary alone --
 pub use gongkai_district::lookup_text as lookup;
-// -- the bureau's district page and the workbench's lookup (issue 9) --
+// -- the bureau's district page and the workbench's lookup --
 mod district_page;
 pub use district_page::DistrictPageTexts;
 mod district_review;
 pub use district_review::DistrictReviewTexts;
-// -- pages in lazily loaded modules (issue 9, page modules) --
+// -- pages in lazily loaded modules --
 mod module_page;
 pub use module_page::ModulePageTexts;
 
 mod school;
 pub use school::SchoolTexts;
-// -- the school pages, linked by their module alone (issue 11) --
+// -- the school pages, linked by their module alone --
 mod school_page;
 pub use school_page::{school_page, SchoolPageTexts};
 // -- the cases every JSON file shares, worded once for backups and school files --
@@ -217,21 +220,21 @@ pub struct Texts {
 
     // -- graphic (图解) --
     pub graphic: GraphicTexts,
-    // -- feedback, dialogs and accessibility aids (src/text_ux.rs) --
-    pub ux: &'static crate::text_ux::UxTexts,
+    // -- feedback, dialogs and accessibility aids (text/feedback.rs) --
+    pub feedback: &'static FeedbackTexts,
     // -- offline delivery --
     pub delivery: &'static DeliveryTexts,
-    // -- trust (issue 7): the structure-aware check, deadlines, limits --
-    pub trust: &'static TrustTexts,
-    // -- district import, conflicts, published file (issue 9) --
+    // -- safeguards (text/safeguards.rs): the structure-aware check, deadlines, limits --
+    pub safeguards: &'static SafeguardTexts,
+    // -- district import, conflicts, published file --
     pub district: &'static DistrictTexts,
-    // -- school submissions (issue 11) --
+    // -- school submissions --
     pub school: &'static SchoolTexts,
-    // -- the district page and the workbench's lookup (issue 9, page half) --
+    // -- the district page and the workbench's lookup --
     pub district_page: &'static DistrictPageTexts,
     // -- the column mapping, the review of 服务区域 texts, problems before publishing --
     pub district_review: &'static DistrictReviewTexts,
-    // -- pages in lazily loaded modules (issue 9, page modules) --
+    // -- pages in lazily loaded modules --
     pub module_page: &'static ModulePageTexts,
 }
 
@@ -270,7 +273,7 @@ impl Texts {
             LoadError::MissingVersion => json_file().missing_version.into(),
             LoadError::TooNew(v) => (json_file().too_new)(*v),
             LoadError::BadField { path, problem } => {
-                format!("字段“{path}”{}。", self.trust.field_problem(problem))
+                format!("字段“{path}”{}。", self.safeguards.field_problem(problem))
             }
             LoadError::YearMismatch { key, year } => {
                 format!("报告列表中 {key} 年的条目写的是 {year} 年，前后不一致。")
@@ -620,19 +623,19 @@ pub static ZH_CN: Texts = Texts {
     // -- graphic (图解) --
     graphic: graphic::ZH_CN,
     // -- feedback, dialogs and accessibility aids --
-    ux: &crate::text_ux::UX_ZH_CN,
+    feedback: &FEEDBACK_ZH_CN,
     // -- offline delivery --
     delivery: &delivery::ZH_CN,
-    // -- trust (issue 7) --
-    trust: &TRUST_ZH_CN,
-    // -- district import, conflicts, published file (issue 9) --
+    // -- safeguards --
+    safeguards: &SAFEGUARDS_ZH_CN,
+    // -- district import, conflicts, published file --
     district: &district::ZH_CN,
-    // -- school submissions (issue 11) --
+    // -- school submissions --
     school: &school::ZH_CN,
-    // -- the district page and the workbench's lookup (issue 9, page half) --
+    // -- the district page and the workbench's lookup --
     district_page: &district_page::ZH_CN,
     district_review: &district_review::ZH_CN,
-    // -- pages in lazily loaded modules (issue 9, page modules) --
+    // -- pages in lazily loaded modules --
     module_page: &module_page::ZH_CN,
 };
 

@@ -1,4 +1,4 @@
-//! Property tests of the lookup's answers (issue 17): for any generated rule table and any address,
+//! Property tests of the lookup's answers: for any generated rule table and any address,
 //! every school answered is one that a rule covering that address names (checked by brute force over
 //! the rules as imported), or the answer gives no school (empty, a choice, a number to add, or only
 //! possible matches). A number between two listed ranges, which no rule covers, is never answered

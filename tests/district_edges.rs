@@ -1,6 +1,7 @@
-//! The district defects of issue 22, each with the input the issue quotes: an alias hiding a place's
-//! own rule, rules that an unchanged edit changed, the school cell naming two schools, a hand-edited
-//! districts.json, and workbooks with a row number or a part too large.
+//! District edge inputs that once gave a wrong answer or changed a rule, each with the input
+//! quoted: an alias hiding a place's own rule, rules that an unchanged edit changed, the school cell
+//! naming two schools, a hand-edited districts.json, and workbooks with a row number or a part too
+//! large.
 
 use gongkai::district::area::{parse_area, parse_place_numbers, print_place};
 use gongkai::district::editing::{fields_of, rule_from_fields, RuleFields};

@@ -336,7 +336,7 @@ fn the_real_corpus_gives_no_wrong_school() {
 }
 
 /// Every rule read from the real tables, opened on the rules page and saved unchanged, is the same
-/// rule (issue 22: an edit never changes a rule without being asked).
+// rule: an edit never changes a rule without being asked.
 #[test]
 fn every_real_rule_saves_unchanged() {
     use gongkai::district::editing::{fields_of, rule_from_fields};

@@ -111,7 +111,7 @@ pub fn App() -> impl IntoView {
                 dom::focus_heading();
             }
         >
-            {t().ux.skip_link}
+            {t().feedback.skip_link}
         </a>
         <header class="app-header">
             <div class="brand">
@@ -127,7 +127,7 @@ pub fn App() -> impl IntoView {
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| menu_open.update(|o| *o = !*o)
                 >
-                    {move || if menu_open.get() { t().ux.menu_close } else { t().ux.menu }}
+                    {move || if menu_open.get() { t().feedback.menu_close } else { t().feedback.menu }}
                 </button>
             })}
         </header>

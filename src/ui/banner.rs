@@ -75,7 +75,7 @@ pub fn Banners() -> impl IntoView {
         let mut lines = Vec::new();
         if let Some(c) = state.corrupt.get() {
             lines.push(if c.preserved && c.during_save {
-                (t().trust.storage_corrupt_on_save)(&c.reason)
+                (t().safeguards.storage_corrupt_on_save)(&c.reason)
             } else if c.preserved {
                 (t().storage_corrupt)(&c.reason)
             } else {
@@ -139,7 +139,7 @@ pub fn Banners() -> impl IntoView {
                 <div class="banner info" data-testid="undo-offer">
                     <p>{move || state.undo_text.get().unwrap_or_default()}</p>
                     <div class="actions">
-                        <button data-testid="undo" on:click=move |_| state.undo()>{t().ux.undo}</button>
+                        <button data-testid="undo" on:click=move |_| state.undo()>{t().feedback.undo}</button>
                         <button class="close" aria-label=t().close on:click=move |_| state.forget_undo()>"×"</button>
                     </div>
                 </div>

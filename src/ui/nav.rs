@@ -1,4 +1,5 @@
-//! The navigation: every route of DESIGN §4, the ten categories generated from the catalogue. A column
+//! The navigation: every route of docs/design.md §4, the ten categories generated from the
+//! catalogue. A column
 //! that stays in view beside the page; on a phone, a menu opened from the header (`open`).
 
 use leptos::prelude::*;

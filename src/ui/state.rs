@@ -171,7 +171,7 @@ impl AppState {
         let preserved = match preserve_unreadable(storage, self.slot, &raw) {
             Ok(0) => true,
             Ok(dropped) => {
-                self.notice.set(Some((t().trust.unreadable_dropped)(
+                self.notice.set(Some((t().safeguards.unreadable_dropped)(
                     dropped,
                     MAX_UNREADABLE_COPIES,
                 )));
@@ -252,7 +252,7 @@ impl AppState {
         };
         self.undo_text.set(None);
         self.edit(undo);
-        self.notice.set(Some(t().ux.undone.to_string()));
+        self.notice.set(Some(t().feedback.undone.to_string()));
     }
 
     /// Withdraws the offer to undo (it expired, or the data it refers to was replaced).
@@ -425,7 +425,7 @@ impl AppState {
             self.alert.set(Some(t().download_failed.to_string()));
             return;
         }
-        self.notice.set(Some((t().ux.backup_exported)(&name)));
+        self.notice.set(Some((t().feedback.backup_exported)(&name)));
         let (base, dirty) = self.persist.with_value(|p| (p.base.clone(), p.dirty));
         // With unsaved edits the backup is newer than `base`: it counts once they are saved.
         let backed_up = if dirty {

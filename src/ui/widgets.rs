@@ -128,10 +128,10 @@ pub fn FilePicker(
                         on_change(ev);
                     }
                 />
-                <span aria-hidden="true">{t().ux.choose_file}</span>
+                <span aria-hidden="true">{t().feedback.choose_file}</span>
             </label>
             <span class="file-name" aria-hidden="true">
-                {move || chosen.with(|c| if c.is_empty() { t().ux.no_file.to_string() } else { c.clone() })}
+                {move || chosen.with(|c| if c.is_empty() { t().feedback.no_file.to_string() } else { c.clone() })}
             </span>
         </div>
     }

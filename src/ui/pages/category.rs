@@ -82,7 +82,7 @@ fn remove_item(w: &mut Workspace, key: &'static str, id: &str) -> Option<(String
     let c = category_in(w, year, key)?;
     let at = c.items.iter().position(|i| i.id == id)?;
     let item = c.items.remove(at);
-    let message = (t().ux.item_removed)(item.name.trim());
+    let message = (t().feedback.item_removed)(item.name.trim());
     let undo: UndoFn = Box::new(move |w| {
         if let Some(c) = category_in(w, year, key) {
             if !c.items.iter().any(|i| i.id == item.id) {
@@ -109,7 +109,7 @@ fn remove_count(
         return None;
     }
     let count = item.counts.remove(n);
-    let message = (t().ux.count_removed)(count.label.trim());
+    let message = (t().feedback.count_removed)(count.label.trim());
     let id = id.to_string();
     let undo: UndoFn = Box::new(move |w| {
         if let Some(i) =
@@ -162,7 +162,7 @@ pub fn CategoryPage(key: &'static str) -> impl IntoView {
     view! {
         <section data-testid="page-category" data-category=key>
             <h2>{name}</h2>
-            <StatutoryNote message=t().ux.statutory_categories/>
+            <StatutoryNote message=t().feedback.statutory_categories/>
             <Show when=move || state.ws.with(|w| w.current().is_none())>
                 <p class="hint">{t().no_report}</p>
             </Show>
@@ -328,7 +328,7 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                 <button
                     class="remove"
                     data-testid="item-remove"
-                    aria-label=move || (t().ux.item_remove_label)(&field(|i| i.name.clone())())
+                    aria-label=move || (t().feedback.item_remove_label)(&field(|i| i.name.clone())())
                     on:click=move |_| {
                         let id = id.get_value();
                         state.edit_undoable(|w| remove_item(w, key, &id));
@@ -458,7 +458,7 @@ fn Counts(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                                     on:input=move |ev| { let v = event_target_value(&ev); edit_count(n, Box::new(move |c| c.label = v)); }/>
                             </label>
                             <label>
-                                <span>{t().ux.count_value}</span>
+                                <span>{t().feedback.count_value}</span>
                                 <input type="text" inputmode="numeric" class="num" data-testid="item-count-value"
                                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                                     prop:value=get(n, |c| c.value.to_string())
@@ -481,7 +481,7 @@ fn Counts(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                             <button
                                 class="remove"
                                 data-testid="item-count-remove"
-                                aria-label=move || (t().ux.count_remove_label)(&get(n, |c| c.label.clone())())
+                                aria-label=move || (t().feedback.count_remove_label)(&get(n, |c| c.label.clone())())
                                 on:click=move |_| {
                                     let id = id.get_value();
                                     state.edit_undoable(|w| remove_count(w, key, &id, n));
@@ -527,15 +527,15 @@ fn RestorePicker(key: &'static str, on_close: Callback<()>) -> impl IntoView {
             added = catalog::restore_some_defaults(c, |id| ids.contains(&id));
         });
         on_close.run(());
-        state.notice.set(Some((t().ux.restored)(added)));
+        state.notice.set(Some((t().feedback.restored)(added)));
     };
     view! {
         <Dialog testid="restore-dialog" title=t().items_restore.to_string() on_close=on_close>
             {if none_missing {
-                view! { <p data-testid="restore-none">{t().ux.restore_none}</p> }.into_any()
+                view! { <p data-testid="restore-none">{t().feedback.restore_none}</p> }.into_any()
             } else {
                 view! {
-                    <p class="hint">{t().ux.restore_intro}</p>
+                    <p class="hint">{t().feedback.restore_intro}</p>
                     <ul class="restore-list">
                         {missing
                             .into_iter()
@@ -573,10 +573,10 @@ fn RestorePicker(key: &'static str, on_close: Callback<()>) -> impl IntoView {
                         disabled=move || chosen.with(Vec::is_empty)
                         on:click=restore
                     >
-                        {t().ux.restore_confirm}
+                        {t().feedback.restore_confirm}
                     </button>
                 </Show>
-                <button data-testid="restore-cancel" on:click=move |_| on_close.run(())>{t().ux.cancel}</button>
+                <button data-testid="restore-cancel" on:click=move |_| on_close.run(())>{t().feedback.cancel}</button>
             </div>
         </Dialog>
     }

@@ -60,7 +60,7 @@ pub fn CheckPage() -> impl IntoView {
                                     href=also.link().href()
                                     aria-describedby=message_id.clone()
                                 >
-                                    {t().trust.check_go_cell}
+                                    {t().safeguards.check_go_cell}
                                 </a>
                             })}
                         </li>

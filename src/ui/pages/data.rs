@@ -180,11 +180,11 @@ fn StorageStatus() -> impl IntoView {
             <p>{move || (t().storage_revision)(state.revision.get())}</p>
             <p>{move || size_kb().map(t().storage_size).unwrap_or_default()}</p>
             <Show when=move || copies.with(|c| !c.is_empty())>
-                <p data-testid="unreadable-copies">{move || (t().trust.unreadable_copies)(copies.with(Vec::len))}</p>
+                <p data-testid="unreadable-copies">{move || (t().safeguards.unreadable_copies)(copies.with(Vec::len))}</p>
                 <div class="actions">
                     {move || copies.get().into_iter().enumerate().map(|(i, key)| view! {
                         <button data-testid="download-unreadable" on:click=move |_| download(key.clone(), i + 1)>
-                            {(t().trust.unreadable_download)(i + 1)}
+                            {(t().safeguards.unreadable_download)(i + 1)}
                         </button>
                     }).collect_view()}
                     <button
@@ -198,7 +198,7 @@ fn StorageStatus() -> impl IntoView {
                             copies.set(Vec::new());
                         }
                     >
-                        {t().trust.unreadable_delete_all}
+                        {t().safeguards.unreadable_delete_all}
                     </button>
                 </div>
             </Show>

@@ -85,7 +85,7 @@ pub fn NarrativePage() -> impl IntoView {
                 <StructureSelect testid="narrative-structure"/>
             </label>
             <p class="hint">{t().nar_both_kept}</p>
-            <StatutoryNote message=t().ux.narrative_statutory_categories/>
+            <StatutoryNote message=t().feedback.narrative_statutory_categories/>
             {text_field(state, "narrative-preamble", t().nar_preamble, 5, |n| n.preamble.clone(), |n, v| n.preamble = v)}
             {move || {
                 let chosen = structure.get();
@@ -99,7 +99,7 @@ pub fn NarrativePage() -> impl IntoView {
                 };
                 view! {
                     <div class="printed" data-testid="narrative-printed">
-                        <p class="section-label">{t().ux.narrative_printed}</p>
+                        <p class="section-label">{t().feedback.narrative_printed}</p>
                         {sections(chosen)}
                         <section class="card">
                             <h3>{t().nar_common}</h3>
@@ -108,7 +108,7 @@ pub fn NarrativePage() -> impl IntoView {
                         </section>
                     </div>
                     <details class="not-printed" data-testid="narrative-not-printed">
-                        <summary>{(t().ux.narrative_not_printed)(t().structure(other))}</summary>
+                        <summary>{(t().feedback.narrative_not_printed)(t().structure(other))}</summary>
                         {sections(other)}
                     </details>
                 }
@@ -143,7 +143,7 @@ fn WorkItems() -> impl IntoView {
                     <span class="num">{(t().work_item_number)(n + 1)}</span>
                     <textarea
                         data-testid="narrative-work-item"
-                        aria-label=(t().ux.work_item_label)(n + 1)
+                        aria-label=(t().feedback.work_item_label)(n + 1)
                         rows="2"
                         prop:value=move || state.ws.with(|w| w.current().and_then(|r| r.narrative.work_items.get(n).cloned()).unwrap_or_default())
                         on:input=move |ev| {
@@ -154,7 +154,7 @@ fn WorkItems() -> impl IntoView {
                     <button
                         class="remove"
                         data-testid="narrative-work-remove"
-                        aria-label=(t().ux.work_item_remove_label)(n + 1)
+                        aria-label=(t().feedback.work_item_remove_label)(n + 1)
                         on:click=move |_| state.edit_undoable(|w| remove_work_item(w, n))
                     >
                         {t().item_remove}
@@ -182,5 +182,5 @@ fn remove_work_item(w: &mut crate::model::Workspace, n: usize) -> Option<(String
             items.insert(n.min(items.len()), text);
         }
     });
-    Some(((t().ux.work_item_removed)(n + 1), undo))
+    Some(((t().feedback.work_item_removed)(n + 1), undo))
 }

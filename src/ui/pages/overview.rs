@@ -76,11 +76,11 @@ pub fn Overview() -> impl IntoView {
                 <dd>
                     {move || report().map(|r| t().table_format(r.effective_table_format())).unwrap_or_default()}
                 </dd>
-                <dt>{t().trust.deadline_label}</dt>
+                <dt>{t().safeguards.deadline_label}</dt>
                 <dd data-testid="overview-deadline">
                     {move || {
                         report()
-                            .map(|r| (t().trust.deadline)(&deadline::deadline(r.year, clock::today())))
+                            .map(|r| (t().safeguards.deadline)(&deadline::deadline(r.year, clock::today())))
                             .unwrap_or_default()
                     }}
                 </dd>
@@ -94,7 +94,7 @@ pub fn Overview() -> impl IntoView {
                 </a>
             </p>
             <h3>{t().overview_categories}</h3>
-            <StatutoryNote message=t().ux.statutory_overview/>
+            <StatutoryNote message=t().feedback.statutory_overview/>
             <ul class="category-status" data-testid="category-status">{categories}</ul>
             {move || {
                 if several_years.get() {

@@ -92,7 +92,7 @@ pub fn ReportPage() -> impl IntoView {
                     if download_bytes(&name, mime, &bytes).is_err() {
                         state.alert.set(Some(t().download_failed.to_string()));
                     } else {
-                        state.notice.set(Some((t().ux.exported)(&name)));
+                        state.notice.set(Some((t().feedback.exported)(&name)));
                     }
                 }
                 Err(ModuleError::Load(m)) => {
@@ -131,7 +131,7 @@ pub fn ReportPage() -> impl IntoView {
             if download_bytes(&name, mime, &bytes).is_err() {
                 state.alert.set(Some(t().download_failed.to_string()));
             } else {
-                state.notice.set(Some((t().ux.exported)(&name)));
+                state.notice.set(Some((t().feedback.exported)(&name)));
             }
         }
     };
@@ -189,16 +189,16 @@ pub fn ReportPage() -> impl IntoView {
             <div class="actions export">
                 <button data-testid="export-docx" on:click=export_docx aria-busy=move || docx_busy.get().to_string()>
                     <span>{move || if docx_busy.get() { t().delivery.export_docx_busy } else { t().export_docx }}</span>
-                    <small>{t().ux.export_docx_small}</small>
+                    <small>{t().feedback.export_docx_small}</small>
                 </button>
                 <button data-testid="export-html" on:click=export("html")>
-                    <span>{t().export_html}</span><small>{t().ux.export_html_small}</small>
+                    <span>{t().export_html}</span><small>{t().feedback.export_html_small}</small>
                 </button>
                 <button data-testid="export-md" on:click=export("md")>
-                    <span>{t().export_md}</span><small>{t().ux.export_md_small}</small>
+                    <span>{t().export_md}</span><small>{t().feedback.export_md_small}</small>
                 </button>
                 <button data-testid="export-csv" on:click=export("csv")>
-                    <span>{t().export_csv}</span><small>{t().ux.export_csv_small}</small>
+                    <span>{t().export_csv}</span><small>{t().feedback.export_csv_small}</small>
                 </button>
             </div>
             <p class="hint">{t().export_hint}</p>

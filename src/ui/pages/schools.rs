@@ -71,7 +71,7 @@ fn PackCard() -> impl IntoView {
         if download_text(&name, "application/json", &write_pack(&pack)).is_err() {
             state.alert(t().download_failed.to_string());
         } else {
-            state.notice((t().ux.exported)(&name));
+            state.notice((t().feedback.exported)(&name));
         }
     };
     view! {
@@ -309,7 +309,7 @@ fn Board() -> impl IntoView {
         if download_bytes(&name, "text/csv;charset=utf-8", &bytes).is_err() {
             state.alert(t().download_failed.to_string());
         } else {
-            state.notice((t().ux.exported)(&name));
+            state.notice((t().feedback.exported)(&name));
         }
     };
     let rows = move || {

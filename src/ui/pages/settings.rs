@@ -85,7 +85,7 @@ fn ReportSettings() -> impl IntoView {
             let mut probe = state.ws.get_untracked();
             match probe.change_year(current, y) {
                 Ok(()) => Ok(y),
-                Err(ModelError::YearTaken(y)) => Err((t().ux.year_taken)(y)),
+                Err(ModelError::YearTaken(y)) => Err((t().feedback.year_taken)(y)),
                 Err(e) => Err(t().model_error(&e)),
             }
         });
@@ -109,7 +109,9 @@ fn ReportSettings() -> impl IntoView {
         let mut changed = false;
         state.edit(|w| changed = w.change_year(from, to).is_ok());
         if changed {
-            state.notice.set(Some((t().ux.year_changed)(from, to)));
+            state
+                .notice
+                .set(Some((t().feedback.year_changed)(from, to)));
         }
     };
     let cancel = move || {
@@ -165,11 +167,11 @@ fn ReportSettings() -> impl IntoView {
                     disabled=move || pending.with(Option::is_none)
                     on:click=move |_| asking.set(true)
                 >
-                    {t().ux.year_change}
+                    {t().feedback.year_change}
                 </button>
             </div>
             <p class="hint" id="settings-year-hint">
-                {move || if pending.with(Option::is_some) { t().ux.year_pending } else { t().ux.year_hint }}
+                {move || if pending.with(Option::is_some) { t().feedback.year_pending } else { t().feedback.year_hint }}
             </p>
             <Show when=move || year_error.with(Option::is_some)>
                 <p class="field-error" data-testid="settings-year-error" role="alert">
@@ -180,19 +182,19 @@ fn ReportSettings() -> impl IntoView {
                 {move || pending.get().map(|(from, to)| view! {
                     <Dialog
                         testid="year-dialog"
-                        title=t().ux.year_dialog_title.to_string()
+                        title=t().feedback.year_dialog_title.to_string()
                         alert=true
                         on_close=Callback::new(move |()| cancel())
                     >
-                        <p>{(t().ux.year_dialog_body)(from, to)}</p>
-                        <p>{t().ux.year_dialog_others}</p>
-                        <p class="hint">{(t().ux.year_dialog_alternative)(from, to)}</p>
+                        <p>{(t().feedback.year_dialog_body)(from, to)}</p>
+                        <p>{t().feedback.year_dialog_others}</p>
+                        <p class="hint">{(t().feedback.year_dialog_alternative)(from, to)}</p>
                         <div class="actions">
                             <button type="button" class="primary" data-testid="year-dialog-confirm" on:click=move |_| confirm()>
-                                {(t().ux.year_dialog_confirm)(to)}
+                                {(t().feedback.year_dialog_confirm)(to)}
                             </button>
                             <button type="button" data-testid="year-dialog-cancel" autofocus=true on:click=move |_| cancel()>
-                                {t().ux.cancel}
+                                {t().feedback.cancel}
                             </button>
                         </div>
                     </Dialog>
@@ -244,7 +246,7 @@ fn YearList() -> impl IntoView {
             let mut added = false;
             state.edit(|w| added = w.add_year_carried(y).is_ok());
             if added {
-                state.notice.set(Some((t().ux.year_added)(y, from)));
+                state.notice.set(Some((t().feedback.year_added)(y, from)));
             }
         }
         Err(m) => error.set(Some(m)),

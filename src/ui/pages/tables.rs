@@ -108,9 +108,9 @@ fn NoCasesMark(table: &'static str) -> impl IntoView {
                 prop:checked=checked
                 on:change=on_change
             />
-            " " {t().trust.no_cases}
+            " " {t().safeguards.no_cases}
         </label>
-        <p class="hint no-cases-hint">{t().trust.no_cases_hint}</p>
+        <p class="hint no-cases-hint">{t().safeguards.no_cases_hint}</p>
     }
 }
 

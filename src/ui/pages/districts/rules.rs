@@ -282,7 +282,7 @@ fn RuleDialog(editing: Editing, on_close: Callback<()>) -> impl IntoView {
                 </Show>
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="district-rule-save">{words.rule_save}</button>
-                    <button type="button" data-testid="district-rule-cancel" on:click=move |_| on_close.run(())>{t().ux.cancel}</button>
+                    <button type="button" data-testid="district-rule-cancel" on:click=move |_| on_close.run(())>{t().feedback.cancel}</button>
                 </div>
             </form>
         </Dialog>

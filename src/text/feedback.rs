@@ -1,9 +1,9 @@
 //! User-facing text (zh-CN) of the workbench's feedback and aids: the page shell (skip link, menu),
 //! dialogs (changing the year, restoring defaults), undo, confirmations, structure notes, file pickers,
-//! export labels. Reached as `text::t().ux`.
+//! export labels. Reached as `text::t().feedback`.
 
 /// Strings of one locale.
-pub struct UxTexts {
+pub struct FeedbackTexts {
     pub skip_link: &'static str,
     pub menu: &'static str,
     pub menu_close: &'static str,
@@ -55,7 +55,7 @@ pub struct UxTexts {
 }
 
 /// Simplified Chinese.
-pub static UX_ZH_CN: UxTexts = UxTexts {
+pub static FEEDBACK_ZH_CN: FeedbackTexts = FeedbackTexts {
     skip_link: "跳到正文",
     menu: "菜单",
     menu_close: "收起菜单",

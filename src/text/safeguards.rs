@@ -1,11 +1,11 @@
-//! Strings of the trust work (issue 7), zh-CN, as a sub-struct of `text::Texts` (`t().trust`): the
+//! Strings of the safeguards, zh-CN, as a sub-struct of `text::Texts` (`t().safeguards`): the
 //! structure-aware check, numbers in the text against the tables, the publication deadline, the
 //! “本年度无相关情况” marks, import limits and kept copies of unreadable data.
 
 use crate::deadline::{Deadline, DeadlineStatus};
 use crate::model::{FieldProblem, ValueKind};
 
-pub struct TrustTexts {
+pub struct SafeguardTexts {
     /// 概览: the label of the publication deadline.
     pub deadline_label: &'static str,
     /// The deadline of the open report and how far it is.
@@ -25,7 +25,7 @@ pub struct TrustTexts {
     pub storage_corrupt_on_save: fn(&str) -> String,
 }
 
-impl TrustTexts {
+impl SafeguardTexts {
     /// A field's problem, after “字段“…””.
     pub fn field_problem(&self, p: &FieldProblem) -> String {
         match p {
@@ -66,7 +66,7 @@ fn value_kind(k: ValueKind) -> &'static str {
     }
 }
 
-pub static TRUST_ZH_CN: TrustTexts = TrustTexts {
+pub static SAFEGUARDS_ZH_CN: SafeguardTexts = SafeguardTexts {
     deadline_label: "发布期限",
     deadline: |d| {
         let when = format!(
