@@ -1,4 +1,5 @@
-//! Tolerant parsing of table cells as real reports write them (reference §3): integers, negatives,
+//! Tolerant parsing of table cells as real reports write them (docs/reference/official-formats.md
+//! §3): integers, negatives,
 //! “增10”/“减3”, decimals with units (“1276.5534万元”), full-width digits, thousands separators,
 //! blanks; and splitting a block pasted from Excel/WPS into cells.
 

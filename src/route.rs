@@ -1,4 +1,5 @@
-//! Hash routes (DESIGN §4): parsing `location.hash` into a page and back. Pure, so it is tested natively.
+//! Hash routes (docs/design.md §4): parsing `location.hash` into a page and back. Pure, so it is
+//! tested natively.
 
 use crate::catalog;
 

@@ -1,5 +1,5 @@
 //! The catalogue as data: the ten categories, their default items, the channel checklist and the deadline
-//! (reference §2.2–§2.4), and restoring removed default items.
+//! (docs/reference/official-formats.md §2.2–§2.4), and restoring removed default items.
 
 use gongkai::catalog::{
     default_items, missing_defaults, restore_defaults, restore_some_defaults, ItemDef, CATEGORIES,

@@ -1,5 +1,6 @@
 //! District parsers, data-driven: the 门牌号 spec on every shape and on the real strings of
-//! official-formats §4.2, the 服务区域 text (长宁, 衡阳, 南京, 丽水, the 门楼牌 strings), normalisation
+//! docs/reference/official-formats.md §4.2, the 服务区域 text (长宁, 衡阳, 南京, 丽水, the 门楼牌 strings),
+//! normalisation
 //! against NFKC, CSV in UTF-8 with and without BOM, UTF-16 and GBK, the XLSX fixture, row and column
 //! errors, import preview and apply, conflicts, and the published file's checks.
 
@@ -99,7 +100,7 @@ const AREAS: &[(&str, &str)] = &[
         "长青路：1-99号（单号）、2-50号（双号）；青年路全部；绿园小区、阳光小区",
         "长青路:1-99号(单号)、2-50号(双号);青年路:全部;绿园小区:全部;阳光小区:全部",
     ),
-    // 长宁 (official-formats §4.2 c)
+    // 长宁 (docs/reference/official-formats.md §4.2 c)
     (
         "天山路：680 弄、700 弄、750 弄-840 弄 （双号）；古北路：4-186 号（双号）、8 弄、62 弄……；娄山关路：811 弄-827 号（单号）、850 弄、969 弄、999 弄；……天山四村全部 ；锦屏路全部； 天山支路全部 ；芙蓉江路 555 弄（新天地河滨花园）",
         "天山路:680弄、700弄、750-840弄(双号);古北路:4-186号(双号)、8弄、62弄;娄山关路:811弄-827号(单号)、850弄、969弄、999弄;天山四村:全部;锦屏路:全部;天山支路:全部;芙蓉江路:555弄(新天地河滨花园)",

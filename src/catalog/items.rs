@@ -1,7 +1,8 @@
 //! The second-level items (二级事项) of each category with their default catalogue columns, and the
-//! fixed lists those columns choose from (reference §2.2, §2.4).
+//! fixed lists those columns choose from (docs/reference/official-formats.md §2.2, §2.4).
 //!
-//! The defaults are the items of reference §2.4 (those marked 未核实 included, as editable defaults) plus the
+//! The defaults are the items of docs/reference/official-formats.md §2.4 (those marked 未核实
+//! included, as editable defaults) plus the
 //! seed report's own items that §2.4 does not list. 公开内容（要素） lists its elements separated by "；"; a
 //! "同上" basis repeats the row above, a "—" is "". Users may remove items per report; `restore_defaults`
 //! brings them back.

@@ -1,7 +1,8 @@
 //! The figures real reports state in their prose, as data: each quantity the tables hold that a
 //! narrative sentence may state (“全年共收到政府信息公开申请12件”, “予以公开及部分公开258件”,
 //! “主动公开规范性文件3件”, “行政复议1起”), where it sits in the tables, and its usual wordings.
-//! The check (`check::statements`) reads sentences with these wordings and compares (reference §1.5
+//! The check (`check::statements`) reads sentences with these wordings and compares
+//! (docs/reference/official-formats.md §1.5
 //! rule 6). To cover a new wording, add it here.
 //!
 //! A wording is `before` + a number + a unit + `after`: “收到政府信息公开申请” 12 “件”, or “收到” 12 “件”

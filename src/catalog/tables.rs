@@ -1,6 +1,6 @@
 //! The statutory tables as data: 表二 (第二十条) blocks, 表三 (依申请) rows and columns, 表四 (复议/诉讼)
 //! cells, in the 2019 trial format and the 2021 format, plus the values of their computed cells.
-//! Labels are verbatim (reference §1.3–1.4).
+//! Labels are verbatim (docs/reference/official-formats.md §1.3–1.4).
 //!
 //! # Cell keys
 //!
@@ -734,7 +734,8 @@ pub fn count_value(values: &TableValues, key: &str, kind: CellKind) -> i64 {
 
 /// The value of every computed cell of 表三 and 表四 in `format`, keyed as in [`TableValues`], from
 /// the typed cells only (blank or invalid text counts as 0; stored totals are ignored):
-/// 表三 总计 column for every row, （七）总计 for every column (the outcome rows, reference §1.5 rule 2),
+/// 表三 总计 column for every row, （七）总计 for every column (the outcome rows,
+/// docs/reference/official-formats.md §1.5 rule 2),
 /// and each 表四 group's 总计. Sums saturate (cells are bounded by `cell::MAX_CELL`, so they never need to).
 pub fn computed_cells(values: &TableValues, format: TableFormat) -> BTreeMap<String, i64> {
     let t3 = table3(format);

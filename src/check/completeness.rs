@@ -92,7 +92,8 @@ fn blank(text: &str) -> bool {
     !text.chars().any(|c| !c.is_whitespace() && !c.is_control())
 }
 
-/// The statutory report's own rules (reference §1.2: the six sections of 条例第五十条).
+/// The statutory report's own rules (docs/reference/official-formats.md §1.2: the six sections of
+/// 条例第五十条).
 fn statutory(report: &Report, findings: &mut Vec<Finding>) {
     let o = &report.narrative.overview;
     let overview = [

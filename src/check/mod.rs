@@ -59,7 +59,8 @@ pub enum Rule {
     EmptyTable,
     /// Statutory: 表三 or 表四 is marked “本年度无相关情况” but holds something other than zeros.
     MarkedTableFilled,
-    /// A number stated in the narrative differs from the table (reference §1.5 rule 6).
+    /// A number stated in the narrative differs from the table (docs/reference/official-formats.md
+    /// §1.5 rule 6).
     TextTableMismatch,
     /// 表二 (2021, soft): 现行有效件数 ≈ last year's 现行有效件数 + 本年制发件数 − 本年废止件数.
     InForceCount,

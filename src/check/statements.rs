@@ -1,4 +1,5 @@
-//! Numbers stated in the narrative against the tables (reference §1.5 rule 6). Published reports
+//! Numbers stated in the narrative against the tables (docs/reference/official-formats.md §1.5 rule
+//! 6). Published reports
 //! often contradict their own tables (上海 2019: “予以公开及部分公开258件” over a table that sums to 275).
 //!
 //! Each narrative field the report prints is cut into sentences (at 。！？；and line breaks); each

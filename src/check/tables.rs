@@ -1,4 +1,5 @@
-//! Table arithmetic and cross-year continuity (reference §1.5): the 表三 balance and totals, the 表四
+//! Table arithmetic and cross-year continuity (docs/reference/official-formats.md §1.5): the 表三
+//! balance and totals, the 表四
 //! totals, 二、上年结转 against last year's 四, the 2019 表二 project counts, the 2021 表二 现行有效件数, and
 //! cells that are not numbers of their kind (a negative count and a number above `cell::MAX_CELL` are
 //! named as such).

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::submission::{Contribution, SchoolTask};
 use crate::catalog;
 
-/// Which outline the report follows (DESIGN §2).
+/// Which outline the report follows (docs/design.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportStructure {
@@ -174,7 +174,7 @@ pub struct ItemContent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct CategoryContent {
-    /// Catalogue key, e.g. `policy` (DESIGN §4).
+    /// Catalogue key, e.g. `policy` (docs/design.md §4).
     pub key: String,
     /// Text printed under the category heading before its items.
     pub intro: String,

@@ -46,7 +46,8 @@
 //! # Tables
 //!
 //! Values are printed as typed (trimmed). **A blank cell is printed as “0”**: blanks count as 0 in the
-//! check and in the totals (reference §1.5 rule 7), and an official table has no empty data cells. The
+//! check and in the totals (docs/reference/official-formats.md §1.5 rule 7), and an official table
+//! has no empty data cells. The
 //! computed cells (表三 总计 column and （七）总计 row, 表四 总计) are always the computed values
 //! (`catalog::computed_cells`); stored totals are ignored.
 //!
@@ -91,7 +92,7 @@ pub const FIELD_SECTIONS: [&str; 6] = [
     "其他需要报告的事项",
 ];
 
-/// Statutory structure, level 1 (reference §1.2).
+/// Statutory structure, level 1 (docs/reference/official-formats.md §1.2).
 pub const STATUTORY_SECTIONS: [&str; 6] = [
     "总体情况",
     "主动公开政府信息情况",
@@ -101,7 +102,7 @@ pub const STATUTORY_SECTIONS: [&str; 6] = [
     "其他需要报告的事项",
 ];
 
-/// The sub-heads of 一、总体情况 (reference §1.2).
+/// The sub-heads of 一、总体情况 (docs/reference/official-formats.md §1.2).
 pub const OVERVIEW_SECTIONS: [&str; 5] = [
     "主动公开",
     "依申请公开",

@@ -60,7 +60,7 @@ test('every route has a bookmarkable hash URL that survives reload, served from 
       await page.reload();
       await page.getByTestId(testid).waitFor();
     }
-    // The navigation reaches every page of DESIGN §4, categories included.
+    // The navigation reaches every page of docs/design.md §4, categories included.
     const hrefs = await page.getByTestId('nav').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const [hash] of ROUTES.filter(([h]) => h !== '#/nowhere')) assert.ok(hrefs.includes(hash), hash);
     assert.equal(hrefs.filter((h) => h.startsWith('#/category/')).length, 10);
