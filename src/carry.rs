@@ -4,7 +4,26 @@
 
 use crate::catalog::{self, t3_key, CellKind, T2_CHANGE, T2_PREV_COUNT, T3_CARRIED, T3_CARRY_NEXT};
 use crate::cell::parse_cell;
-use crate::model::{CategoryContent, ItemContent, Report, SchoolTask, TableFormat, TableValues};
+use crate::model::{
+    CategoryContent, ItemContent, ModelError, Report, SchoolTask, TableFormat, TableValues,
+    Workspace,
+};
+/// Adds a report for `year` carried forward ([`carry_forward`]) from the report of `year - 1`, else
+/// from the open report, else blank; opens it. Refuses invalid and taken years.
+pub fn add_year_carried(ws: &mut Workspace, year: u16) -> Result<(), ModelError> {
+    Workspace::validate_year(i64::from(year))?;
+    if ws.reports.contains_key(&year) {
+        return Err(ModelError::YearTaken(year));
+    }
+    let source = ws.carry_source(year).and_then(|y| ws.reports.get(&y));
+    let report = match source {
+        Some(prev) => carry_forward(prev, year),
+        None => Report::blank(year),
+    };
+    ws.reports.insert(year, report);
+    ws.current_year = Some(year);
+    Ok(())
+}
 
 /// A new report for `year` built from `previous`: unit name, region, structure and the categories
 /// with their items' catalogue columns and school assignments (not this year's text, status, reason, channels used, counts,
@@ -136,5 +155,33 @@ mod tests {
         assert_eq!(next.tables.get("t2/a20_5/license/prev_count"), "18");
         let later = carry_forward(&prev, 2022);
         assert!(later.tables.0.is_empty());
+    }
+
+    #[test]
+    fn add_year_carried_uses_the_year_before_else_the_open_report() {
+        let mut ws = Workspace::default();
+        assert_eq!(ws.carry_source(2020), None);
+        add_year_carried(&mut ws, 2020).unwrap();
+        assert!(ws.reports[&2020].is_blank());
+        ws.current_mut().unwrap().unit_name = "某教育局".into();
+        ws.add_year(2022).unwrap();
+        ws.current_mut().unwrap().unit_name = "新名称".into();
+        // 2021 comes from 2020 (the year before), not from the open 2022.
+        assert_eq!(ws.carry_source(2021), Some(2020));
+        add_year_carried(&mut ws, 2021).unwrap();
+        assert_eq!(ws.current_year, Some(2021));
+        assert_eq!(ws.current().unwrap().unit_name, "某教育局");
+        // 2030 has no year before: from the open report (2021).
+        assert_eq!(ws.carry_source(2030), Some(2021));
+        add_year_carried(&mut ws, 2030).unwrap();
+        assert_eq!(ws.current().unwrap().unit_name, "某教育局");
+        assert_eq!(
+            add_year_carried(&mut ws, 2021),
+            Err(ModelError::YearTaken(2021))
+        );
+        assert_eq!(
+            add_year_carried(&mut ws, 1999),
+            Err(ModelError::YearOutOfRange(1999))
+        );
     }
 }

@@ -3,11 +3,44 @@
 //! “增10”/“减3”, decimals with units (“1276.5534万元”), full-width digits, thousands separators,
 //! blanks; and splitting a block pasted from Excel/WPS into cells.
 
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use thiserror::Error;
 
-pub use crate::catalog::CellKind;
+/// Raw cell text of the statutory tables, keyed `table/block/row/column` (see `catalog::cell_key`).
+/// Text is kept as typed ("增10", "1276.5534万元"); parsing happens in the check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct TableValues(pub BTreeMap<String, String>);
+
+impl TableValues {
+    pub fn get(&self, key: &str) -> &str {
+        self.0.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    /// Sets a cell; an empty value removes it so that blanks stay blanks.
+    pub fn set(&mut self, key: impl Into<String>, value: impl Into<String>) {
+        let (key, value) = (key.into(), value.into());
+        if value.trim().is_empty() {
+            self.0.remove(&key);
+        } else {
+            self.0.insert(key, value);
+        }
+    }
+}
+
+/// What a cell holds, which decides how its text is parsed ([`parse_cell`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// A non-negative integer (件数, 数量).
+    Count,
+    /// A signed integer: “-35”, “+5”, “增10”, “减3” (本年增/减).
+    Change,
+    /// A non-negative decimal with an optional unit 元/万元: “1276.5534万元”, “282.1”.
+    Amount,
+}
 
 /// The unit written after an amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

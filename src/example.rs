@@ -586,7 +586,7 @@ mod tests {
     fn removed_defaults_can_be_restored() {
         let r = report();
         let mut enrollment = r.category("enrollment").unwrap().clone();
-        catalog::restore_defaults(&mut enrollment);
+        crate::model::restore_defaults(&mut enrollment);
         assert_eq!(
             enrollment.items.len(),
             catalog::default_items("enrollment").len()
@@ -596,7 +596,7 @@ mod tests {
             assert!(enrollment.items.contains(item));
         }
         let mut policy = r.category("policy").unwrap().clone();
-        catalog::restore_defaults(&mut policy);
+        crate::model::restore_defaults(&mut policy);
         let ids: Vec<_> = policy.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["laws", "normative"]);
         assert_eq!(policy.intro, "义务教育相关政策法规分别在政府网站公开。");

@@ -8,7 +8,7 @@ mod district;
 
 pub use district::DistrictTexts;
 
-use crate::check::{Finding, Rule, Severity, Term};
+use crate::check::{Finding, Rule, Severity, Target, Term};
 use crate::excerpt::excerpt;
 use crate::model::{
     Audience, DisclosureMode, DisclosureStatus, Level, LoadError, ModelError, ReportStructure,
@@ -375,7 +375,12 @@ impl Texts {
             }
             out
         };
-        let mut out = format!("【{}】", f.subject);
+        // A finding about the settings has no subject of its own: the page is named.
+        let subject = match (&f.target, f.subject.is_empty()) {
+            (Target::Settings(_), true) => self.settings_title,
+            _ => f.subject.as_str(),
+        };
+        let mut out = format!("【{subject}】");
         out.push_str(self.rule(f.rule));
         if f.rule == Rule::TextTableMismatch {
             out.push_str(&format!(

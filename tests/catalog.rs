@@ -1,11 +1,10 @@
 //! The catalogue as data: the ten categories, their default items, the channel checklist and the deadline
 //! (docs/reference/official-formats.md §2.2–§2.4), and restoring removed default items.
 
-use gongkai::catalog::{
-    default_items, missing_defaults, restore_defaults, restore_some_defaults, ItemDef, CATEGORIES,
-    CHANNELS, DEFAULT_DEADLINE,
+use gongkai::catalog::{default_items, ItemDef, CATEGORIES, CHANNELS, DEFAULT_DEADLINE};
+use gongkai::model::{
+    missing_defaults, restore_defaults, restore_some_defaults, CategoryContent, ItemContent, Report,
 };
-use gongkai::model::{CategoryContent, ItemContent, Report};
 
 #[test]
 fn ten_categories_in_order_with_verbatim_names() {

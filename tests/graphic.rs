@@ -65,7 +65,7 @@ fn statutory_workspace() -> Workspace {
             (t4_key("after_review", "pending"), "2"),
         ],
     );
-    ws.add_year_carried(2021).expect("2021");
+    gongkai::carry::add_year_carried(&mut ws, 2021).expect("2021");
     let r = ws.current_mut().expect("2021 is open");
     set(
         r,
@@ -99,7 +99,7 @@ fn statutory_workspace() -> Workspace {
             (t4_key("direct", "upheld"), "1"),
         ],
     );
-    ws.add_year_carried(2022).expect("2022");
+    gongkai::carry::add_year_carried(&mut ws, 2022).expect("2022");
     let r = ws.current_mut().expect("2022 is open");
     set(
         r,

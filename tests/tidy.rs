@@ -207,3 +207,249 @@ fn the_panic_hooks_call_what_the_boot_script_exports() {
         "the workbench's entry point exports nothing"
     );
 }
+
+/// The module paths a source file refers to through `crate::` and `super::` (grouped imports
+/// included), outside comments and its `#[cfg(test)]` module (tests may use anything).
+fn references(module: &[String], is_mod_file: bool, text: &str) -> Vec<Vec<String>> {
+    let code: String = text
+        .split("#[cfg(test)]")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut out = Vec::new();
+    // Paths after a root, expanding one level of `{a, b::c}`.
+    let mut expand = |base: Vec<String>, rest: &str| {
+        let rest = rest.trim_start();
+        if let Some(group) = rest.strip_prefix('{') {
+            let (mut depth, mut end) = (1, group.len());
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = i;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for part in group[..end].split(',') {
+                let name: String = part.trim().chars().take_while(|c| ident(*c)).collect();
+                if !name.is_empty() && name != "self" {
+                    let mut p = base.clone();
+                    p.push(name);
+                    out.push(p);
+                }
+            }
+        } else {
+            let mut p = base;
+            for seg in rest.split("::") {
+                let name: String = seg.chars().take_while(|c| ident(*c)).collect();
+                if name.is_empty() || name.len() != seg.len() && !seg[name.len()..].is_empty() {
+                    if !name.is_empty() {
+                        p.push(name);
+                    }
+                    break;
+                }
+                p.push(name);
+            }
+            out.push(p);
+        }
+    };
+    for (i, _) in code.match_indices("::") {
+        let before = &code[..i];
+        let word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| ident(*c) || *c == ':')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let preceded = before[..before.len() - word.len()]
+            .chars()
+            .last()
+            .is_some_and(ident);
+        if preceded || !(word == "crate" || word == "super" || word.starts_with("super::")) {
+            continue;
+        }
+        let mut base: Vec<String> = if word == "crate" {
+            Vec::new()
+        } else {
+            let mut b = module.to_vec();
+            if !is_mod_file {
+                b.pop();
+            }
+            for _ in 1..word.split("::").count() {
+                b.pop();
+            }
+            b
+        };
+        let mut rest = &code[i + 2..];
+        while let Some(r) = rest.strip_prefix("super::") {
+            base.pop();
+            rest = r;
+        }
+        expand(base, rest);
+    }
+    out
+}
+
+/// Module files of a crate's `src/` by module path (`lib.rs` is the root; `bin/` and `main.rs` are
+/// entry points, not modules of the library).
+fn module_files(root: &Path) -> Vec<(Vec<String>, bool, PathBuf)> {
+    rust_files(root)
+        .into_iter()
+        .filter_map(|p| {
+            let rel = p.strip_prefix(root).unwrap().with_extension("");
+            let mut parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            if parts.first().is_some_and(|f| f == "bin") || parts == ["main"] {
+                return None;
+            }
+            let is_mod = matches!(parts.last().map(String::as_str), Some("mod" | "lib"));
+            if is_mod {
+                parts.pop();
+            }
+            Some((parts, is_mod, p))
+        })
+        .collect()
+}
+
+/// Circles between sibling modules: for every module, its children's references to each other (a
+/// reference to anything inside a child counts for that child), searched for cycles. Returns each
+/// cycle as `parent: a → b → … → a`.
+fn module_circles(root: &Path) -> Vec<String> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let files = module_files(root);
+    let known: BTreeSet<Vec<String>> = files.iter().map(|(m, _, _)| m.clone()).collect();
+    let mut refs: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
+    for (module, is_mod, path) in &files {
+        let text = fs::read_to_string(path).unwrap();
+        for r in references(module, *is_mod, &text) {
+            // The longest prefix that is a module of this crate.
+            if let Some(k) = (0..=r.len())
+                .rev()
+                .find(|k| known.contains(&r[..*k]))
+            {
+                refs.entry(module.clone())
+                    .or_default()
+                    .insert(r[..k].to_vec());
+            }
+        }
+    }
+    let mut circles = Vec::new();
+    let parents: BTreeSet<Vec<String>> = known
+        .iter()
+        .filter(|m| !m.is_empty())
+        .map(|m| m[..m.len() - 1].to_vec())
+        .collect();
+    for parent in parents {
+        let n = parent.len();
+        let under = |m: &Vec<String>| m.len() > n && m[..n] == parent[..];
+        let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (from, targets) in &refs {
+            if !under(from) {
+                continue;
+            }
+            for to in targets.iter().filter(|t| under(t) && t[n] != from[n]) {
+                graph
+                    .entry(from[n].clone())
+                    .or_default()
+                    .insert(to[n].clone());
+            }
+        }
+        // A cycle through `start`: a path back to it, found depth first.
+        fn back_to(
+            graph: &BTreeMap<String, BTreeSet<String>>,
+            start: &str,
+            at: &str,
+            path: &mut Vec<String>,
+            seen: &mut BTreeSet<String>,
+        ) -> bool {
+            for next in graph.get(at).into_iter().flatten() {
+                if next == start {
+                    return true;
+                }
+                if seen.insert(next.clone()) {
+                    path.push(next.clone());
+                    if back_to(graph, start, next, path, seen) {
+                        return true;
+                    }
+                    path.pop();
+                }
+            }
+            false
+        }
+        let mut reported: BTreeSet<String> = BTreeSet::new();
+        for start in graph.keys() {
+            if reported.contains(start) {
+                continue;
+            }
+            let mut path = vec![start.clone()];
+            if back_to(&graph, start, start, &mut path, &mut BTreeSet::new()) {
+                reported.extend(path.iter().cloned());
+                path.push(start.clone());
+                let name = if parent.is_empty() {
+                    "crate".to_string()
+                } else {
+                    parent.join("::")
+                };
+                circles.push(format!("{name}: {}", path.join(" → ")));
+            }
+        }
+    }
+    circles
+}
+
+/// Layers without circles: no two modules of the library or of the district core refer to each
+/// other, directly or through others (findings are data worded by `text`, the shared types sit
+/// below their users, `xlsx` owns the rows it returns, trends keep their series and the layout
+/// draws them). A new circle fails here with its path.
+#[test]
+fn no_modules_refer_to_each_other_in_a_circle() {
+    for root in [src(), crates().join("district/src")] {
+        let circles = module_circles(&root);
+        assert!(
+            circles.is_empty(),
+            "modules of {} in a circle:\n  {}",
+            root.display(),
+            circles.join("\n  ")
+        );
+    }
+}
+
+/// The circle finder finds a circle when there is one: two sibling files naming each other.
+#[test]
+fn the_circle_finder_sees_a_circle() {
+    let dir = std::env::temp_dir().join(format!("gongkai-tidy-circle-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("report")).unwrap();
+    fs::write(
+        dir.join("lib.rs"),
+        "//! x\npub mod check;\npub mod report;\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("check.rs"),
+        "//! x\nuse crate::{cell, report::build::Thing};\n",
+    )
+    .unwrap();
+    fs::write(dir.join("report/mod.rs"), "//! x\nmod build;\n").unwrap();
+    fs::write(
+        dir.join("report/build.rs"),
+        "//! x\nuse super::super::check::Finding;\n#[cfg(test)]\nmod tests { use crate::nothing; }\n",
+    )
+    .unwrap();
+    let circles = module_circles(&dir);
+    fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(circles, ["crate: check → report → check"]);
+}

@@ -5,7 +5,7 @@
 //! element it provides, hands it the workspace's `schools` and `districts` as JSON, and saves what the
 //! page sends back through the host object.
 
-use gongkai::model::DistrictsPageData;
+use gongkai::page_data::DistrictsPageData;
 use gongkai::ui::{DistrictsPage, LookupPage};
 
 gongkai::module_page! {

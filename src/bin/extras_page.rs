@@ -7,7 +7,7 @@
 //! load either; and the built-in example for 载入内置示例 (`example_json`).
 
 use gongkai::graphic::{self, Layout};
-use gongkai::model::GraphicPageData;
+use gongkai::page_data::GraphicPageData;
 use gongkai::ui::{GraphicPage, Trends};
 use wasm_bindgen::prelude::*;
 

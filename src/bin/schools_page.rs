@@ -5,7 +5,7 @@
 //! hands it its data as JSON (`SchoolsPageData`: the school list and the open report;
 //! `SchoolPageData`: the school's draft), and saves what the page sends back through the host object.
 
-use gongkai::model::{SchoolPageData, SchoolsPageData};
+use gongkai::page_data::{SchoolPageData, SchoolsPageData};
 use gongkai::ui::{SchoolPage, SchoolsPage};
 
 gongkai::module_page! {

@@ -4,12 +4,42 @@
 //! The defaults are the items of docs/reference/official-formats.md §2.4 (those marked 未核实
 //! included, as editable defaults) plus the
 //! seed report's own items that §2.4 does not list. 公开内容（要素） lists its elements separated by "；"; a
-//! "同上" basis repeats the row above, a "—" is "". Users may remove items per report; `restore_defaults`
+//! "同上" basis repeats the row above, a "—" is "". Users may remove items per report; `model::restore_defaults`
 //! brings them back.
 
-use crate::model::{
-    Audience, CategoryContent, CountField, DisclosureMode, ItemContent, Level, SchoolTask,
-};
+use serde::{Deserialize, Serialize};
+/// 公开对象.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// 全社会
+    Public,
+    /// 特定群体
+    SpecificGroup,
+}
+
+/// 公开方式.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisclosureMode {
+    /// 主动
+    Active,
+    /// 依申请
+    OnRequest,
+}
+
+/// 公开层级.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 县级
+    County,
+    /// 乡级
+    Township,
+    /// 学校
+    School,
+}
+
 use Audience::{Public, SpecificGroup};
 use Level::{County, School};
 
@@ -61,42 +91,6 @@ impl ItemDef {
         self.schools = Some(counts);
         self
     }
-
-    /// The item's default assignment to schools.
-    pub fn school_task(&self) -> SchoolTask {
-        match self.schools {
-            Some(counts) => SchoolTask {
-                assigned: true,
-                counts: counts
-                    .iter()
-                    .map(|(label, unit)| CountField {
-                        label: label.to_string(),
-                        unit: unit.to_string(),
-                    })
-                    .collect(),
-                ..SchoolTask::default()
-            },
-            None => SchoolTask::default(),
-        }
-    }
-
-    /// A fresh item for a report, with the catalogue's defaults.
-    pub fn to_content(&self) -> ItemContent {
-        ItemContent {
-            id: self.id.to_string(),
-            name: self.name.to_string(),
-            content: self.content.to_string(),
-            basis: self.basis.to_string(),
-            deadline: DEFAULT_DEADLINE.to_string(),
-            subject: self.subject.to_string(),
-            channels: self.channels.iter().map(|c| c.to_string()).collect(),
-            audience: Some(self.audience),
-            mode: Some(self.mode),
-            level: Some(self.level),
-            schools: self.school_task(),
-            ..ItemContent::default()
-        }
-    }
 }
 
 /// The default items of a category (by catalogue key), in order. Unknown keys have none.
@@ -119,54 +113,6 @@ pub fn default_items(category: &str) -> &'static [ItemDef] {
 /// The default item `id` of a category.
 pub fn default_item(category: &str, id: &str) -> Option<&'static ItemDef> {
     default_items(category).iter().find(|d| d.id == id)
-}
-
-/// Re-adds every default item of the category that it no longer has (by id), each at its catalogue
-/// position: after the last of the earlier default items still present (wherever the user moved them), else
-/// before the first of the later ones, else first. Items already present (edited or not) and custom items are
-/// left as they are, in their order.
-pub fn restore_defaults(category: &mut CategoryContent) {
-    restore_some_defaults(category, |_| true);
-}
-
-/// The default items the category no longer has (by id), in catalogue order: what
-/// “恢复目录中的默认事项” offers.
-pub fn missing_defaults(category: &CategoryContent) -> Vec<&'static ItemDef> {
-    default_items(&category.key)
-        .iter()
-        .filter(|d| !category.items.iter().any(|i| i.id == d.id))
-        .collect()
-}
-
-/// Like [`restore_defaults`], for the missing default items whose id `chosen` accepts only. Returns
-/// how many were re-added.
-pub fn restore_some_defaults(
-    category: &mut CategoryContent,
-    chosen: impl Fn(&str) -> bool,
-) -> usize {
-    let defaults = default_items(&category.key);
-    let mut added = 0;
-    for (k, def) in defaults.iter().enumerate() {
-        if category.items.iter().any(|i| i.id == def.id) || !chosen(def.id) {
-            continue;
-        }
-        let position = |id: &str| category.items.iter().position(|i| i.id == id);
-        let at = defaults[..k]
-            .iter()
-            .filter_map(|d| position(d.id))
-            .max()
-            .map(|p| p + 1)
-            .or_else(|| {
-                defaults[k + 1..]
-                    .iter()
-                    .filter_map(|d| position(d.id))
-                    .min()
-            })
-            .unwrap_or(0);
-        category.items.insert(at, def.to_content());
-        added += 1;
-    }
-    added
 }
 
 const COUNTY: &str = "县(区)级教育部门";
@@ -637,6 +583,7 @@ const SAFETY: [ItemDef; 4] = [
 mod tests {
     use super::*;
     use crate::catalog::CATEGORIES;
+    use crate::model::{restore_defaults, CategoryContent, ItemContent};
 
     #[test]
     fn every_category_has_defaults_with_unique_ascii_ids() {

@@ -10,8 +10,8 @@
 //! a sentence whose clause carries a [`QUALIFIERS`] word before the wording (a channel, an applicant
 //! kind, another year, a comparison, schools) is about a part or another period and is not read.
 
+use super::TableFormat;
 use super::{table2, Block, Column, Label, T2_IN_FORCE, T2_ISSUED, T2_REPEALED};
-use crate::model::TableFormat;
 
 /// Where a stated quantity sits in the tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -20,18 +20,31 @@
 
 use std::collections::BTreeMap;
 
+pub use crate::cell::CellKind;
+use crate::cell::TableValues;
 use crate::cell::{parse_cell, saturating_sum};
-use crate::model::{TableFormat, TableValues};
+use serde::{Deserialize, Serialize};
 
-/// What a cell holds, which decides how its text is parsed (`crate::cell::parse_cell`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CellKind {
-    /// A non-negative integer (件数, 数量).
-    Count,
-    /// A signed integer: “-35”, “+5”, “增10”, “减3” (本年增/减).
-    Change,
-    /// A non-negative decimal with an optional unit 元/万元: “1276.5534万元”, “282.1”.
-    Amount,
+/// The national table format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TableFormat {
+    /// 2019 trial format (国办公开办函〔2019〕60号), used for the 2019 and 2020 reports.
+    #[serde(rename = "2019")]
+    V2019,
+    /// 2021 format (国办公开办函〔2021〕30号), from the 2021 report on.
+    #[serde(rename = "2021")]
+    V2021,
+}
+
+impl TableFormat {
+    /// The format a report of `year` uses unless the user overrides it.
+    pub fn for_year(year: u16) -> Self {
+        if year <= 2020 {
+            TableFormat::V2019
+        } else {
+            TableFormat::V2021
+        }
+    }
 }
 
 /// A labelled row of 表二.

@@ -9,11 +9,11 @@ use crate::catalog::{self, CellKind};
 use crate::cell::{parse_cell, CellValue};
 use crate::model::{DisclosureStatus, ItemContent, Report, ReportStructure, YEAR_RANGE};
 use crate::report::{heading_number, OVERVIEW_SECTIONS, STATUTORY_SECTIONS};
-use crate::text;
 
 /// Completeness hints for one report: the settings first, then the structure's own rules, then 五 and 六.
 pub fn check(report: &Report) -> Vec<Finding> {
-    let settings = text::t().settings_title;
+    // The subject of a settings finding is the settings page itself: left empty, `text` names it.
+    let settings = "";
     let mut findings = Vec::new();
     if report.unit_name.trim().is_empty() {
         findings.push(hint(
@@ -153,7 +153,7 @@ fn empty_sections(report: &Report) -> Vec<Finding> {
     if n.problems.trim().is_empty() {
         out.push(hint(
             Rule::EmptySection,
-            text::t().nar_problems.to_string(),
+            section_heading(4),
             Target::Narrative("narrative-problems"),
         ));
     }
@@ -161,11 +161,20 @@ fn empty_sections(report: &Report) -> Vec<Finding> {
     if n.other.trim().is_empty() && !fee {
         out.push(hint(
             Rule::EmptySection,
-            text::t().nar_other.to_string(),
+            section_heading(5),
             Target::Narrative("narrative-other"),
         ));
     }
     out
+}
+
+/// “五、存在的主要问题及改进情况”: 五 and 六 have the same headings in both structures.
+fn section_heading(index: usize) -> String {
+    format!(
+        "{}{}",
+        heading_number(1, index + 1),
+        STATUTORY_SECTIONS[index]
+    )
 }
 
 fn item_subject(category: &str, item: &ItemContent) -> String {

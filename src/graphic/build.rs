@@ -310,7 +310,7 @@ mod tests {
     #[test]
     fn earlier_years_add_charts_across_years() {
         let mut ws = example_workspace();
-        ws.add_year_carried(2021).unwrap();
+        crate::carry::add_year_carried(&mut ws, 2021).unwrap();
         let g = build_for(&ws, 2021).unwrap();
         assert_eq!(
             g.sections.last().map(|s| s.title.as_str()),

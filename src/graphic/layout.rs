@@ -19,6 +19,7 @@ use super::{
     Applicants, Bar, CategoryLine, CategoryState, Extra, Figure, Graphic, Number, Part, Section,
 };
 use crate::model::DisclosureStatus;
+use crate::route::Route;
 use crate::text::t;
 
 /// Page shape.
@@ -1089,6 +1090,50 @@ pub(crate) fn chart(
             }
         }
     }
+}
+
+/// The overview's chart of one series (its last six years), 240 × 110 px, each jump a link to the
+/// figure's cell in that year's tables (`#/tables?year=<year>&cell=<cell>`).
+pub fn trend_svg(trend: &Trend) -> String {
+    let (width, height) = (240.0, 110.0);
+    let mut p = Painter { shapes: Vec::new() };
+    let from = trend.points.len().saturating_sub(MAX_YEARS);
+    let link = |pt: &TrendPoint| {
+        pt.jump.map(|j| {
+            (
+                format!(
+                    "{}?year={}&cell={}",
+                    Route::Tables.href(),
+                    pt.year,
+                    trend.focus
+                ),
+                (t().graphic.jump)(pt.year, j.from, j.to),
+            )
+        })
+    };
+    chart(
+        &mut p,
+        &trend.points[from..],
+        4.0,
+        4.0,
+        width - 8.0,
+        height - 8.0,
+        15.0,
+        Some(&link),
+    );
+    let summary: Vec<(u16, String)> = trend.points[from..]
+        .iter()
+        .map(|pt| (pt.year, pt.number.text.clone()))
+        .collect();
+    Scene {
+        width,
+        height,
+        title: (t().graphic.trend_summary)(&trend.label, &summary),
+        kind: "trend",
+        role: "group",
+        shapes: p.shapes,
+    }
+    .to_svg()
 }
 
 #[cfg(test)]

@@ -30,9 +30,10 @@ mod trend;
 
 pub use build::{build, build_for};
 pub use figures::{key_figures, uses_table3, uses_table4, Number};
+pub use layout::trend_svg;
 pub use layout::{layout, Layout};
 pub use scene::{escape, Anchor, Scene, Shape, Text};
-pub use trend::{jump, trend_svg, trends, Jump, Threshold, Trend, TrendPoint, JUMP};
+pub use trend::{jump, trends, Jump, Threshold, Trend, TrendPoint, JUMP};
 
 use crate::model::DisclosureStatus;
 

@@ -1,13 +1,9 @@
 //! The key figures across years: one series per figure over the years whose report has it, the jumps
-//! (a change from the year before beyond [`JUMP`]), and the overview's small chart of one series with
-//! each jump linking to its cell in that year's tables.
+//! (a change from the year before beyond [`JUMP`]). The series are data; `layout` draws them (the
+//! graphic's trend panel, and the overview's small chart of one series, `layout::trend_svg`).
 
 use super::figures::{key_figures, Number};
-use super::layout::{chart, Painter, MAX_YEARS};
-use super::scene::Scene;
 use crate::model::Report;
-use crate::route::Route;
-use crate::text::t;
 
 /// When a change from the year before counts as a jump: at least `min_change` in size, and more than
 /// `ratio` times last year's value (any change of that size from 0).
@@ -107,54 +103,11 @@ pub fn trends(reports: &[&Report]) -> Vec<Trend> {
     series
 }
 
-/// The overview's chart of one series (its last six years), 240 × 110 px, each jump a link to the
-/// figure's cell in that year's tables (`#/tables?year=<year>&cell=<cell>`).
-pub fn trend_svg(trend: &Trend) -> String {
-    let (width, height) = (240.0, 110.0);
-    let mut p = Painter { shapes: Vec::new() };
-    let from = trend.points.len().saturating_sub(MAX_YEARS);
-    let link = |pt: &TrendPoint| {
-        pt.jump.map(|j| {
-            (
-                format!(
-                    "{}?year={}&cell={}",
-                    Route::Tables.href(),
-                    pt.year,
-                    trend.focus
-                ),
-                (t().graphic.jump)(pt.year, j.from, j.to),
-            )
-        })
-    };
-    chart(
-        &mut p,
-        &trend.points[from..],
-        4.0,
-        4.0,
-        width - 8.0,
-        height - 8.0,
-        15.0,
-        Some(&link),
-    );
-    let summary: Vec<(u16, String)> = trend.points[from..]
-        .iter()
-        .map(|pt| (pt.year, pt.number.text.clone()))
-        .collect();
-    Scene {
-        width,
-        height,
-        title: (t().graphic.trend_summary)(&trend.label, &summary),
-        kind: "trend",
-        role: "group",
-        shapes: p.shapes,
-    }
-    .to_svg()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::t3_key;
+    use crate::graphic::trend_svg;
     use crate::model::ReportStructure;
 
     #[test]

@@ -2,12 +2,15 @@
 //! the school list and the district data; school assignments and merged school submissions, and in a
 //! school's own storage its filling draft.
 
+mod defaults;
 mod migrate;
-mod page_data;
 mod report;
 mod submission;
 mod workspace;
 
+pub use crate::catalog::{Audience, DisclosureMode, Level, TableFormat};
+pub use crate::cell::TableValues;
+pub use defaults::{missing_defaults, restore_defaults, restore_some_defaults};
 pub use gongkai_district::school::{
     next_school_id, school_number, School, Stage, Warning, WarningLevel,
 };
@@ -15,13 +18,9 @@ pub use migrate::{
     parse_workspace, workspace_from_value, FieldProblem, LoadError, ValueKind, MAX_FIELD_BYTES,
     SUPPORTED_SCHEMA,
 };
-pub use page_data::{
-    read_page_data, DistrictsPageData, GraphicPageData, PageData, SchoolDraftData, SchoolPageData,
-    SchoolsPageData, UnreadableDraft,
-};
 pub use report::{
-    Audience, CategoryContent, DisclosureMode, DisclosureStatus, ItemContent, ItemCount, Level,
-    Narrative, NoCases, OverviewSections, Report, ReportStructure, TableFormat, TableValues,
+    CategoryContent, DisclosureStatus, ItemContent, ItemCount, Narrative, NoCases,
+    OverviewSections, Report, ReportStructure,
 };
 pub use submission::{
     contribution_order, Contribution, CountField, Placement, SchoolCount, SchoolTask,

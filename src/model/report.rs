@@ -1,10 +1,10 @@
 //! One year's report: unit, year, structure, narrative sections, category content and table cells.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 use super::submission::{Contribution, SchoolTask};
-use crate::catalog;
+use crate::catalog::{self, Audience, DisclosureMode, Level, TableFormat};
+use crate::cell::TableValues;
 
 /// Which outline the report follows (docs/design.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -15,28 +15,6 @@ pub enum ReportStructure {
     Field,
     /// 条例第五十条 statutory annual report.
     Statutory,
-}
-
-/// The national table format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TableFormat {
-    /// 2019 trial format (国办公开办函〔2019〕60号), used for the 2019 and 2020 reports.
-    #[serde(rename = "2019")]
-    V2019,
-    /// 2021 format (国办公开办函〔2021〕30号), from the 2021 report on.
-    #[serde(rename = "2021")]
-    V2021,
-}
-
-impl TableFormat {
-    /// The format a report of `year` uses unless the user overrides it.
-    pub fn for_year(year: u16) -> Self {
-        if year <= 2020 {
-            TableFormat::V2019
-        } else {
-            TableFormat::V2021
-        }
-    }
 }
 
 /// Sub-heads of 一、总体情况 in the statutory structure.
@@ -92,38 +70,6 @@ pub enum DisclosureStatus {
     NotPublished,
     /// 本年度无此项
     NotApplicable,
-}
-
-/// 公开对象.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    /// 全社会
-    Public,
-    /// 特定群体
-    SpecificGroup,
-}
-
-/// 公开方式.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DisclosureMode {
-    /// 主动
-    Active,
-    /// 依申请
-    OnRequest,
-}
-
-/// 公开层级.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// 县级
-    County,
-    /// 乡级
-    Township,
-    /// 学校
-    School,
 }
 
 /// An optional count shown with an item, e.g. 发布信息 26 条.
@@ -191,28 +137,6 @@ impl CategoryContent {
                 .items
                 .iter()
                 .all(|i| i.text.trim().is_empty() && i.status.is_none())
-    }
-}
-
-/// Raw cell text of the statutory tables, keyed `table/block/row/column` (see `catalog::cell_key`).
-/// Text is kept as typed ("增10", "1276.5534万元"); parsing happens in the check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(transparent)]
-pub struct TableValues(pub BTreeMap<String, String>);
-
-impl TableValues {
-    pub fn get(&self, key: &str) -> &str {
-        self.0.get(key).map(String::as_str).unwrap_or("")
-    }
-
-    /// Sets a cell; an empty value removes it so that blanks stay blanks.
-    pub fn set(&mut self, key: impl Into<String>, value: impl Into<String>) {
-        let (key, value) = (key.into(), value.into());
-        if value.trim().is_empty() {
-            self.0.remove(&key);
-        } else {
-            self.0.insert(key, value);
-        }
     }
 }
 

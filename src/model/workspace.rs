@@ -133,23 +133,6 @@ impl Workspace {
         Ok(())
     }
 
-    /// Adds a report for `year` carried forward (`crate::carry::carry_forward`) from the report of
-    /// `year - 1`, else from the open report, else blank; opens it. Refuses invalid and taken years.
-    pub fn add_year_carried(&mut self, year: u16) -> Result<(), ModelError> {
-        Self::validate_year(i64::from(year))?;
-        if self.reports.contains_key(&year) {
-            return Err(ModelError::YearTaken(year));
-        }
-        let source = self.carry_source(year).and_then(|y| self.reports.get(&y));
-        let report = match source {
-            Some(prev) => crate::carry::carry_forward(prev, year),
-            None => Report::blank(year),
-        };
-        self.reports.insert(year, report);
-        self.current_year = Some(year);
-        Ok(())
-    }
-
     /// The year whose report a new report for `year` is carried forward from: `year - 1` if there is
     /// one, else the open report's year; `None` for a blank start.
     pub fn carry_source(&self, year: u16) -> Option<u16> {
@@ -223,31 +206,6 @@ mod tests {
         ws.add_year(2021).unwrap();
         assert_eq!(ws.current().unwrap().unit_name, "某教育局");
         assert_eq!(ws.add_year(2021), Err(ModelError::YearTaken(2021)));
-    }
-
-    #[test]
-    fn add_year_carried_uses_the_year_before_else_the_open_report() {
-        let mut ws = Workspace::default();
-        assert_eq!(ws.carry_source(2020), None);
-        ws.add_year_carried(2020).unwrap();
-        assert!(ws.reports[&2020].is_blank());
-        ws.current_mut().unwrap().unit_name = "某教育局".into();
-        ws.add_year(2022).unwrap();
-        ws.current_mut().unwrap().unit_name = "新名称".into();
-        // 2021 comes from 2020 (the year before), not from the open 2022.
-        assert_eq!(ws.carry_source(2021), Some(2020));
-        ws.add_year_carried(2021).unwrap();
-        assert_eq!(ws.current_year, Some(2021));
-        assert_eq!(ws.current().unwrap().unit_name, "某教育局");
-        // 2030 has no year before: from the open report (2021).
-        assert_eq!(ws.carry_source(2030), Some(2021));
-        ws.add_year_carried(2030).unwrap();
-        assert_eq!(ws.current().unwrap().unit_name, "某教育局");
-        assert_eq!(ws.add_year_carried(2021), Err(ModelError::YearTaken(2021)));
-        assert_eq!(
-            ws.add_year_carried(1999),
-            Err(ModelError::YearOutOfRange(1999))
-        );
     }
 
     #[test]

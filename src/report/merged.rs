@@ -11,8 +11,8 @@
 //! - **Omit** (`omit`): nothing.
 
 use super::{Cell, Row, Table};
+use crate::dates::chinese_date;
 use crate::model::{Contribution, ItemContent, Placement, SchoolCount, SubmissionItem};
-use crate::school::chinese_date;
 
 /// Opens the totals sentence of [`Placement::Counts`].
 pub const TOTALS_PREFIX: &str = "各学校合计";

@@ -23,7 +23,7 @@ use std::cmp::Ordering;
 
 use super::file::FileError;
 use super::submission::{read_submission, Submission};
-use super::time::parse_time;
+use crate::dates::parse_time;
 use crate::model::{contribution_order, Contribution, Report, School, SubmissionItem};
 
 /// A file the user picked: its name and its text.

@@ -12,8 +12,8 @@ mod merge;
 mod pack;
 mod submission;
 pub mod synth;
-mod time;
 
+pub use crate::dates::{chinese_date, parse_date, parse_time};
 pub use canonical::{canonical_items, content_hash, HASH_PREFIX, MAX_COUNT};
 pub use dashboard::{dashboard, missing_csv, Dashboard, MissingWords, SchoolRow, Status};
 pub use draft::Draft;
@@ -30,4 +30,3 @@ pub use submission::{
     read_submission, submission_file_name, write_submission, Submission, SubmissionSchool,
     SUBMISSION_FORMAT, SUBMISSION_SUFFIX, SUBMISSION_VERSION,
 };
-pub use time::{chinese_date, parse_date, parse_time};

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 use super::file::{check_year, read_typed, FileError};
-use super::time::parse_time;
 use crate::backup::safe_file_stem;
 use crate::catalog;
+use crate::dates::parse_time;
 use crate::model::{CountField, Report, School, SchoolCount, Stage, SubmissionItem, Workspace};
 
 /// `format` of a pack.

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 
 use super::canonical::{content_hash, MAX_COUNT};
 use super::file::{check_year, read_typed, FileError};
-use super::time::{parse_date, parse_time};
 use crate::backup::safe_file_stem;
+use crate::dates::{parse_date, parse_time};
 use crate::model::SubmissionItem;
 
 /// `format` of a submission.

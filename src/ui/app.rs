@@ -15,7 +15,7 @@ use super::pages::{
 };
 use super::state::{AppState, SaveStatus};
 use crate::check::Focus;
-use crate::model::{DistrictsPageData, GraphicPageData, SchoolDraftData, SchoolsPageData};
+use crate::page_data::{DistrictsPageData, GraphicPageData, SchoolDraftData, SchoolsPageData};
 use crate::route::Route;
 use crate::store::{SCHOOL, WORKSPACE};
 use crate::text::t;

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::model::{read_page_data, PageData, Workspace};
+use crate::model::Workspace;
+use crate::page_data::{read_page_data, PageData};
 use crate::text::t;
 use crate::ui::state::{AppState, UndoFn};
 use crate::web::modules::{self, ModuleError, MountedPage};

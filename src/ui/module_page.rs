@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
-use crate::model::PageData;
+use crate::page_data::PageData;
 use crate::text::t;
 use crate::web::page_host::PageHost;
 
@@ -185,7 +185,7 @@ pub fn unmount(id: u32) {
 ///
 /// `module` is the module's name in `delivery/config.mjs`; each page is `"name" => DataType,
 /// Component`, the name `web::modules` and `ui::module_host::module_page` mount it by, its
-/// `model::PageData` type and its component (which reads `PageState<DataType>` from context).
+/// `page_data::PageData` type and its component (which reads `PageState<DataType>` from context).
 /// A module may add exports of its own beside the call.
 ///
 /// ```text

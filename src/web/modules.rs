@@ -118,7 +118,7 @@ pub async fn render_docx(doc: &Document, date: &str) -> Result<Vec<u8>, ModuleEr
 }
 
 /// The 图解 of the open report (portrait SVG) for the HTML export, from the `extras-page` module;
-/// `workspace_json` is the JSON of `model::GraphicPageData`. Empty when there is no graphic.
+/// `workspace_json` is the JSON of `page_data::GraphicPageData`. Empty when there is no graphic.
 pub async fn html_graphic(workspace_json: &str) -> Result<String, ModuleError> {
     let module: ExtrasModule = load("extras-page").await?.unchecked_into();
     module

@@ -513,7 +513,7 @@ fn RestorePicker(key: &'static str, on_close: Callback<()>) -> impl IntoView {
             key: key.to_string(),
             ..CategoryContent::default()
         };
-        catalog::missing_defaults(category_of(w, key).unwrap_or(&blank))
+        crate::model::missing_defaults(category_of(w, key).unwrap_or(&blank))
             .into_iter()
             .map(|d| (d.id, d.name))
             .collect()
@@ -524,7 +524,7 @@ fn RestorePicker(key: &'static str, on_close: Callback<()>) -> impl IntoView {
         let ids = chosen.get_untracked();
         let mut added = 0;
         edit_category(state, key, |c| {
-            added = catalog::restore_some_defaults(c, |id| ids.contains(&id));
+            added = crate::model::restore_some_defaults(c, |id| ids.contains(&id));
         });
         on_close.run(());
         state.notice.set(Some((t().feedback.restored)(added)));

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::graphic::{self, Layout};
-use crate::model::GraphicPageData;
+use crate::page_data::GraphicPageData;
 use crate::text::t;
 use crate::ui::module_page::PageState;
 use crate::web::download::{download_blob, download_text};

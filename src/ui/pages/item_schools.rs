@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 
 use crate::catalog;
-use crate::model::{CountField, ItemContent, Placement, SchoolsPageData};
+use crate::model::{CountField, ItemContent, Placement};
+use crate::page_data::SchoolsPageData;
 use crate::report::contribution_details;
 use crate::text::{school_page, t};
 use crate::ui::module_page::PageState;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{GraphicPageData, PageData};
+use crate::page_data::{GraphicPageData, PageData};
 use crate::report::{self, BuildOptions, Document, NotApplicable};
 use crate::text::t;
 use crate::ui::state::AppState;

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::catalog::{self, CHANNELS};
-use crate::model::{SchoolPageData, SubmissionItem};
+use crate::model::SubmissionItem;
+use crate::page_data::SchoolPageData;
 use crate::school::{read_pack, Draft, MAX_COUNT};
 use crate::text::{school_page, t};
 use crate::ui::dialog::Dialog;

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::catalog;
-use crate::model::{School, SchoolsPageData, Stage};
+use crate::model::{School, Stage};
+use crate::page_data::SchoolsPageData;
 use crate::school::{
     apply, assigned_items, dashboard, make_pack_of, missing_csv, pack_file_name, preview,
     write_pack, ChangeKind, Dashboard, Incoming, MissingWords, Preview, Status, Verdict,

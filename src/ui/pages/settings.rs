@@ -236,7 +236,7 @@ fn YearList() -> impl IntoView {
     };
     let add = move |_| match parse_year(&new_year.get_untracked()).and_then(|y| {
         let mut probe = state.ws.get_untracked();
-        probe.add_year_carried(y).map_err(|e| t().model_error(&e))?;
+        crate::carry::add_year_carried(&mut probe, y).map_err(|e| t().model_error(&e))?;
         Ok(y)
     }) {
         Ok(y) => {
@@ -244,7 +244,7 @@ fn YearList() -> impl IntoView {
             new_year.set(String::new());
             let from = state.ws.with_untracked(|w| w.carry_source(y));
             let mut added = false;
-            state.edit(|w| added = w.add_year_carried(y).is_ok());
+            state.edit(|w| added = crate::carry::add_year_carried(w, y).is_ok());
             if added {
                 state.notice.set(Some((t().feedback.year_added)(y, from)));
             }

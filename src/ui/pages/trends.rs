@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use crate::graphic;
-use crate::model::{GraphicPageData, Report};
+use crate::model::Report;
+use crate::page_data::GraphicPageData;
 use crate::text::t;
 use crate::ui::module_page::PageState;
 

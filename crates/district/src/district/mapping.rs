@@ -3,7 +3,18 @@
 //! found under a title, and the mapping the bureau may correct before the rows are read.
 
 use super::normalize::key;
-use super::table::{Row, TableKind};
+use super::xlsx::Row;
+
+/// Which of the three table shapes a file has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// `道路或小区,门牌号,对口小学,对口初中,备注`.
+    Rules,
+    /// `学校,学段,服务区域`.
+    Areas,
+    /// `学校,学段,地址,电话,预警等级,预警说明`.
+    Schools,
+}
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

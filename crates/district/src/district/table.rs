@@ -4,25 +4,18 @@
 //! `学校,学段,服务区域`, or the school list `学校,学段,地址,电话,预警等级,预警说明`. Every error names the
 //! row, the column and the offending text; the other rows are kept.
 
-use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use thiserror::Error;
 
 use super::area::{parse_fragments, parse_place_numbers, AreaErrorKind};
+pub use super::mapping::TableKind;
 use super::mapping::{suggest, Mapping, Role};
 use super::model::{AreaText, DistrictData, Fragment, FragmentState, PlaceKind, Rule};
 use super::normalize::{clean, key};
 use super::spec::SpecErrorKind;
+pub use super::xlsx::Row;
 use super::xlsx::{read_sheet, XlsxError};
 use crate::school::{School, Stage, Warning, WarningLevel};
-
-/// One row of a table as read: its number in the file (1-based) and its cells. Serialisable, so that
-/// the rows of an XLSX sheet can cross from the lazily loaded module that reads them.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Row {
-    pub number: usize,
-    pub cells: Vec<String>,
-}
 
 /// Decodes bytes that are not UTF-8 (GBK from Excel on zh-CN Windows). In the browser the shell passes
 /// `TextDecoder('gbk')`; native tests pass `encoding_rs`. `None` when the bytes are not valid.
@@ -36,17 +29,6 @@ pub enum TextEncoding {
     Utf16,
     /// Decoded by the legacy decoder (GBK).
     Legacy,
-}
-
-/// Which of the three table shapes a file has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableKind {
-    /// `道路或小区,门牌号,对口小学,对口初中,备注`.
-    Rules,
-    /// `学校,学段,服务区域`.
-    Areas,
-    /// `学校,学段,地址,电话,预警等级,预警说明`.
-    Schools,
 }
 
 /// What went wrong, for [`ImportError`].

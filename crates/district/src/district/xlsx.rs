@@ -10,7 +10,13 @@ use quick_xml::Reader;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::table::Row;
+/// One row of a table as read: its number in the file (1-based) and its cells. Serialisable, so that
+/// the rows of an XLSX sheet can cross from the lazily loaded module that reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Row {
+    pub number: usize,
+    pub cells: Vec<String>,
+}
 
 /// Why a workbook could not be read (serialisable: it crosses from the module that reads workbooks).
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]

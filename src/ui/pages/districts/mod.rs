@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 
 use crate::district::editing::check_phone;
 use crate::district::problems::{problems, Problem};
-use crate::model::DistrictsPageData;
+use crate::page_data::DistrictsPageData;
 use crate::text::t;
 use crate::ui::module_page::PageState;
 use crate::web::dom::focus;

@@ -7,7 +7,7 @@ use crate::district::editing::{
     check_numbers, fields_of, rule_from_fields, search_rules, FieldError, RuleFields,
 };
 use crate::district::{print_numbers, Rule};
-use crate::model::DistrictsPageData;
+use crate::page_data::DistrictsPageData;
 use crate::text::t;
 use crate::ui::dialog::Dialog;
 use crate::ui::pages::districts::{DistrictsLinks, DistrictsState};

@@ -5,8 +5,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::{Report, School, Workspace};
 use crate::district::DistrictData;
+use crate::model::{workspace_from_value, Report, School, Workspace};
 use crate::school::Draft;
 use crate::text::school_page;
 
@@ -213,7 +213,7 @@ pub struct GraphicPageData(pub Workspace);
 impl<'de> Deserialize<'de> for GraphicPageData {
     fn deserialize<De: serde::Deserializer<'de>>(d: De) -> Result<Self, De::Error> {
         let value = serde_json::Value::deserialize(d)?;
-        super::workspace_from_value(value)
+        workspace_from_value(value)
             .map(GraphicPageData)
             .map_err(serde::de::Error::custom)
     }

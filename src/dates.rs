@@ -1,4 +1,4 @@
-//! The times and dates of school files: an RFC 3339 time (`2026-11-26T10:00:00.000Z`, or with an
+//! Times and dates as the files write them: an RFC 3339 time (`2026-11-26T10:00:00.000Z`, or with an
 //! offset such as `+08:00`) read as milliseconds since the epoch so that two files can be ordered, and
 //! a calendar date `YYYY-MM-DD` checked and printed the Chinese way (`2020年5月1日`).
 
