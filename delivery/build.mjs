@@ -125,7 +125,8 @@ function buildWasm(bin, target, global) {
 }
 
 function buildWasmOnce(bin, target, global) {
-  const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', bin, '--locked', '--offline'];
+  // No default features: the test-data generators (`synth`) stay out of every product build.
+  const cargoArgs = ['build', '--target', 'wasm32-unknown-unknown', '--bin', bin, '--locked', '--offline', '--no-default-features'];
   if (release) cargoArgs.push('--release');
   log(`cargo ${cargoArgs.join(' ')}`);
   run('cargo', cargoArgs);

@@ -336,10 +336,7 @@ fn module_circles(root: &Path) -> Vec<String> {
         let text = fs::read_to_string(path).unwrap();
         for r in references(module, *is_mod, &text) {
             // The longest prefix that is a module of this crate.
-            if let Some(k) = (0..=r.len())
-                .rev()
-                .find(|k| known.contains(&r[..*k]))
-            {
+            if let Some(k) = (0..=r.len()).rev().find(|k| known.contains(&r[..*k])) {
                 refs.entry(module.clone())
                     .or_default()
                     .insert(r[..k].to_vec());
@@ -452,4 +449,40 @@ fn the_circle_finder_sees_a_circle() {
     let circles = module_circles(&dir);
     fs::remove_dir_all(&dir).unwrap();
     assert_eq!(circles, ["crate: check → report → check"]);
+}
+
+/// The test-data generators (`synth`, a default feature so that `cargo test` runs everything) stay
+/// out of every product build: trunk builds the workbench without default features, and so does the
+/// build of every module and page.
+#[test]
+fn product_builds_leave_the_generators_out() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let index = fs::read_to_string(root.join("index.html")).unwrap();
+    let rust_link = index
+        .lines()
+        .find(|l| l.contains("data-trunk rel=\"rust\""))
+        .expect("index.html builds the workbench with trunk");
+    assert!(rust_link.contains("data-cargo-no-default-features"));
+    let build = fs::read_to_string(root.join("delivery/build.mjs")).unwrap();
+    let cargo_args = build
+        .lines()
+        .find(|l| l.contains("const cargoArgs = ['build'"))
+        .expect("delivery/build.mjs builds the modules with cargo");
+    assert!(cargo_args.contains("'--no-default-features'"));
+    for (file, gate) in [
+        (
+            "src/school/mod.rs",
+            "#[cfg(feature = \"synth\")]\npub mod synth;",
+        ),
+        (
+            "crates/district/src/district/mod.rs",
+            "#[cfg(any(test, feature = \"synth\"))]\npub mod synth;",
+        ),
+    ] {
+        let text = fs::read_to_string(root.join(file)).unwrap();
+        assert!(
+            text.contains(gate),
+            "{file}: synth is not behind its feature"
+        );
+    }
 }

@@ -11,6 +11,7 @@ mod file;
 mod merge;
 mod pack;
 mod submission;
+#[cfg(feature = "synth")]
 pub mod synth;
 
 pub use crate::dates::{chinese_date, parse_date, parse_time};

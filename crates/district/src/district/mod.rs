@@ -21,6 +21,7 @@ pub mod schools;
 pub(crate) mod sort;
 pub mod spec;
 mod stream;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod table;
 pub mod xlsx;
