@@ -17,8 +17,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "fetch dependencies (locked)"
 cargo fetch --locked
 
-step "cargo fmt --check"
+step "cargo fmt --check, and leptosfmt --check for view! blocks (leptosfmt.toml)"
 cargo fmt --all -- --check
+leptosfmt --check --quiet src crates
 
 step "cargo clippy (native and wasm32), warnings are errors"
 cargo clippy --locked --all-targets -- -D warnings

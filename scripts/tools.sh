@@ -8,6 +8,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14   # trunk 0.22 needs a newer rustc than this machine's
 BINARYEN_VERSION=132    # Debian's wasm-opt 108 silently breaks the app
+LEPTOSFMT_VERSION=0.1.33 # the formatter of view! blocks (leptosfmt.toml), which rustfmt leaves alone
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 
@@ -49,7 +50,16 @@ build_tools() {
   fi
 }
 
+# The formatter of Leptos view! blocks, for the format check of scripts/check.sh and scripts/test.sh.
+format_tools() {
+  if ! leptosfmt --version 2>/dev/null | grep -qx "leptosfmt $LEPTOSFMT_VERSION"; then
+    log "installing leptosfmt $LEPTOSFMT_VERSION (about 2 minutes on 2 cores)"
+    cargo install leptosfmt --locked --version "$LEPTOSFMT_VERSION"
+  fi
+}
+
 test_tools() {
+  format_tools
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing Chromium and its driver"
     apt_install chromium chromium-driver
@@ -76,7 +86,8 @@ test_tools() {
 
 case "${1:-all}" in
   build) build_tools ;;
+  format) format_tools ;;
   test) build_tools; test_tools ;;
   all) build_tools; test_tools ;;
-  *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|format|test]" >&2; exit 2 ;;
 esac

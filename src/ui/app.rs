@@ -106,7 +106,6 @@ pub fn App() -> impl IntoView {
             class="skip-link"
             href="#main"
             on:click=move |ev| {
-                // `#main` would be read as a route: move the focus by hand instead.
                 ev.prevent_default();
                 dom::focus_heading();
             }
@@ -118,53 +117,72 @@ pub fn App() -> impl IntoView {
                 <h1>{t().app_title}</h1>
                 <p class="subtitle">{subtitle}</p>
             </div>
-            <SaveStatusView/>
-            {bureau.then(|| view! {
-                <button
-                    class="menu-button"
-                    data-testid="menu-button"
-                    aria-controls="side-nav"
-                    aria-expanded=move || menu_open.get().to_string()
-                    on:click=move |_| menu_open.update(|o| *o = !*o)
-                >
-                    {move || if menu_open.get() { t().feedback.menu_close } else { t().feedback.menu }}
-                </button>
-            })}
+            <SaveStatusView />
+            {bureau
+                .then(|| {
+                    view! {
+                        <button
+                            class="menu-button"
+                            data-testid="menu-button"
+                            aria-controls="side-nav"
+                            aria-expanded=move || menu_open.get().to_string()
+                            on:click=move |_| menu_open.update(|o| *o = !*o)
+                        >
+                            {move || {
+                                if menu_open.get() {
+                                    t().feedback.menu_close
+                                } else {
+                                    t().feedback.menu
+                                }
+                            }}
+                        </button>
+                    }
+                })}
         </header>
-        <Banners/>
-        {bureau.then(|| view! { <FileNotice/> })}
+        <Banners />
+        {bureau.then(|| view! { <FileNotice /> })}
         <div class="layout">
-            {bureau.then(|| view! { <Nav route=route open=menu_open/> })}
+            {bureau.then(|| view! { <Nav route=route open=menu_open /> })}
             <main class="page" class:school-mode=school_mode id="main">
                 // The school pages run in the `schools-page` module, the district pages in
                 // `districts-page` (docs/delivery.md, “A page in a module”).
                 {move || {
                     if school_mode {
-                        return module_page::<SchoolDraftData>("schools-page", "school", "page-school-host");
+                        return module_page::<
+                            SchoolDraftData,
+                        >("schools-page", "school", "page-school-host");
                     }
                     match route.get() {
-                        Route::Overview => view! { <Overview/> }.into_any(),
-                        Route::Settings => view! { <SettingsPage/> }.into_any(),
-                        Route::Data => view! { <DataPage/> }.into_any(),
-                        Route::Category(key) => view! { <CategoryPage key=key/> }.into_any(),
-                        Route::Narrative => view! { <NarrativePage/> }.into_any(),
-                        Route::Check => view! { <CheckPage/> }.into_any(),
-                        Route::Tables => view! { <TablesPage/> }.into_any(),
-                        Route::Report => view! { <ReportPage/> }.into_any(),
+                        Route::Overview => view! { <Overview /> }.into_any(),
+                        Route::Settings => view! { <SettingsPage /> }.into_any(),
+                        Route::Data => view! { <DataPage /> }.into_any(),
+                        Route::Category(key) => view! { <CategoryPage key=key /> }.into_any(),
+                        Route::Narrative => view! { <NarrativePage /> }.into_any(),
+                        Route::Check => view! { <CheckPage /> }.into_any(),
+                        Route::Tables => view! { <TablesPage /> }.into_any(),
+                        Route::Report => view! { <ReportPage /> }.into_any(),
                         Route::Graphic => {
-                            module_page::<GraphicPageData>("extras-page", "graphic", "page-graphic-host")
+                            module_page::<
+                                GraphicPageData,
+                            >("extras-page", "graphic", "page-graphic-host")
                         }
                         Route::Schools => {
-                            module_page::<SchoolsPageData>("schools-page", "schools", "page-schools-host")
+                            module_page::<
+                                SchoolsPageData,
+                            >("schools-page", "schools", "page-schools-host")
                         }
                         Route::Districts => {
-                            module_page::<DistrictsPageData>("districts-page", "districts", "page-districts-host")
+                            module_page::<
+                                DistrictsPageData,
+                            >("districts-page", "districts", "page-districts-host")
                         }
                         Route::Lookup => {
-                            module_page::<DistrictsPageData>("districts-page", "lookup", "page-lookup-host")
+                            module_page::<
+                                DistrictsPageData,
+                            >("districts-page", "lookup", "page-lookup-host")
                         }
-                        Route::NotFound(_) => view! { <NotFound/> }.into_any(),
-                        other => view! { <ComingSoon route=other/> }.into_any(),
+                        Route::NotFound(_) => view! { <NotFound /> }.into_any(),
+                        other => view! { <ComingSoon route=other /> }.into_any(),
                     }
                 }}
             </main>
@@ -188,5 +206,9 @@ fn SaveStatusView() -> impl IntoView {
         SaveStatus::Saving => "save-status busy",
         _ => "save-status",
     };
-    view! { <p class=class data-testid="save-status" role="status" aria-live="polite">{label}</p> }
+    view! {
+        <p class=class data-testid="save-status" role="status" aria-live="polite">
+            {label}
+        </p>
+    }
 }

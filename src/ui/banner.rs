@@ -100,15 +100,24 @@ pub fn Banners() -> impl IntoView {
                 {move || storage_message().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
                 <div class="actions">
                     <Show when=move || state.corrupt.with(Option::is_some)>
-                        <button data-testid="download-corrupt" on:click=move |_| state.download_corrupt()>
+                        <button
+                            data-testid="download-corrupt"
+                            on:click=move |_| state.download_corrupt()
+                        >
                             {t().download_corrupt}
                         </button>
                     </Show>
-                    {bureau.then(|| view! {
-                        <button data-testid="banner-export-backup" on:click=move |_| state.export_backup()>
-                            {t().banner_export}
-                        </button>
-                    })}
+                    {bureau
+                        .then(|| {
+                            view! {
+                                <button
+                                    data-testid="banner-export-backup"
+                                    on:click=move |_| state.export_backup()
+                                >
+                                    {t().banner_export}
+                                </button>
+                            }
+                        })}
                 </div>
             </div>
         </Show>
@@ -122,16 +131,23 @@ pub fn Banners() -> impl IntoView {
                     <button data-testid="conflict-keep-mine" on:click=move |_| state.keep_mine()>
                         {t().conflict_keep_mine}
                     </button>
-                    {bureau.then(|| view! {
-                        <button on:click=move |_| state.export_backup()>{t().banner_export}</button>
-                    })}
+                    {bureau
+                        .then(|| {
+                            view! {
+                                <button on:click=move |_| {
+                                    state.export_backup()
+                                }>{t().banner_export}</button>
+                            }
+                        })}
                 </div>
             </div>
         </Show>
         <Show when=move || state.alert.with(Option::is_some)>
             <div class="banner warn" data-testid="alert" role="alert">
                 <p>{move || state.alert.get().unwrap_or_default()}</p>
-                <button class="close" aria-label=t().close on:click=move |_| state.alert.set(None)>"×"</button>
+                <button class="close" aria-label=t().close on:click=move |_| state.alert.set(None)>
+                    "×"
+                </button>
             </div>
         </Show>
         <div class="live" role="status" aria-live="polite">
@@ -139,15 +155,29 @@ pub fn Banners() -> impl IntoView {
                 <div class="banner info" data-testid="undo-offer">
                     <p>{move || state.undo_text.get().unwrap_or_default()}</p>
                     <div class="actions">
-                        <button data-testid="undo" on:click=move |_| state.undo()>{t().feedback.undo}</button>
-                        <button class="close" aria-label=t().close on:click=move |_| state.forget_undo()>"×"</button>
+                        <button data-testid="undo" on:click=move |_| state.undo()>
+                            {t().feedback.undo}
+                        </button>
+                        <button
+                            class="close"
+                            aria-label=t().close
+                            on:click=move |_| state.forget_undo()
+                        >
+                            "×"
+                        </button>
                     </div>
                 </div>
             </Show>
             <Show when=move || state.notice.with(Option::is_some)>
                 <div class="banner info" data-testid="notice">
                     <p>{move || state.notice.get().unwrap_or_default()}</p>
-                    <button class="close" aria-label=t().close on:click=move |_| state.notice.set(None)>"×"</button>
+                    <button
+                        class="close"
+                        aria-label=t().close
+                        on:click=move |_| state.notice.set(None)
+                    >
+                        "×"
+                    </button>
                 </div>
             </Show>
         </div>

@@ -33,10 +33,15 @@ pub fn FileNotice() -> impl IntoView {
     view! {
         <Show when=move || open.get()>
             <div class="banner warn file-notice" data-testid="file-notice" role="note">
-                <p><strong>{texts.file_notice_title}</strong></p>
+                <p>
+                    <strong>{texts.file_notice_title}</strong>
+                </p>
                 <p>{texts.file_notice_body}</p>
                 <div class="actions">
-                    <button data-testid="file-notice-backup" on:click=move |_| state.export_backup()>
+                    <button
+                        data-testid="file-notice-backup"
+                        on:click=move |_| state.export_backup()
+                    >
                         {texts.file_notice_backup}
                     </button>
                     <button data-testid="file-notice-dismiss" on:click=dismiss>

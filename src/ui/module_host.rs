@@ -166,16 +166,30 @@ fn host_view(
     view! {
         <div class="module-host" data-testid=testid>
             {move || match status.get() {
-                Status::Loading => Some(view! {
-                    <p class="hint" role="status" data-testid="module-loading">{words.loading}</p>
-                }.into_any()),
+                Status::Loading => {
+                    Some(
+                        view! {
+                            <p class="hint" role="status" data-testid="module-loading">
+                                {words.loading}
+                            </p>
+                        }
+                            .into_any(),
+                    )
+                }
                 Status::Ready => None,
-                Status::Failed(reason) => Some(view! {
-                    <div class="module-failed" role="alert" data-testid="module-failed">
-                        <p class="field-error">{reason}</p>
-                        <button data-testid="module-retry" on:click=move |_| start()>{words.retry}</button>
-                    </div>
-                }.into_any()),
+                Status::Failed(reason) => {
+                    Some(
+                        view! {
+                            <div class="module-failed" role="alert" data-testid="module-failed">
+                                <p class="field-error">{reason}</p>
+                                <button data-testid="module-retry" on:click=move |_| start()>
+                                    {words.retry}
+                                </button>
+                            </div>
+                        }
+                            .into_any(),
+                    )
+                }
             }}
             <div node_ref=node></div>
         </div>

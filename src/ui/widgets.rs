@@ -19,7 +19,11 @@ pub fn StructureSelect(testid: &'static str) -> impl IntoView {
             .with(|w| w.current().map(|r| r.structure).unwrap_or_default())
     };
     let option = move |s: ReportStructure, value: &'static str| {
-        view! { <option value=value selected=move || structure() == s>{t().structure(s)}</option> }
+        view! {
+            <option value=value selected=move || structure() == s>
+                {t().structure(s)}
+            </option>
+        }
     };
     view! {
         <select
@@ -30,11 +34,12 @@ pub fn StructureSelect(testid: &'static str) -> impl IntoView {
                 } else {
                     ReportStructure::Field
                 };
-                state.edit(|w| {
-                    if let Some(r) = w.current_mut() {
-                        r.structure = s
-                    }
-                });
+                state
+                    .edit(|w| {
+                        if let Some(r) = w.current_mut() {
+                            r.structure = s;
+                        }
+                    });
             }
         >
             {option(ReportStructure::Field, "field")}
@@ -56,22 +61,27 @@ pub fn TableFormatSelect(testid: &'static str) -> impl IntoView {
         })
     };
     let fixed = move |f: TableFormat, value: &'static str| {
-        view! { <option value=value selected=move || choice() == Some(f)>{t().table_format(f)}</option> }
+        view! {
+            <option value=value selected=move || choice() == Some(f)>
+                {t().table_format(f)}
+            </option>
+        }
     };
     view! {
         <select
             data-testid=testid
             on:change=move |ev| {
                 let v = event_target_value(&ev);
-                state.edit(|w| {
-                    if let Some(r) = w.current_mut() {
-                        r.table_format = match v.as_str() {
-                            "2019" => Some(TableFormat::V2019),
-                            "2021" => Some(TableFormat::V2021),
-                            _ => None,
-                        };
-                    }
-                });
+                state
+                    .edit(|w| {
+                        if let Some(r) = w.current_mut() {
+                            r.table_format = match v.as_str() {
+                                "2019" => Some(TableFormat::V2019),
+                                "2021" => Some(TableFormat::V2021),
+                                _ => None,
+                            };
+                        }
+                    });
             }
         >
             <option value="auto" selected=move || choice().is_none()>
@@ -95,7 +105,9 @@ pub fn StatutoryNote(message: &'static str) -> impl IntoView {
     };
     view! {
         <Show when=statutory>
-            <p class="structure-note" data-testid="structure-note">{message}</p>
+            <p class="structure-note" data-testid="structure-note">
+                {message}
+            </p>
         </Show>
     }
 }
@@ -131,7 +143,12 @@ pub fn FilePicker(
                 <span aria-hidden="true">{t().feedback.choose_file}</span>
             </label>
             <span class="file-name" aria-hidden="true">
-                {move || chosen.with(|c| if c.is_empty() { t().feedback.no_file.to_string() } else { c.clone() })}
+                {move || {
+                    chosen
+                        .with(|c| {
+                            if c.is_empty() { t().feedback.no_file.to_string() } else { c.clone() }
+                        })
+                }}
             </span>
         </div>
     }

@@ -162,7 +162,7 @@ pub fn CategoryPage(key: &'static str) -> impl IntoView {
     view! {
         <section data-testid="page-category" data-category=key>
             <h2>{name}</h2>
-            <StatutoryNote message=t().feedback.statutory_categories/>
+            <StatutoryNote message=t().feedback.statutory_categories />
             <Show when=move || state.ws.with(|w| w.current().is_none())>
                 <p class="hint">{t().no_report}</p>
             </Show>
@@ -170,9 +170,13 @@ pub fn CategoryPage(key: &'static str) -> impl IntoView {
                 testid="category-none"
                 label=t().category_none_this_year
                 checked=none_this_year
-                on_change=move |on| edit_category(state, key, |c| {
-                    c.status = on.then_some(DisclosureStatus::NotApplicable);
-                })
+                on_change=move |on| edit_category(
+                    state,
+                    key,
+                    |c| {
+                        c.status = on.then_some(DisclosureStatus::NotApplicable);
+                    },
+                )
             />
             <label class="block">
                 <span>{t().category_intro}</span>
@@ -188,15 +192,19 @@ pub fn CategoryPage(key: &'static str) -> impl IntoView {
             </label>
             <div class="items">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
-                    <ItemCard key=key id=id/>
+                    <ItemCard key=key id=id />
                 </For>
             </div>
             <div class="actions">
-                <button data-testid="item-add" on:click=add_item>{t().item_add}</button>
-                <button data-testid="items-restore" on:click=move |_| picking.set(true)>{t().items_restore}</button>
+                <button data-testid="item-add" on:click=add_item>
+                    {t().item_add}
+                </button>
+                <button data-testid="items-restore" on:click=move |_| picking.set(true)>
+                    {t().items_restore}
+                </button>
             </div>
             <Show when=move || picking.get()>
-                <RestorePicker key=key on_close=Callback::new(move |()| picking.set(false))/>
+                <RestorePicker key=key on_close=Callback::new(move |()| picking.set(false)) />
             </Show>
         </section>
     }
@@ -244,14 +252,23 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                             prop:checked=checked
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                id.with_value(|id| edit_item(state, key, id, |i| {
-                                    let list = if used { &mut i.channels_used } else { &mut i.channels };
-                                    list.retain(|c| c != ch);
-                                    if on {
-                                        list.push(ch.to_string());
-                                        list.sort_by_key(|c| CHANNELS.iter().position(|x| x == c));
-                                    }
-                                }));
+                                id.with_value(|id| edit_item(
+                                    state,
+                                    key,
+                                    id,
+                                    |i| {
+                                        let list = if used {
+                                            &mut i.channels_used
+                                        } else {
+                                            &mut i.channels
+                                        };
+                                        list.retain(|c| c != ch);
+                                        if on {
+                                            list.push(ch.to_string());
+                                            list.sort_by_key(|c| CHANNELS.iter().position(|x| x == c));
+                                        }
+                                    },
+                                ));
                             }
                         />
                         {*ch}
@@ -275,12 +292,21 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                         id.with_value(|id| edit_item(state, key, id, |i| put(i, &v)));
                     }
                 >
-                    <option value="" selected=move || item().map(|i| get(&i)).unwrap_or("").is_empty()>"—"</option>
+                    <option
+                        value=""
+                        selected=move || item().map(|i| get(&i)).unwrap_or("").is_empty()
+                    >
+                        "—"
+                    </option>
                     {options
                         .into_iter()
                         .map(|(v, l)| {
                             let selected = move || item().map(|i| get(&i)) == Some(v);
-                            view! { <option value=v selected=selected>{l}</option> }
+                            view! {
+                                <option value=v selected=selected>
+                                    {l}
+                                </option>
+                            }
                         })
                         .collect_view()}
                 </select>
@@ -299,7 +325,6 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                     prop:value=field(|i| i.name.clone())
                     on:input=set(|i, v| i.name = v.replace(['\n', '\r'], ""))
                     on:keydown=|ev| {
-                        // A name is one line: Enter does not break it.
                         if ev.key() == "Enter" {
                             ev.prevent_default();
                         }
@@ -313,12 +338,17 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                         id.with_value(|id| edit_item(state, key, id, |i| i.status = v));
                     }
                 >
-                    <option value="" selected=move || status().is_none()>{t().item_status_unset}</option>
+                    <option value="" selected=move || status().is_none()>
+                        {t().item_status_unset}
+                    </option>
                     {STATUSES
                         .into_iter()
                         .map(|s| {
                             view! {
-                                <option value=status_key(Some(s)) selected=move || status() == Some(s)>
+                                <option
+                                    value=status_key(Some(s))
+                                    selected=move || status() == Some(s)
+                                >
                                     {t().status(s)}
                                 </option>
                             }
@@ -328,7 +358,9 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                 <button
                     class="remove"
                     data-testid="item-remove"
-                    aria-label=move || (t().feedback.item_remove_label)(&field(|i| i.name.clone())())
+                    aria-label=move || (t()
+                        .feedback
+                        .item_remove_label)(&field(|i| i.name.clone())())
                     on:click=move |_| {
                         let id = id.get_value();
                         state.edit_undoable(|w| remove_item(w, key, &id));
@@ -361,25 +393,45 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                 <legend>{t().item_channels_used}</legend>
                 {checklist(true)}
             </fieldset>
-            <Counts key=key id=id/>
-            <ItemSchoolsNote key=key id=id/>
+            <Counts key=key id=id />
+            <ItemSchoolsNote key=key id=id />
             <details class="catalogue-columns">
                 <summary>{t().item_catalogue_columns}</summary>
                 <label class="block">
                     <span>{t().item_content}</span>
-                    <textarea rows="2" data-testid="item-content" prop:value=field(|i| i.content.clone()) on:input=set(|i, v| i.content = v)></textarea>
+                    <textarea
+                        rows="2"
+                        data-testid="item-content"
+                        prop:value=field(|i| i.content.clone())
+                        on:input=set(|i, v| i.content = v)
+                    ></textarea>
                 </label>
                 <label class="block">
                     <span>{t().item_basis}</span>
-                    <input type="text" data-testid="item-basis" prop:value=field(|i| i.basis.clone()) on:input=set(|i, v| i.basis = v)/>
+                    <input
+                        type="text"
+                        data-testid="item-basis"
+                        prop:value=field(|i| i.basis.clone())
+                        on:input=set(|i, v| i.basis = v)
+                    />
                 </label>
                 <label class="block">
                     <span>{t().item_deadline}</span>
-                    <input type="text" data-testid="item-deadline" prop:value=field(|i| i.deadline.clone()) on:input=set(|i, v| i.deadline = v)/>
+                    <input
+                        type="text"
+                        data-testid="item-deadline"
+                        prop:value=field(|i| i.deadline.clone())
+                        on:input=set(|i, v| i.deadline = v)
+                    />
                 </label>
                 <label class="block">
                     <span>{t().item_subject}</span>
-                    <input type="text" data-testid="item-subject" prop:value=field(|i| i.subject.clone()) on:input=set(|i, v| i.subject = v)/>
+                    <input
+                        type="text"
+                        data-testid="item-subject"
+                        prop:value=field(|i| i.subject.clone())
+                        on:input=set(|i, v| i.subject = v)
+                    />
                 </label>
                 <fieldset class="chips">
                     <legend>{t().item_channels}</legend>
@@ -389,23 +441,65 @@ fn ItemCard(key: &'static str, id: String) -> impl IntoView {
                     {choice(
                         t().item_audience,
                         "item-audience",
-                        vec![("public", t().audience(Audience::Public)), ("specific", t().audience(Audience::SpecificGroup))],
-                        |i| match i.audience { Some(Audience::Public) => "public", Some(Audience::SpecificGroup) => "specific", None => "" },
-                        |i, v| i.audience = match v { "public" => Some(Audience::Public), "specific" => Some(Audience::SpecificGroup), _ => None },
+                        vec![
+                            ("public", t().audience(Audience::Public)),
+                            ("specific", t().audience(Audience::SpecificGroup)),
+                        ],
+                        |i| match i.audience {
+                            Some(Audience::Public) => "public",
+                            Some(Audience::SpecificGroup) => "specific",
+                            None => "",
+                        },
+                        |i, v| {
+                            i.audience = match v {
+                                "public" => Some(Audience::Public),
+                                "specific" => Some(Audience::SpecificGroup),
+                                _ => None,
+                            };
+                        },
                     )}
                     {choice(
                         t().item_mode,
                         "item-mode",
-                        vec![("active", t().mode(DisclosureMode::Active)), ("on_request", t().mode(DisclosureMode::OnRequest))],
-                        |i| match i.mode { Some(DisclosureMode::Active) => "active", Some(DisclosureMode::OnRequest) => "on_request", None => "" },
-                        |i, v| i.mode = match v { "active" => Some(DisclosureMode::Active), "on_request" => Some(DisclosureMode::OnRequest), _ => None },
+                        vec![
+                            ("active", t().mode(DisclosureMode::Active)),
+                            ("on_request", t().mode(DisclosureMode::OnRequest)),
+                        ],
+                        |i| match i.mode {
+                            Some(DisclosureMode::Active) => "active",
+                            Some(DisclosureMode::OnRequest) => "on_request",
+                            None => "",
+                        },
+                        |i, v| {
+                            i.mode = match v {
+                                "active" => Some(DisclosureMode::Active),
+                                "on_request" => Some(DisclosureMode::OnRequest),
+                                _ => None,
+                            };
+                        },
                     )}
                     {choice(
                         t().item_level,
                         "item-level",
-                        vec![("county", t().level(Level::County)), ("township", t().level(Level::Township)), ("school", t().level(Level::School))],
-                        |i| match i.level { Some(Level::County) => "county", Some(Level::Township) => "township", Some(Level::School) => "school", None => "" },
-                        |i, v| i.level = match v { "county" => Some(Level::County), "township" => Some(Level::Township), "school" => Some(Level::School), _ => None },
+                        vec![
+                            ("county", t().level(Level::County)),
+                            ("township", t().level(Level::Township)),
+                            ("school", t().level(Level::School)),
+                        ],
+                        |i| match i.level {
+                            Some(Level::County) => "county",
+                            Some(Level::Township) => "township",
+                            Some(Level::School) => "school",
+                            None => "",
+                        },
+                        |i, v| {
+                            i.level = match v {
+                                "county" => Some(Level::County),
+                                "township" => Some(Level::Township),
+                                "school" => Some(Level::School),
+                                _ => None,
+                            };
+                        },
                     )}
                 </div>
             </details>
@@ -453,35 +547,66 @@ fn Counts(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                         <div class="inline-form count">
                             <label>
                                 <span>{t().count_label}</span>
-                                <input type="text" class="count-label" data-testid="item-count-label"
+                                <input
+                                    type="text"
+                                    class="count-label"
+                                    data-testid="item-count-label"
                                     prop:value=get(n, |c| c.label.clone())
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit_count(n, Box::new(move |c| c.label = v)); }/>
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        edit_count(n, Box::new(move |c| c.label = v));
+                                    }
+                                />
                             </label>
                             <label>
                                 <span>{t().feedback.count_value}</span>
-                                <input type="text" inputmode="numeric" class="num" data-testid="item-count-value"
-                                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                                <input
+                                    type="text"
+                                    inputmode="numeric"
+                                    class="num"
+                                    data-testid="item-count-value"
+                                    aria-invalid=move || {
+                                        error.with(Option::is_some).then_some("true")
+                                    }
                                     prop:value=get(n, |c| c.value.to_string())
                                     on:input=move |ev| {
                                         let v = event_target_value(&ev);
-                                        // Checked as a count cell: non-negative, at most cell::MAX_CELL.
-                                        match crate::cell::parse_cell(&v, crate::cell::CellKind::Count) {
-                                            Ok(crate::cell::CellValue::Integer(x)) => { error.set(None); edit_count(n, Box::new(move |c| c.value = x.unsigned_abs())); }
+                                        match crate::cell::parse_cell(
+                                            &v,
+                                            crate::cell::CellKind::Count,
+                                        ) {
+                                            Ok(crate::cell::CellValue::Integer(x)) => {
+                                                error.set(None);
+                                                edit_count(
+                                                    n,
+                                                    Box::new(move |c| c.value = x.unsigned_abs()),
+                                                );
+                                            }
                                             Err(e) => error.set(Some(e.message())),
                                             Ok(_) => error.set(Some(t().count_invalid.to_string())),
                                         }
-                                    }/>
+                                    }
+                                />
                             </label>
                             <label>
                                 <span>{t().count_unit}</span>
-                                <input type="text" class="unit" data-testid="item-count-unit"
+                                <input
+                                    type="text"
+                                    class="unit"
+                                    data-testid="item-count-unit"
                                     prop:value=get(n, |c| c.unit.clone())
-                                    on:input=move |ev| { let v = event_target_value(&ev); edit_count(n, Box::new(move |c| c.unit = v)); }/>
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        edit_count(n, Box::new(move |c| c.unit = v));
+                                    }
+                                />
                             </label>
                             <button
                                 class="remove"
                                 data-testid="item-count-remove"
-                                aria-label=move || (t().feedback.count_remove_label)(&get(n, |c| c.label.clone())())
+                                aria-label=move || (t()
+                                    .feedback
+                                    .count_remove_label)(&get(n, |c| c.label.clone())())
                                 on:click=move |_| {
                                     let id = id.get_value();
                                     state.edit_undoable(|w| remove_count(w, key, &id, n));
@@ -490,13 +615,36 @@ fn Counts(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                                 {t().item_remove}
                             </button>
                             <Show when=move || error.with(Option::is_some)>
-                                <span class="field-error" data-testid="item-count-error" role="alert">{move || error.get().unwrap_or_default()}</span>
+                                <span
+                                    class="field-error"
+                                    data-testid="item-count-error"
+                                    role="alert"
+                                >
+                                    {move || error.get().unwrap_or_default()}
+                                </span>
                             </Show>
                         </div>
                     }
                 }
             </For>
-            <button data-testid="item-count-add" on:click=move |_| id.with_value(|id| edit_item(state, key, id, |i| i.counts.push(ItemCount { label: t().count_default_label.to_string(), value: 0, unit: t().count_default_unit.to_string() })))>
+            <button
+                data-testid="item-count-add"
+                on:click=move |_| {
+                    id.with_value(|id| edit_item(
+                        state,
+                        key,
+                        id,
+                        |i| {
+                            i.counts
+                                .push(ItemCount {
+                                    label: t().count_default_label.to_string(),
+                                    value: 0,
+                                    unit: t().count_default_unit.to_string(),
+                                })
+                        },
+                    ))
+                }
+            >
                 {t().count_add}
             </button>
         </div>
@@ -539,31 +687,35 @@ fn RestorePicker(key: &'static str, on_close: Callback<()>) -> impl IntoView {
                     <ul class="restore-list">
                         {missing
                             .into_iter()
-                            .map(|(id, name)| view! {
-                                <li>
-                                    <label class="check-line">
-                                        <input
-                                            type="checkbox"
-                                            data-testid="restore-choice"
-                                            value=id
-                                            prop:checked=move || chosen.with(|c| c.contains(&id))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                chosen.update(|c| {
-                                                    c.retain(|x| *x != id);
-                                                    if on {
-                                                        c.push(id);
-                                                    }
-                                                });
-                                            }
-                                        />
-                                        {name}
-                                    </label>
-                                </li>
+                            .map(|(id, name)| {
+                                view! {
+                                    <li>
+                                        <label class="check-line">
+                                            <input
+                                                type="checkbox"
+                                                data-testid="restore-choice"
+                                                value=id
+                                                prop:checked=move || chosen.with(|c| c.contains(&id))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    chosen
+                                                        .update(|c| {
+                                                            c.retain(|x| *x != id);
+                                                            if on {
+                                                                c.push(id);
+                                                            }
+                                                        });
+                                                }
+                                            />
+                                            {name}
+                                        </label>
+                                    </li>
+                                }
                             })
                             .collect_view()}
                     </ul>
-                }.into_any()
+                }
+                    .into_any()
             }}
             <div class="actions">
                 <Show when=move || !none_missing>
@@ -576,7 +728,9 @@ fn RestorePicker(key: &'static str, on_close: Callback<()>) -> impl IntoView {
                         {t().feedback.restore_confirm}
                     </button>
                 </Show>
-                <button data-testid="restore-cancel" on:click=move |_| on_close.run(())>{t().feedback.cancel}</button>
+                <button data-testid="restore-cancel" on:click=move |_| on_close.run(())>
+                    {t().feedback.cancel}
+                </button>
             </div>
         </Dialog>
     }

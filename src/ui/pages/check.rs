@@ -32,40 +32,64 @@ pub fn CheckPage() -> impl IntoView {
                 {move || (t().check_breakdown)(errors(), count() - errors())}
             </p>
             <Show when=move || count() == 0>
-                <p class="ok" data-testid="check-clean">{t().check_clean}</p>
+                <p class="ok" data-testid="check-clean">
+                    {t().check_clean}
+                </p>
             </Show>
             <ul class="findings">
-                {move || findings.get().into_iter().enumerate().map(|(n, f)| {
-                    let class = if f.severity == Severity::Error { "finding error" } else { "finding hint" };
-                    let message_id = format!("finding-{n}");
-                    view! {
-                        <li
-                            class=class
-                            data-testid="check-finding"
-                            data-severity=t().severity(f.severity)
-                            data-rule=f.rule.key()
-                        >
-                            <span class="severity">{t().severity(f.severity)}</span>
-                            " "
-                            <span class="message" id=message_id.clone()>{t().finding(&f)}</span>
-                            " "
-                            <a class="go-fix" href=f.target.link().href() aria-describedby=message_id.clone()>
-                                {t().check_go_fix}
-                            </a>
-                            {f.also.as_ref().map(|also| view! {
-                                " "
-                                <a
-                                    class="go-also"
-                                    data-testid="check-finding-also"
-                                    href=also.link().href()
-                                    aria-describedby=message_id.clone()
+                {move || {
+                    findings
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, f)| {
+                            let class = if f.severity == Severity::Error {
+                                "finding error"
+                            } else {
+                                "finding hint"
+                            };
+                            let message_id = format!("finding-{n}");
+                            view! {
+                                <li
+                                    class=class
+                                    data-testid="check-finding"
+                                    data-severity=t().severity(f.severity)
+                                    data-rule=f.rule.key()
                                 >
-                                    {t().safeguards.check_go_cell}
-                                </a>
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
+                                    <span class="severity">{t().severity(f.severity)}</span>
+                                    " "
+                                    <span class="message" id=message_id.clone()>
+                                        {t().finding(&f)}
+                                    </span>
+                                    " "
+                                    <a
+                                        class="go-fix"
+                                        href=f.target.link().href()
+                                        aria-describedby=message_id.clone()
+                                    >
+                                        {t().check_go_fix}
+                                    </a>
+                                    {f
+                                        .also
+                                        .as_ref()
+                                        .map(|also| {
+                                            view! {
+                                                " "
+                                                <a
+                                                    class="go-also"
+                                                    data-testid="check-finding-also"
+                                                    href=also.link().href()
+                                                    aria-describedby=message_id.clone()
+                                                >
+                                                    {t().safeguards.check_go_cell}
+                                                </a>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </section>
     }

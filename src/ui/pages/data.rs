@@ -102,40 +102,83 @@ pub fn DataPage() -> impl IntoView {
                         {move || error.get().unwrap_or_default()}
                     </p>
                 </Show>
-                {move || pending.get().map(|p| view! {
-                    <Dialog
-                        testid="import-summary"
-                        title=(t().import_summary_title)(&p.file)
-                        alert=true
-                        on_close=Callback::new(move |()| pending.set(None))
-                    >
-                        <ul>
-                            <li>{(t().import_unit)(&p.summary.unit_before, &p.summary.unit_after)}</li>
-                            {(!p.summary.added.is_empty()).then(|| view! {
-                                <li>{t().import_added}"：" {years(&p.summary.added)}</li>
-                            })}
-                            {(!p.summary.removed.is_empty()).then(|| view! {
-                                <li class="danger">{t().import_removed}"：" {years(&p.summary.removed)}</li>
-                            })}
-                            {(!p.summary.changed.is_empty()).then(|| view! {
-                                <li>{t().import_changed}"：" {years(&p.summary.changed)}</li>
-                            })}
-                            {(!p.summary.unchanged.is_empty()).then(|| view! {
-                                <li>{t().import_unchanged}"：" {years(&p.summary.unchanged)}</li>
-                            })}
-                        </ul>
-                        {p.summary.is_noop().then(|| view! { <p>{t().import_noop}</p> })}
-                        <div class="actions">
-                            <button class="primary" data-testid="import-confirm" on:click=confirm>{t().import_confirm}</button>
-                            <button data-testid="import-cancel" autofocus=true on:click=move |_| pending.set(None)>
-                                {t().import_cancel}
-                            </button>
-                        </div>
-                    </Dialog>
-                })}
+                {move || {
+                    pending
+                        .get()
+                        .map(|p| {
+                            view! {
+                                <Dialog
+                                    testid="import-summary"
+                                    title=(t().import_summary_title)(&p.file)
+                                    alert=true
+                                    on_close=Callback::new(move |()| pending.set(None))
+                                >
+                                    <ul>
+                                        <li>
+                                            {(t()
+                                                .import_unit)(
+                                                &p.summary.unit_before,
+                                                &p.summary.unit_after,
+                                            )}
+                                        </li>
+                                        {(!p.summary.added.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <li>{t().import_added}"：" {years(&p.summary.added)}</li>
+                                                }
+                                            })}
+                                        {(!p.summary.removed.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <li class="danger">
+                                                        {t().import_removed}"：" {years(&p.summary.removed)}
+                                                    </li>
+                                                }
+                                            })}
+                                        {(!p.summary.changed.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <li>
+                                                        {t().import_changed}"：" {years(&p.summary.changed)}
+                                                    </li>
+                                                }
+                                            })}
+                                        {(!p.summary.unchanged.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <li>
+                                                        {t().import_unchanged}"：" {years(&p.summary.unchanged)}
+                                                    </li>
+                                                }
+                                            })}
+                                    </ul>
+                                    {p
+                                        .summary
+                                        .is_noop()
+                                        .then(|| view! { <p>{t().import_noop}</p> })}
+                                    <div class="actions">
+                                        <button
+                                            class="primary"
+                                            data-testid="import-confirm"
+                                            on:click=confirm
+                                        >
+                                            {t().import_confirm}
+                                        </button>
+                                        <button
+                                            data-testid="import-cancel"
+                                            autofocus=true
+                                            on:click=move |_| pending.set(None)
+                                        >
+                                            {t().import_cancel}
+                                        </button>
+                                    </div>
+                                </Dialog>
+                            }
+                        })
+                }}
             </div>
-            <StorageStatus/>
-            <LoadExample/>
+            <StorageStatus />
+            <LoadExample />
         </section>
     }
 }
@@ -171,22 +214,40 @@ fn StorageStatus() -> impl IntoView {
         <div class="card" data-testid="storage-status">
             <h3>{t().storage_status_title}</h3>
             <p>
-                {move || if state.issue.with(Option::is_some) || state.corrupt.with(|c| c.as_ref().is_some_and(|c| !c.preserved)) {
-                    t().storage_mode_memory
-                } else {
-                    t().storage_mode_ok
+                {move || {
+                    if state.issue.with(Option::is_some)
+                        || state.corrupt.with(|c| c.as_ref().is_some_and(|c| !c.preserved))
+                    {
+                        t().storage_mode_memory
+                    } else {
+                        t().storage_mode_ok
+                    }
                 }}
             </p>
             <p>{move || (t().storage_revision)(state.revision.get())}</p>
             <p>{move || size_kb().map(t().storage_size).unwrap_or_default()}</p>
             <Show when=move || copies.with(|c| !c.is_empty())>
-                <p data-testid="unreadable-copies">{move || (t().safeguards.unreadable_copies)(copies.with(Vec::len))}</p>
+                <p data-testid="unreadable-copies">
+                    {move || (t().safeguards.unreadable_copies)(copies.with(Vec::len))}
+                </p>
                 <div class="actions">
-                    {move || copies.get().into_iter().enumerate().map(|(i, key)| view! {
-                        <button data-testid="download-unreadable" on:click=move |_| download(key.clone(), i + 1)>
-                            {(t().safeguards.unreadable_download)(i + 1)}
-                        </button>
-                    }).collect_view()}
+                    {move || {
+                        copies
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, key)| {
+                                view! {
+                                    <button
+                                        data-testid="download-unreadable"
+                                        on:click=move |_| download(key.clone(), i + 1)
+                                    >
+                                        {(t().safeguards.unreadable_download)(i + 1)}
+                                    </button>
+                                }
+                            })
+                            .collect_view()
+                    }}
                     <button
                         data-testid="delete-unreadable"
                         on:click=move |_| {

@@ -84,13 +84,19 @@ pub fn GraphicPage() -> impl IntoView {
         }
     };
     let option = move |l: Layout, label: &'static str| {
-        view! { <option value=l.key() selected=move || layout.get() == l>{label}</option> }
+        view! {
+            <option value=l.key() selected=move || layout.get() == l>
+                {label}
+            </option>
+        }
     };
     view! {
         <section data-testid="page-graphic">
             <h2>{t().graphic.nav}</h2>
             <p class="hint">{t().graphic.page_hint}</p>
-            {move || drawn.with(Option::is_none).then(|| view! { <p class="hint">{t().no_report}</p> })}
+            {move || {
+                drawn.with(Option::is_none).then(|| view! { <p class="hint">{t().no_report}</p> })
+            }}
             <div class="graphic-controls">
                 <label>
                     <span>{t().graphic.layout}</span>
@@ -106,7 +112,9 @@ pub fn GraphicPage() -> impl IntoView {
                         {option(Layout::Landscape, t().graphic.landscape)}
                     </select>
                 </label>
-                <button data-testid="export-svg" on:click=export_svg>{t().graphic.export_svg}</button>
+                <button data-testid="export-svg" on:click=export_svg>
+                    {t().graphic.export_svg}
+                </button>
                 <button data-testid="export-png" on:click=export_png disabled=move || busy.get()>
                     {move || if busy.get() { t().graphic.png_busy } else { t().graphic.export_png }}
                 </button>
@@ -115,7 +123,9 @@ pub fn GraphicPage() -> impl IntoView {
                 class="graphic-view"
                 class:portrait=move || layout.get() == Layout::Portrait
                 data-testid="graphic-view"
-                inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default())
+                inner_html=move || {
+                    drawn.with(|d| d.as_ref().map(|d| d.svg.clone()).unwrap_or_default())
+                }
             ></div>
         </section>
     }

@@ -78,11 +78,20 @@ pub fn SchoolItems() -> impl IntoView {
                     let any = move || items(key).iter().any(|i| i.2);
                     view! {
                         <details class="school-items" open=any>
-                            <summary>{def.name}" "<small class="hint">{move || (ts.items_assigned)(assigned())}</small></summary>
+                            <summary>
+                                {def.name}" "
+                                <small class="hint">
+                                    {move || (ts.items_assigned)(assigned())}
+                                </small>
+                            </summary>
                             <For each=move || items(key) key=|i| i.0.clone() let:i>
-                                <div class="school-item" data-testid="school-item-task" data-item=format!("{key}/{}", i.0)>
+                                <div
+                                    class="school-item"
+                                    data-testid="school-item-task"
+                                    data-item=format!("{key}/{}", i.0)
+                                >
                                     <h4>{i.1.clone()}</h4>
-                                    <ItemSchools key=key id=StoredValue::new(i.0.clone())/>
+                                    <ItemSchools key=key id=StoredValue::new(i.0.clone()) />
                                 </div>
                             </For>
                         </details>
@@ -114,9 +123,18 @@ pub fn ItemSchoolsNote(key: &'static str, id: StoredValue<String>) -> impl IntoV
         })
     };
     view! {
-        {move || line().map(|l| view! {
-            <p class="hint" data-testid="item-schools-note">{l}" "<a href="#/schools">{t().school.item_note_link}</a></p>
-        })}
+        {move || {
+            line()
+                .map(|l| {
+                    view! {
+                        <p class="hint" data-testid="item-schools-note">
+                            {l}
+                            " "
+                            <a href="#/schools">{t().school.item_note_link}</a>
+                        </p>
+                    }
+                })
+        }}
     }
 }
 
@@ -152,12 +170,27 @@ fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                 class=if unit { "unit" } else { "count-label" }
                 data-testid=if unit { "item-school-count-unit" } else { "item-school-count-label" }
                 aria-label=if unit { t().count_unit } else { t().count_label }
-                prop:value=move || item_of(state, key, id, |i| i.schools.counts.get(n).map(|f| if unit { f.unit.clone() } else { f.label.clone() }).unwrap_or_default())
+                prop:value=move || item_of(
+                    state,
+                    key,
+                    id,
+                    |i| {
+                        i.schools
+                            .counts
+                            .get(n)
+                            .map(|f| if unit { f.unit.clone() } else { f.label.clone() })
+                            .unwrap_or_default()
+                    },
+                )
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    edit(Box::new(move |i| if let Some(f) = i.schools.counts.get_mut(n) {
-                        if unit { f.unit = v } else { f.label = v }
-                    }));
+                    edit(
+                        Box::new(move |i| {
+                            if let Some(f) = i.schools.counts.get_mut(n) {
+                                if unit { f.unit = v } else { f.label = v }
+                            }
+                        }),
+                    );
                 }
             />
         }
@@ -192,17 +225,41 @@ fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                 on_change=move |on| edit(Box::new(move |i| i.schools.assigned = on))
             />
             <Show when=assigned>
-                {text_area(ts.item_instructions, "item-instructions", "2", |i| i.schools.instructions.clone(), |i, v| i.schools.instructions = v)}
-                <fieldset class="chips">
+                {text_area(
+                    ts.item_instructions,
+                    "item-instructions",
+                    "2",
+                    |i| i.schools.instructions.clone(),
+                    |i, v| i.schools.instructions = v,
+                )} <fieldset class="chips">
                     <legend>{ts.item_counts}</legend>
                     <For each=move || 0..fields() key=|n| *n let:n>
                         <span class="inline-form">
-                            {field_input(n, false)}
-                            {field_input(n, true)}
+                            {field_input(n, false)} {field_input(n, true)}
                             <button
                                 class="remove"
-                                aria-label=move || (ts.item_count_remove)(&item_of(state, key, id, |i| i.schools.counts.get(n).map(|f| f.label.clone()).unwrap_or_default()))
-                                on:click=move |_| edit(Box::new(move |i| if n < i.schools.counts.len() { i.schools.counts.remove(n); }))
+                                aria-label=move || (ts
+                                    .item_count_remove)(
+                                    &item_of(
+                                        state,
+                                        key,
+                                        id,
+                                        |i| {
+                                            i.schools
+                                                .counts
+                                                .get(n)
+                                                .map(|f| f.label.clone())
+                                                .unwrap_or_default()
+                                        },
+                                    ),
+                                )
+                                on:click=move |_| edit(
+                                    Box::new(move |i| {
+                                        if n < i.schools.counts.len() {
+                                            i.schools.counts.remove(n);
+                                        }
+                                    }),
+                                )
                             >
                                 {t().item_remove}
                             </button>
@@ -210,10 +267,16 @@ fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                     </For>
                     <button
                         data-testid="item-school-count-add"
-                        on:click=move |_| edit(Box::new(|i| i.schools.counts.push(CountField {
-                            label: ts.item_count_label_default.to_string(),
-                            unit: t().count_default_unit.to_string(),
-                        })))
+                        on:click=move |_| edit(
+                            Box::new(|i| {
+                                i.schools
+                                    .counts
+                                    .push(CountField {
+                                        label: ts.item_count_label_default.to_string(),
+                                        unit: t().count_default_unit.to_string(),
+                                    })
+                            }),
+                        )
                     >
                         {ts.item_count_add}
                     </button>
@@ -223,41 +286,67 @@ fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                 <details class="contributions" data-testid="item-contributions" open=true>
                     <summary>{move || (ts.item_contributions)(contributions().len())}</summary>
                     <ul>
-                        {move || contributions()
-                            .into_iter()
-                            .map(|(school, at, a)| {
-                                let text = if a.text.trim().is_empty() { ts.item_nothing.to_string() } else { a.text.clone() };
-                                view! {
-                                    <li data-testid="item-contribution">
-                                        <p><strong>{school}</strong>" "<small class="hint">{(ts.item_file_time)(&local_datetime(&at))}</small></p>
-                                        <p class="contribution-text">{text}</p>
-                                        <p class="hint">{contribution_details(&a)}</p>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
+                        {move || {
+                            contributions()
+                                .into_iter()
+                                .map(|(school, at, a)| {
+                                    let text = if a.text.trim().is_empty() {
+                                        ts.item_nothing.to_string()
+                                    } else {
+                                        a.text.clone()
+                                    };
+                                    view! {
+                                        <li data-testid="item-contribution">
+                                            <p>
+                                                <strong>{school}</strong>
+                                                " "
+                                                <small class="hint">
+                                                    {(ts.item_file_time)(&local_datetime(&at))}
+                                                </small>
+                                            </p>
+                                            <p class="contribution-text">{text}</p>
+                                            <p class="hint">{contribution_details(&a)}</p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </ul>
                     <fieldset class="chips">
                         <legend>{ts.item_placement}</legend>
                         {Placement::ALL
                             .into_iter()
-                            .map(|p| view! {
-                                <label class="check-line">
-                                    <input
-                                        type="radio"
-                                        name=move || id.with_value(|id| format!("placement-{key}-{id}"))
-                                        data-testid="item-placement"
-                                        value=p.key()
-                                        prop:checked=move || placement() == p
-                                        on:change=move |_| edit(Box::new(move |i| i.schools.placement = p))
-                                    />
-                                    {ts.placement(p)}
-                                </label>
+                            .map(|p| {
+                                view! {
+                                    <label class="check-line">
+                                        <input
+                                            type="radio"
+                                            name=move || {
+                                                id.with_value(|id| format!("placement-{key}-{id}"))
+                                            }
+                                            data-testid="item-placement"
+                                            value=p.key()
+                                            prop:checked=move || placement() == p
+                                            on:change=move |_| edit(
+                                                Box::new(move |i| i.schools.placement = p),
+                                            )
+                                        />
+                                        {ts.placement(p)}
+                                    </label>
+                                }
                             })
                             .collect_view()}
                     </fieldset>
-                    <Show when=move || placement() == Placement::Summary>
-                        {text_area(ts.item_summary, "item-summary", "3", |i| i.schools.summary.clone(), |i, v| i.schools.summary = v)}
+                    <Show when=move || {
+                        placement() == Placement::Summary
+                    }>
+                        {text_area(
+                            ts.item_summary,
+                            "item-summary",
+                            "3",
+                            |i| i.schools.summary.clone(),
+                            |i, v| i.schools.summary = v,
+                        )}
                     </Show>
                 </details>
             </Show>

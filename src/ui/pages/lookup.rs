@@ -47,8 +47,17 @@ pub fn LookupPage() -> impl IntoView {
     view! {
         <section data-testid="page-lookup">
             <h2>{words.lookup_title}</h2>
-            <p class="hint">{words.lookup_intro} " " <a href="#/districts">{words.lookup_to_districts}</a></p>
-            {empty.then(|| view! { <p class="reminder" data-testid="lookup-no-rules">{words.lookup_empty}</p> })}
+            <p class="hint">
+                {words.lookup_intro} " " <a href="#/districts">{words.lookup_to_districts}</a>
+            </p>
+            {empty
+                .then(|| {
+                    view! {
+                        <p class="reminder" data-testid="lookup-no-rules">
+                            {words.lookup_empty}
+                        </p>
+                    }
+                })}
             <div class="lookup-host" node_ref=node></div>
         </section>
     }

@@ -29,14 +29,17 @@ fn text_field(
             <textarea
                 data-testid=testid
                 rows=rows.to_string()
-                prop:value=move || state.ws.with(|w| w.current().map(|r| get(&r.narrative)).unwrap_or_default())
+                prop:value=move || {
+                    state.ws.with(|w| w.current().map(|r| get(&r.narrative)).unwrap_or_default())
+                }
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    state.edit(|w| {
-                        if let Some(r) = w.current_mut() {
-                            put(&mut r.narrative, v)
-                        }
-                    });
+                    state
+                        .edit(|w| {
+                            if let Some(r) = w.current_mut() {
+                                put(&mut r.narrative, v)
+                            }
+                        });
                 }
             ></textarea>
         </label>
@@ -56,10 +59,31 @@ pub fn NarrativePage() -> impl IntoView {
         view! {
             <section class="card" data-testid="narrative-field">
                 <h3>{t().structure(ReportStructure::Field)}</h3>
-                {text_field(state, "narrative-goals", t().nar_goals, 3, |n| n.goals.clone(), |n, v| n.goals = v)}
-                <WorkItems/>
-                {text_field(state, "narrative-disclosure-intro", t().nar_disclosure_intro, 2, |n| n.disclosure_intro.clone(), |n, v| n.disclosure_intro = v)}
-                {text_field(state, "narrative-tables-note", t().nar_tables_note, 2, |n| n.tables_note.clone(), |n, v| n.tables_note = v)}
+                {text_field(
+                    state,
+                    "narrative-goals",
+                    t().nar_goals,
+                    3,
+                    |n| n.goals.clone(),
+                    |n, v| n.goals = v,
+                )}
+                <WorkItems />
+                {text_field(
+                    state,
+                    "narrative-disclosure-intro",
+                    t().nar_disclosure_intro,
+                    2,
+                    |n| n.disclosure_intro.clone(),
+                    |n, v| n.disclosure_intro = v,
+                )}
+                {text_field(
+                    state,
+                    "narrative-tables-note",
+                    t().nar_tables_note,
+                    2,
+                    |n| n.tables_note.clone(),
+                    |n, v| n.tables_note = v,
+                )}
             </section>
         }
     };
@@ -68,12 +92,54 @@ pub fn NarrativePage() -> impl IntoView {
             <section class="card" data-testid="narrative-statutory">
                 <h3>{t().structure(ReportStructure::Statutory)}</h3>
                 <p class="hint">{t().nar_overview}</p>
-                {text_field(state, "narrative-overview-active", t().nar_active, 3, |n| n.overview.active.clone(), |n, v| n.overview.active = v)}
-                {text_field(state, "narrative-overview-on-request", t().nar_on_request, 3, |n| n.overview.on_request.clone(), |n, v| n.overview.on_request = v)}
-                {text_field(state, "narrative-overview-management", t().nar_management, 3, |n| n.overview.management.clone(), |n, v| n.overview.management = v)}
-                {text_field(state, "narrative-overview-platform", t().nar_platform, 3, |n| n.overview.platform.clone(), |n, v| n.overview.platform = v)}
-                {text_field(state, "narrative-overview-supervision", t().nar_supervision, 3, |n| n.overview.supervision.clone(), |n, v| n.overview.supervision = v)}
-                {text_field(state, "narrative-fee-line", t().nar_fee_line, 2, |n| n.fee_line.clone(), |n, v| n.fee_line = v)}
+                {text_field(
+                    state,
+                    "narrative-overview-active",
+                    t().nar_active,
+                    3,
+                    |n| n.overview.active.clone(),
+                    |n, v| n.overview.active = v,
+                )}
+                {text_field(
+                    state,
+                    "narrative-overview-on-request",
+                    t().nar_on_request,
+                    3,
+                    |n| n.overview.on_request.clone(),
+                    |n, v| n.overview.on_request = v,
+                )}
+                {text_field(
+                    state,
+                    "narrative-overview-management",
+                    t().nar_management,
+                    3,
+                    |n| n.overview.management.clone(),
+                    |n, v| n.overview.management = v,
+                )}
+                {text_field(
+                    state,
+                    "narrative-overview-platform",
+                    t().nar_platform,
+                    3,
+                    |n| n.overview.platform.clone(),
+                    |n, v| n.overview.platform = v,
+                )}
+                {text_field(
+                    state,
+                    "narrative-overview-supervision",
+                    t().nar_supervision,
+                    3,
+                    |n| n.overview.supervision.clone(),
+                    |n, v| n.overview.supervision = v,
+                )}
+                {text_field(
+                    state,
+                    "narrative-fee-line",
+                    t().nar_fee_line,
+                    2,
+                    |n| n.fee_line.clone(),
+                    |n, v| n.fee_line = v,
+                )}
             </section>
         }
     };
@@ -82,11 +148,18 @@ pub fn NarrativePage() -> impl IntoView {
             <h2>{t().nav_narrative}</h2>
             <label class="block">
                 <span>{t().settings_structure}</span>
-                <StructureSelect testid="narrative-structure"/>
+                <StructureSelect testid="narrative-structure" />
             </label>
             <p class="hint">{t().nar_both_kept}</p>
-            <StatutoryNote message=t().feedback.narrative_statutory_categories/>
-            {text_field(state, "narrative-preamble", t().nar_preamble, 5, |n| n.preamble.clone(), |n, v| n.preamble = v)}
+            <StatutoryNote message=t().feedback.narrative_statutory_categories />
+            {text_field(
+                state,
+                "narrative-preamble",
+                t().nar_preamble,
+                5,
+                |n| n.preamble.clone(),
+                |n, v| n.preamble = v,
+            )}
             {move || {
                 let chosen = structure.get();
                 let other = match chosen {
@@ -103,12 +176,28 @@ pub fn NarrativePage() -> impl IntoView {
                         {sections(chosen)}
                         <section class="card">
                             <h3>{t().nar_common}</h3>
-                            {text_field(state, "narrative-problems", t().nar_problems, 5, |n| n.problems.clone(), |n, v| n.problems = v)}
-                            {text_field(state, "narrative-other", t().nar_other, 2, |n| n.other.clone(), |n, v| n.other = v)}
+                            {text_field(
+                                state,
+                                "narrative-problems",
+                                t().nar_problems,
+                                5,
+                                |n| n.problems.clone(),
+                                |n, v| n.problems = v,
+                            )}
+                            {text_field(
+                                state,
+                                "narrative-other",
+                                t().nar_other,
+                                2,
+                                |n| n.other.clone(),
+                                |n, v| n.other = v,
+                            )}
                         </section>
                     </div>
                     <details class="not-printed" data-testid="narrative-not-printed">
-                        <summary>{(t().feedback.narrative_not_printed)(t().structure(other))}</summary>
+                        <summary>
+                            {(t().feedback.narrative_not_printed)(t().structure(other))}
+                        </summary>
                         {sections(other)}
                     </details>
                 }
@@ -145,10 +234,24 @@ fn WorkItems() -> impl IntoView {
                         data-testid="narrative-work-item"
                         aria-label=(t().feedback.work_item_label)(n + 1)
                         rows="2"
-                        prop:value=move || state.ws.with(|w| w.current().and_then(|r| r.narrative.work_items.get(n).cloned()).unwrap_or_default())
+                        prop:value=move || {
+                            state
+                                .ws
+                                .with(|w| {
+                                    w.current()
+                                        .and_then(|r| r.narrative.work_items.get(n).cloned())
+                                        .unwrap_or_default()
+                                })
+                        }
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            edit(Box::new(move |items| if let Some(x) = items.get_mut(n) { *x = v }));
+                            edit(
+                                Box::new(move |items| {
+                                    if let Some(x) = items.get_mut(n) {
+                                        *x = v;
+                                    }
+                                }),
+                            );
                         }
                     ></textarea>
                     <button
@@ -161,7 +264,10 @@ fn WorkItems() -> impl IntoView {
                     </button>
                 </div>
             </For>
-            <button data-testid="narrative-work-add" on:click=move |_| edit(Box::new(|items| items.push(String::new())))>
+            <button
+                data-testid="narrative-work-add"
+                on:click=move |_| edit(Box::new(|items| items.push(String::new())))
+            >
                 {t().nar_work_add}
             </button>
         </fieldset>

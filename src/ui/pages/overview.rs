@@ -51,7 +51,9 @@ pub fn Overview() -> impl IntoView {
             <h2>{t().overview_title}</h2>
             <Show when=move || state.backup_due()>
                 <p class="reminder" data-testid="backup-reminder">
-                    {t().backup_reminder} " " <a href="#/data">{t().export_backup}</a>
+                    {t().backup_reminder}
+                    " "
+                    <a href="#/data">{t().export_backup}</a>
                 </p>
             </Show>
             <Show when=move || state.ws.with(|w| w.is_blank())>
@@ -75,13 +77,19 @@ pub fn Overview() -> impl IntoView {
                 <dd>{move || report().map(|r| t().structure(r.structure)).unwrap_or_default()}</dd>
                 <dt>{t().overview_format}</dt>
                 <dd>
-                    {move || report().map(|r| t().table_format(r.effective_table_format())).unwrap_or_default()}
+                    {move || {
+                        report()
+                            .map(|r| t().table_format(r.effective_table_format()))
+                            .unwrap_or_default()
+                    }}
                 </dd>
                 <dt>{t().safeguards.deadline_label}</dt>
                 <dd data-testid="overview-deadline">
                     {move || {
                         report()
-                            .map(|r| (t().safeguards.deadline)(&deadline::deadline(r.year, clock::today())))
+                            .map(|r| (t()
+                                .safeguards
+                                .deadline)(&deadline::deadline(r.year, clock::today())))
                             .unwrap_or_default()
                     }}
                 </dd>
@@ -89,29 +97,32 @@ pub fn Overview() -> impl IntoView {
             <p class="check-summary" data-testid="overview-check">
                 <a href="#/check">
                     {move || {
-                        let errors = check.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count());
+                        let errors = check
+                            .with(|f| f.iter().filter(|f| f.severity == Severity::Error).count());
                         (t().check_summary)(errors, check.with(Vec::len) - errors)
                     }}
                 </a>
             </p>
             <h3>{t().overview_categories}</h3>
-            <StatutoryNote message=t().feedback.statutory_overview/>
-            <ul class="category-status" data-testid="category-status">{categories}</ul>
+            <StatutoryNote message=t().feedback.statutory_overview />
+            <ul class="category-status" data-testid="category-status">
+                {categories}
+            </ul>
             {move || {
                 if several_years.get() {
-                    // In the extras-page module (docs/delivery.md, “A page in a module”).
                     module_page::<GraphicPageData>("extras-page", "trends", "overview-trends-host")
                 } else {
+                    // In the extras-page module (docs/delivery.md, “A page in a module”).
                     view! {
                         <section class="trends" data-testid="trends">
                             <h3>{t().graphic.overview_trends}</h3>
                             <p class="hint">{t().graphic.overview_one_year}</p>
                         </section>
                     }
-                    .into_any()
+                        .into_any()
                 }
             }}
-            <LoadExample/>
+            <LoadExample />
         </section>
     }
 }
@@ -142,7 +153,11 @@ pub fn LoadExample() -> impl IntoView {
             <button
                 data-testid="load-example"
                 on:click=move |_| {
-                    if state.ws.with_untracked(|w| w.is_blank()) { load() } else { confirming.set(true) }
+                    if state.ws.with_untracked(|w| w.is_blank()) {
+                        load()
+                    } else {
+                        confirming.set(true)
+                    }
                 }
             >
                 {t().load_example}
@@ -156,8 +171,14 @@ pub fn LoadExample() -> impl IntoView {
                 >
                     <p>{t().confirm_replace_example}</p>
                     <div class="actions">
-                        <button class="primary" data-testid="confirm-yes" on:click=move |_| load()>{t().confirm_yes}</button>
-                        <button data-testid="confirm-no" autofocus=true on:click=move |_| confirming.set(false)>
+                        <button class="primary" data-testid="confirm-yes" on:click=move |_| load()>
+                            {t().confirm_yes}
+                        </button>
+                        <button
+                            data-testid="confirm-no"
+                            autofocus=true
+                            on:click=move |_| confirming.set(false)
+                        >
                             {t().confirm_no}
                         </button>
                     </div>

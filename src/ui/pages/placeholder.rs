@@ -11,7 +11,9 @@ pub fn ComingSoon(route: Route) -> impl IntoView {
         <section data-testid="page-coming" data-route=route.href()>
             <h2>{t().coming_title}</h2>
             <p>{t().coming_body}</p>
-            <p><a href="#/">{t().back_home}</a></p>
+            <p>
+                <a href="#/">{t().back_home}</a>
+            </p>
         </section>
     }
 }
@@ -22,7 +24,9 @@ pub fn NotFound() -> impl IntoView {
         <section data-testid="page-not-found">
             <h2>{t().not_found_title}</h2>
             <p>{t().not_found_body}</p>
-            <p><a href="#/">{t().back_home}</a></p>
+            <p>
+                <a href="#/">{t().back_home}</a>
+            </p>
         </section>
     }
 }

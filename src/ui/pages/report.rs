@@ -152,11 +152,22 @@ pub fn ReportPage() -> impl IntoView {
                     <input
                         type="text"
                         data-testid="report-title"
-                        prop:value=move || state.ws.with(|w| w.current().map(|r| r.title.clone()).unwrap_or_default())
-                        placeholder=move || doc.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default())
+                        prop:value=move || {
+                            state
+                                .ws
+                                .with(|w| w.current().map(|r| r.title.clone()).unwrap_or_default())
+                        }
+                        placeholder=move || {
+                            doc.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default())
+                        }
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            state.edit(|w| { if let Some(r) = w.current_mut() { r.title = v } });
+                            state
+                                .edit(|w| {
+                                    if let Some(r) = w.current_mut() {
+                                        r.title = v;
+                                    }
+                                });
                         }
                     />
                 </label>
@@ -166,39 +177,70 @@ pub fn ReportPage() -> impl IntoView {
                         data-testid="report-na-style"
                         on:change=move |ev| {
                             let omit = event_target_value(&ev) == "omit";
-                            state.edit(|w| { if let Some(r) = w.current_mut() { r.omit_not_applicable = omit } });
+                            state
+                                .edit(|w| {
+                                    if let Some(r) = w.current_mut() {
+                                        r.omit_not_applicable = omit;
+                                    }
+                                });
                         }
                     >
-                        <option value="line" selected=move || !omit()>{t().report_na_line}</option>
-                        <option value="omit" selected=omit>{t().report_na_omit}</option>
+                        <option value="line" selected=move || !omit()>
+                            {t().report_na_line}
+                        </option>
+                        <option value="omit" selected=omit>
+                            {t().report_na_omit}
+                        </option>
                     </select>
                 </label>
                 <label class="checkbox">
                     <input
                         type="checkbox"
                         data-testid="report-graphic"
-                        prop:checked=move || state.ws.with(|w| w.current().is_some_and(|r| r.graphic_in_html))
+                        prop:checked=move || {
+                            state.ws.with(|w| w.current().is_some_and(|r| r.graphic_in_html))
+                        }
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            state.edit(|w| { if let Some(r) = w.current_mut() { r.graphic_in_html = on } });
+                            state
+                                .edit(|w| {
+                                    if let Some(r) = w.current_mut() {
+                                        r.graphic_in_html = on;
+                                    }
+                                });
                         }
                     />
                     <span>{t().graphic.report_option}</span>
                 </label>
             </div>
             <div class="actions export">
-                <button data-testid="export-docx" on:click=export_docx aria-busy=move || docx_busy.get().to_string()>
-                    <span>{move || if docx_busy.get() { t().delivery.export_docx_busy } else { t().export_docx }}</span>
+                <button
+                    data-testid="export-docx"
+                    on:click=export_docx
+                    aria-busy=move || docx_busy.get().to_string()
+                >
+                    <span>
+                        {move || {
+                            if docx_busy.get() {
+                                t().delivery.export_docx_busy
+                            } else {
+                                t().export_docx
+                            }
+                        }}
+                    </span>
                     <small>{t().feedback.export_docx_small}</small>
                 </button>
                 <button data-testid="export-html" on:click=export("html")>
-                    <span>{t().export_html}</span><small>{t().feedback.export_html_small}</small>
+                    <span>{t().export_html}</span>
+                    <small>{t().feedback.export_html_small}</small>
                 </button>
                 <button data-testid="export-md" on:click=export("md")>
-                    <span>{t().export_md}</span><small>{t().feedback.export_md_small}</small>
+                    <span>{t().export_md}</span>
+                    <small>{t().feedback.export_md_small}</small>
                 </button>
                 <button data-testid="export-csv" on:click=export("csv")>
-                    <span>{t().export_csv}</span><small>{t().feedback.export_csv_small}</small>
+                    <span>{t().export_csv}</span>
+                    <small>{t().feedback.export_csv_small}</small>
                 </button>
             </div>
             <p class="hint">{t().export_hint}</p>

@@ -81,21 +81,39 @@ pub fn SchoolPage() -> impl IntoView {
     view! {
         <section data-testid="page-school">
             <h2>{ts.mode_title}</h2>
-            {is_file_protocol().then(|| view! { <p class="hint" data-testid="school-file-note">{ts.mode_file_note}</p> })}
-            <Show when=move || !unreadable() fallback=|| view! { <Unreadable/> }>
-            <Show when=has_pack fallback=move || view! { <p>{ts.mode_intro}</p> }>
-                <Filling/>
-            </Show>
-            <div class="card">
-                <h3>{move || if has_pack() { ts.pack_replace } else { ts.pack_import }}</h3>
-                <p class="hint">{ts.pack_import_hint}</p>
-                <FilePicker testid="pack-import" accept=".json,application/json" label=ts.pack_import on_change=on_pack/>
-                <Show when=move || error.with(Option::is_some)>
-                    <p class="field-error" data-testid="pack-error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            {is_file_protocol()
+                .then(|| {
+                    view! {
+                        <p class="hint" data-testid="school-file-note">
+                            {ts.mode_file_note}
+                        </p>
+                    }
+                })}
+            <Show when=move || !unreadable() fallback=|| view! { <Unreadable /> }>
+                <Show when=has_pack fallback=move || view! { <p>{ts.mode_intro}</p> }>
+                    <Filling />
                 </Show>
-            </div>
+                <div class="card">
+                    <h3>{move || if has_pack() { ts.pack_replace } else { ts.pack_import }}</h3>
+                    <p class="hint">{ts.pack_import_hint}</p>
+                    <FilePicker
+                        testid="pack-import"
+                        accept=".json,application/json"
+                        label=ts.pack_import
+                        on_change=on_pack
+                    />
+                    <Show when=move || error.with(Option::is_some)>
+                        <p class="field-error" data-testid="pack-error" role="alert">
+                            {move || error.get().unwrap_or_default()}
+                        </p>
+                    </Show>
+                </div>
             </Show>
-            <p><a href="#/" data-testid="to-bureau">{ts.to_bureau}</a></p>
+            <p>
+                <a href="#/" data-testid="to-bureau">
+                    {ts.to_bureau}
+                </a>
+            </p>
         </section>
     }
 }
@@ -146,7 +164,9 @@ fn Unreadable() -> impl IntoView {
         <div class="banner error" role="alert" data-testid="school-draft-unreadable">
             <p data-testid="school-draft-reason">{reason}</p>
             <p class="hint" id="school-draft-next">
-                {move || if downloaded.get() { ts.draft_restart_ready } else { ts.draft_restart_first }}
+                {move || {
+                    if downloaded.get() { ts.draft_restart_ready } else { ts.draft_restart_first }
+                }}
             </p>
             <div class="actions">
                 <button
@@ -179,10 +199,18 @@ fn Unreadable() -> impl IntoView {
             >
                 <p>{ts.draft_restart_body}</p>
                 <div class="actions">
-                    <button class="primary" data-testid="school-draft-restart-confirm" on:click=restart>
+                    <button
+                        class="primary"
+                        data-testid="school-draft-restart-confirm"
+                        on:click=restart
+                    >
                         {ts.draft_restart_confirm}
                     </button>
-                    <button data-testid="school-draft-restart-cancel" autofocus=true on:click=move |_| asking.set(false)>
+                    <button
+                        data-testid="school-draft-restart-cancel"
+                        autofocus=true
+                        on:click=move |_| asking.set(false)
+                    >
                         {ts.cancel}
                     </button>
                 </div>
@@ -231,7 +259,14 @@ fn Filling() -> impl IntoView {
     let chosen = move || draft(&|d| d.school_id.clone());
     view! {
         <p data-testid="school-pack">
-            {move || draft(&|d| (ts.pack_line)(&d.pack.unit, d.pack.year, d.school().map(|s| s.name.as_str()).unwrap_or("")))}
+            {move || draft(
+                &|d| (ts
+                    .pack_line)(
+                    &d.pack.unit,
+                    d.pack.year,
+                    d.school().map(|s| s.name.as_str()).unwrap_or(""),
+                ),
+            )}
         </p>
         <label class="block">
             <span>{ts.pick_school}</span>
@@ -239,21 +274,30 @@ fn Filling() -> impl IntoView {
                 data-testid="school-select"
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
-                    state.edit(|w| {
-                        if let Some(d) = &mut w.draft {
-                            d.school_id = id;
-                        }
-                    });
+                    state
+                        .edit(|w| {
+                            if let Some(d) = &mut w.draft {
+                                d.school_id = id;
+                            }
+                        });
                 }
             >
-                <option value="" selected=move || chosen().is_empty()>{ts.pick_placeholder}</option>
-                {move || schools()
-                    .into_iter()
-                    .map(|(id, name)| {
-                        let value = id.clone();
-                        view! { <option value=value selected=move || chosen() == id>{name}</option> }
-                    })
-                    .collect_view()}
+                <option value="" selected=move || chosen().is_empty()>
+                    {ts.pick_placeholder}
+                </option>
+                {move || {
+                    schools()
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let value = id.clone();
+                            view! {
+                                <option value=value selected=move || chosen() == id>
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
             </select>
         </label>
         <p class="hint" data-testid="school-progress">
@@ -261,13 +305,17 @@ fn Filling() -> impl IntoView {
         </p>
         <div class="items">
             <For each=move || keys.get() key=|k| k.clone() let:k>
-                <Answer key=k/>
+                <Answer key=k />
             </For>
         </div>
         <div class="card">
             <h3>{school_page().export}</h3>
             <p class="hint">{ts.export_hint}</p>
-            <button class="primary" data-testid="submission-export" on:click=move |_| export_submission(state)>
+            <button
+                class="primary"
+                data-testid="submission-export"
+                on:click=move |_| export_submission(state)
+            >
                 {school_page().export}
             </button>
         </div>
@@ -317,8 +365,16 @@ fn Answer(key: (String, String)) -> impl IntoView {
     let edit =
         move |f: Box<dyn FnOnce(&mut SubmissionItem)>| key.with_value(|k| edit_answer(state, k, f));
     view! {
-        <article class="item card" data-testid="school-item" data-item=move || key.with_value(|k| format!("{}/{}", k.0, k.1))>
-            <h3><small class="hint">{category}</small>" " {move || answer(state, key, |a| a.name.clone())}</h3>
+        <article
+            class="item card"
+            data-testid="school-item"
+            data-item=move || key.with_value(|k| format!("{}/{}", k.0, k.1))
+        >
+            <h3>
+                <small class="hint">{category}</small>
+                " "
+                {move || answer(state, key, |a| a.name.clone())}
+            </h3>
             <Show when=move || !instructions().trim().is_empty()>
                 <div class="instructions" data-testid="school-item-instructions">
                     <strong>{ts.instructions}</strong>
@@ -342,7 +398,16 @@ fn Answer(key: (String, String)) -> impl IntoView {
                     <For each=move || 0..counts() key=|n| *n let:n>
                         {
                             let error = RwSignal::new(None::<String>);
-                            let label = move || answer(state, key, |a| a.counts.get(n).map(|c| format!("{}（{}）", c.label, c.unit)).unwrap_or_default());
+                            let label = move || answer(
+                                state,
+                                key,
+                                |a| {
+                                    a.counts
+                                        .get(n)
+                                        .map(|c| format!("{}（{}）", c.label, c.unit))
+                                        .unwrap_or_default()
+                                },
+                            );
                             view! {
                                 <label>
                                     <span>{label}</span>
@@ -351,22 +416,55 @@ fn Answer(key: (String, String)) -> impl IntoView {
                                         inputmode="numeric"
                                         class="num"
                                         data-testid="school-item-count"
-                                        aria-invalid=move || error.with(Option::is_some).then_some("true")
-                                        prop:value=move || answer(state, key, |a| a.counts.get(n).and_then(|c| c.value).map(|v| v.to_string()).unwrap_or_default())
+                                        aria-invalid=move || {
+                                            error.with(Option::is_some).then_some("true")
+                                        }
+                                        prop:value=move || answer(
+                                            state,
+                                            key,
+                                            |a| {
+                                                a.counts
+                                                    .get(n)
+                                                    .and_then(|c| c.value)
+                                                    .map(|v| v.to_string())
+                                                    .unwrap_or_default()
+                                            },
+                                        )
                                         on:input=move |ev| {
                                             let v = event_target_value(&ev);
-                                            let parsed = if v.trim().is_empty() { Ok(None) } else { v.trim().parse::<u64>().ok().filter(|x| *x <= MAX_COUNT).map(Some).ok_or(()) };
+                                            let parsed = if v.trim().is_empty() {
+                                                Ok(None)
+                                            } else {
+                                                v.trim()
+                                                    .parse::<u64>()
+                                                    .ok()
+                                                    .filter(|x| *x <= MAX_COUNT)
+                                                    .map(Some)
+                                                    .ok_or(())
+                                            };
                                             match parsed {
                                                 Ok(value) => {
                                                     error.set(None);
-                                                    edit(Box::new(move |a| if let Some(c) = a.counts.get_mut(n) { c.value = value }));
+                                                    edit(
+                                                        Box::new(move |a| {
+                                                            if let Some(c) = a.counts.get_mut(n) {
+                                                                c.value = value;
+                                                            }
+                                                        }),
+                                                    );
                                                 }
                                                 Err(()) => error.set(Some(t().count_invalid.to_string())),
                                             }
                                         }
                                     />
                                     <Show when=move || error.with(Option::is_some)>
-                                        <span class="field-error" data-testid="school-item-count-error" role="alert">{move || error.get().unwrap_or_default()}</span>
+                                        <span
+                                            class="field-error"
+                                            data-testid="school-item-count-error"
+                                            role="alert"
+                                        >
+                                            {move || error.get().unwrap_or_default()}
+                                        </span>
                                     </Show>
                                 </label>
                             }
@@ -382,22 +480,41 @@ fn Answer(key: (String, String)) -> impl IntoView {
                             type="date"
                             data-testid="school-item-date"
                             aria-label=(ts.date_label)(n + 1)
-                            prop:value=move || answer(state, key, |a| a.dates.get(n).cloned().unwrap_or_default())
+                            prop:value=move || answer(
+                                state,
+                                key,
+                                |a| a.dates.get(n).cloned().unwrap_or_default(),
+                            )
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                edit(Box::new(move |a| if let Some(d) = a.dates.get_mut(n) { *d = v }));
+                                edit(
+                                    Box::new(move |a| {
+                                        if let Some(d) = a.dates.get_mut(n) {
+                                            *d = v;
+                                        }
+                                    }),
+                                );
                             }
                         />
                         <button
                             class="remove"
                             aria-label=(ts.date_remove)(n + 1)
-                            on:click=move |_| edit(Box::new(move |a| if n < a.dates.len() { a.dates.remove(n); }))
+                            on:click=move |_| edit(
+                                Box::new(move |a| {
+                                    if n < a.dates.len() {
+                                        a.dates.remove(n);
+                                    }
+                                }),
+                            )
                         >
                             "×"
                         </button>
                     </span>
                 </For>
-                <button data-testid="school-date-add" on:click=move |_| edit(Box::new(|a| a.dates.push(String::new())))>
+                <button
+                    data-testid="school-date-add"
+                    on:click=move |_| edit(Box::new(|a| a.dates.push(String::new())))
+                >
                     {ts.date_add}
                 </button>
             </fieldset>
@@ -406,7 +523,11 @@ fn Answer(key: (String, String)) -> impl IntoView {
                 {CHANNELS
                     .iter()
                     .map(|ch| {
-                        let checked = move || answer(state, key, |a| a.channels_used.iter().any(|c| c == ch));
+                        let checked = move || answer(
+                            state,
+                            key,
+                            |a| a.channels_used.iter().any(|c| c == ch),
+                        );
                         view! {
                             <label class="chip">
                                 <input
@@ -416,13 +537,16 @@ fn Answer(key: (String, String)) -> impl IntoView {
                                     prop:checked=checked
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        edit(Box::new(move |a| {
-                                            a.channels_used.retain(|c| c != ch);
-                                            if on {
-                                                a.channels_used.push(ch.to_string());
-                                                a.channels_used.sort_by_key(|c| CHANNELS.iter().position(|x| x == c));
-                                            }
-                                        }));
+                                        edit(
+                                            Box::new(move |a| {
+                                                a.channels_used.retain(|c| c != ch);
+                                                if on {
+                                                    a.channels_used.push(ch.to_string());
+                                                    a.channels_used
+                                                        .sort_by_key(|c| CHANNELS.iter().position(|x| x == c));
+                                                }
+                                            }),
+                                        );
                                     }
                                 />
                                 {*ch}

@@ -37,12 +37,14 @@ pub fn SchoolsPage() -> impl IntoView {
             <Show when=move || state.data.with(|d| d.report().is_none())>
                 <p class="hint">{t().no_report}</p>
             </Show>
-            <PackCard/>
-            <SchoolItems/>
-            <ImportCard/>
-            <Board/>
-            <SchoolList/>
-            <p><a href="#/school">{ts.to_school_mode}</a></p>
+            <PackCard />
+            <SchoolItems />
+            <ImportCard />
+            <Board />
+            <SchoolList />
+            <p>
+                <a href="#/school">{ts.to_school_mode}</a>
+            </p>
         </section>
     }
 }
@@ -81,13 +83,24 @@ fn PackCard() -> impl IntoView {
             <p class="hint">{ts.pack_hint}</p>
             <h4>{ts.assigned_title}</h4>
             <ul data-testid="assigned-items">
-                {move || assigned()
-                    .into_iter()
-                    .map(|i| {
-                        let category = catalog::category(&i.category).map(|c| c.name).unwrap_or("");
-                        view! { <li><a href=format!("#/category/{}", i.category)>{category}" · "{i.name}</a></li> }
-                    })
-                    .collect_view()}
+                {move || {
+                    assigned()
+                        .into_iter()
+                        .map(|i| {
+                            let category = catalog::category(&i.category)
+                                .map(|c| c.name)
+                                .unwrap_or("");
+                            view! {
+                                <li>
+                                    <a href=format!(
+                                        "#/category/{}",
+                                        i.category,
+                                    )>{category}" · "{i.name}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
             <p class="hint">{ts.assigned_hint}</p>
             <Show when=move || problem().is_some()>
@@ -95,7 +108,12 @@ fn PackCard() -> impl IntoView {
                     {move || problem().map(|p| ts.pack_problem(p)).unwrap_or_default()}
                 </p>
             </Show>
-            <button class="primary" data-testid="pack-export" disabled=move || problem().is_some() on:click=download>
+            <button
+                class="primary"
+                data-testid="pack-export"
+                disabled=move || problem().is_some()
+                on:click=download
+            >
                 {ts.pack_export}
             </button>
         </div>
@@ -190,11 +208,15 @@ fn ImportCard() -> impl IntoView {
             <Show when=move || reading.get() != 0>
                 <p role="status">{move || (ts.reading)(reading.get())}</p>
             </Show>
-            {move || pending.get().map(|p| view! { <PreviewView preview=p confirmed=confirmed/> })}
+            {move || pending.get().map(|p| view! { <PreviewView preview=p confirmed=confirmed /> })}
             <Show when=move || pending.with(Option::is_some)>
                 <div class="actions">
-                    <button class="primary" data-testid="merge-apply" on:click=merge>{ts.apply}</button>
-                    <button data-testid="merge-cancel" on:click=move |_| pending.set(None)>{ts.cancel}</button>
+                    <button class="primary" data-testid="merge-apply" on:click=merge>
+                        {ts.apply}
+                    </button>
+                    <button data-testid="merge-cancel" on:click=move |_| pending.set(None)>
+                        {ts.cancel}
+                    </button>
                 </div>
             </Show>
         </div>
@@ -226,43 +248,72 @@ fn PreviewView(preview: Preview, confirmed: RwSignal<Vec<usize>>) -> impl IntoVi
             let changed: Vec<String> = f
                 .changes
                 .iter()
-                .filter(|c| matches!(c.kind, ChangeKind::Added | ChangeKind::Changed | ChangeKind::Removed))
+                .filter(|c| {
+                    matches!(
+                        c.kind,
+                        ChangeKind::Added | ChangeKind::Changed | ChangeKind::Removed
+                    )
+                })
                 .map(|c| format!("{}（{}）", c.name, ts.change(c.kind)))
                 .collect();
             view! {
-                <li class="merge-file" data-testid="merge-file" data-verdict=verdict_key(&f.verdict)>
-                    <p><strong>{f.file.clone()}</strong></p>
+                <li
+                    class="merge-file"
+                    data-testid="merge-file"
+                    data-verdict=verdict_key(&f.verdict)
+                >
+                    <p>
+                        <strong>{f.file.clone()}</strong>
+                    </p>
                     {school.map(|s| view! { <p data-testid="merge-school">{s}</p> })}
-                    <p class:field-error=refused data-testid=if refused { "merge-refusal" } else { "merge-verdict" }>
+                    <p
+                        class:field-error=refused
+                        data-testid=if refused { "merge-refusal" } else { "merge-verdict" }
+                    >
                         {ts.verdict(&f.verdict, &time)}
                     </p>
-                    {(!changed.is_empty() && !refused).then(|| view! {
-                        <p class="hint" data-testid="merge-changes">{ts.preview_changes}{changed.join(t().list_separator)}</p>
-                    })}
-                    {older.then(|| view! {
-                        <label class="check-line">
-                            <input
-                                type="checkbox"
-                                data-testid="merge-confirm-older"
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    confirmed.update(|c| {
-                                        c.retain(|x| *x != n);
-                                        if on {
-                                            c.push(n);
+                    {(!changed.is_empty() && !refused)
+                        .then(|| {
+                            view! {
+                                <p class="hint" data-testid="merge-changes">
+                                    {ts.preview_changes}
+                                    {changed.join(t().list_separator)}
+                                </p>
+                            }
+                        })}
+                    {older
+                        .then(|| {
+                            view! {
+                                <label class="check-line">
+                                    <input
+                                        type="checkbox"
+                                        data-testid="merge-confirm-older"
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            confirmed
+                                                .update(|c| {
+                                                    c.retain(|x| *x != n);
+                                                    if on {
+                                                        c.push(n);
+                                                    }
+                                                });
                                         }
-                                    });
-                                }
-                            />
-                            {ts.confirm_older}
-                        </label>
-                    })}
+                                    />
+                                    {ts.confirm_older}
+                                </label>
+                            }
+                        })}
                 </li>
             }
         })
         .collect_view();
     view! {
-        <div class="merge-preview" data-testid="merge-preview" role="region" aria-label=ts.preview_title>
+        <div
+            class="merge-preview"
+            data-testid="merge-preview"
+            role="region"
+            aria-label=ts.preview_title
+        >
             <h3 tabindex="-1">{ts.preview_title}</h3>
             <p data-testid="merge-counts">{counts}</p>
             <ul class="merge-files">{files}</ul>
@@ -319,12 +370,26 @@ fn Board() -> impl IntoView {
                 .iter()
                 .map(|r| {
                     let filled = r.filled.iter().filter(|f| **f).count();
-                    let time = r.created_at.as_deref().map(local_datetime).unwrap_or_else(|| "—".into());
+                    let time = r
+                        .created_at
+                        .as_deref()
+                        .map(local_datetime)
+                        .unwrap_or_else(|| "—".into());
                     view! {
-                        <li data-testid="school-row" data-school=r.school_id.clone() data-status=status_key(r.status)>
-                            <strong>{r.name.clone()}</strong>" "
-                            <span class=format!("status {}", status_key(r.status))>{ts.status(r.status)}</span>" "
-                            <span>{ts.col_time}" "{time}</span>" "
+                        <li
+                            data-testid="school-row"
+                            data-school=r.school_id.clone()
+                            data-status=status_key(r.status)
+                        >
+                            <strong>{r.name.clone()}</strong>
+                            " "
+                            <span class=format!(
+                                "status {}",
+                                status_key(r.status),
+                            )>{ts.status(r.status)}</span>
+                            " "
+                            <span>{ts.col_time}" "{time}</span>
+                            " "
                             <span>{ts.col_filled}" "{(ts.filled_of)(filled, r.filled.len())}</span>
                         </li>
                     }
@@ -338,7 +403,13 @@ fn Board() -> impl IntoView {
             b.items
                 .iter()
                 .enumerate()
-                .map(|(n, i)| view! { <li data-testid="item-completeness">{(ts.item_filled)(&i.name, b.filled_count(n), total)}</li> })
+                .map(|(n, i)| {
+                    view! {
+                        <li data-testid="item-completeness">
+                            {(ts.item_filled)(&i.name, b.filled_count(n), total)}
+                        </li>
+                    }
+                })
                 .collect_view()
         })
     };
@@ -346,13 +417,26 @@ fn Board() -> impl IntoView {
         <div class="card" data-testid="school-dashboard">
             <h3>{ts.dashboard_title}</h3>
             <p data-testid="dashboard-counts">
-                {move || board.with(|b| (ts.dashboard_counts)(b.count(Status::Submitted), b.count(Status::NotYet), b.count(Status::Outdated)))}
+                {move || {
+                    board
+                        .with(|b| (ts
+                            .dashboard_counts)(
+                            b.count(Status::Submitted),
+                            b.count(Status::NotYet),
+                            b.count(Status::Outdated),
+                        ))
+                }}
             </p>
             <ul class="school-status">{rows}</ul>
             <h4>{ts.per_item_title}</h4>
             <ul>{per_item}</ul>
-            <Show when=move || board.with(|b| b.missing().next().is_some()) fallback=move || view! { <p class="hint">{ts.no_schools_missing}</p> }>
-                <button data-testid="missing-export" on:click=export>{ts.missing_export}</button>
+            <Show
+                when=move || board.with(|b| b.missing().next().is_some())
+                fallback=move || view! { <p class="hint">{ts.no_schools_missing}</p> }
+            >
+                <button data-testid="missing-export" on:click=export>
+                    {ts.missing_export}
+                </button>
             </Show>
         </div>
     }
@@ -395,9 +479,11 @@ fn SchoolList() -> impl IntoView {
                 <p class="hint">{ts.list_empty}</p>
             </Show>
             <For each=move || ids.get() key=|id| id.clone() let:id>
-                <SchoolEditor id=id/>
+                <SchoolEditor id=id />
             </For>
-            <button data-testid="school-add" on:click=add>{ts.school_add}</button>
+            <button data-testid="school-add" on:click=add>
+                {ts.school_add}
+            </button>
         </div>
     }
 }
@@ -456,17 +542,32 @@ fn SchoolEditor(id: String) -> impl IntoView {
                     data-testid="school-stage"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        let chosen = STAGES.iter().find(|(_, k)| *k == v).map(|(s, _)| *s).unwrap_or_default();
+                        let chosen = STAGES
+                            .iter()
+                            .find(|(_, k)| *k == v)
+                            .map(|(s, _)| *s)
+                            .unwrap_or_default();
                         edit(Box::new(move |s| s.stage = chosen));
                     }
                 >
                     {STAGES
                         .iter()
-                        .map(|(s, k)| view! { <option value=*k selected=move || stage() == Some(*s)>{ts.stage(*s)}</option> })
+                        .map(|(s, k)| {
+                            view! {
+                                <option value=*k selected=move || stage() == Some(*s)>
+                                    {ts.stage(*s)}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
             </label>
-            {text_field(ts.school_address, "school-address", |s| s.address.clone(), |s, v| s.address = v)}
+            {text_field(
+                ts.school_address,
+                "school-address",
+                |s| s.address.clone(),
+                |s, v| s.address = v,
+            )}
             {text_field(ts.school_phone, "school-phone", |s| s.phone.clone(), |s, v| s.phone = v)}
             <button
                 class="remove"

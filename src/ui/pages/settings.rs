@@ -27,9 +27,9 @@ pub fn SettingsPage() -> impl IntoView {
         <section data-testid="page-settings">
             <h2>{t().settings_title}</h2>
             <Show when=has_report>
-                <ReportSettings/>
+                <ReportSettings />
             </Show>
-            <YearList/>
+            <YearList />
         </section>
     }
 }
@@ -171,41 +171,71 @@ fn ReportSettings() -> impl IntoView {
                 </button>
             </div>
             <p class="hint" id="settings-year-hint">
-                {move || if pending.with(Option::is_some) { t().feedback.year_pending } else { t().feedback.year_hint }}
+                {move || {
+                    if pending.with(Option::is_some) {
+                        t().feedback.year_pending
+                    } else {
+                        t().feedback.year_hint
+                    }
+                }}
             </p>
             <Show when=move || year_error.with(Option::is_some)>
                 <p class="field-error" data-testid="settings-year-error" role="alert">
                     {move || year_error.get().unwrap_or_default()}
                 </p>
             </Show>
-            <Show when=move || asking.get() && pending.with(Option::is_some)>
-                {move || pending.get().map(|(from, to)| view! {
-                    <Dialog
-                        testid="year-dialog"
-                        title=t().feedback.year_dialog_title.to_string()
-                        alert=true
-                        on_close=Callback::new(move |()| cancel())
-                    >
-                        <p>{(t().feedback.year_dialog_body)(from, to)}</p>
-                        <p>{t().feedback.year_dialog_others}</p>
-                        <p class="hint">{(t().feedback.year_dialog_alternative)(from, to)}</p>
-                        <div class="actions">
-                            <button type="button" class="primary" data-testid="year-dialog-confirm" on:click=move |_| confirm()>
-                                {(t().feedback.year_dialog_confirm)(to)}
-                            </button>
-                            <button type="button" data-testid="year-dialog-cancel" autofocus=true on:click=move |_| cancel()>
-                                {t().feedback.cancel}
-                            </button>
-                        </div>
-                    </Dialog>
-                })}
+            <Show when=move || {
+                asking.get() && pending.with(Option::is_some)
+            }>
+                {move || {
+                    pending
+                        .get()
+                        .map(|(from, to)| {
+                            view! {
+                                <Dialog
+                                    testid="year-dialog"
+                                    title=t().feedback.year_dialog_title.to_string()
+                                    alert=true
+                                    on_close=Callback::new(move |()| cancel())
+                                >
+                                    <p>{(t().feedback.year_dialog_body)(from, to)}</p>
+                                    <p>{t().feedback.year_dialog_others}</p>
+                                    <p class="hint">
+                                        {(t().feedback.year_dialog_alternative)(from, to)}
+                                    </p>
+                                    <div class="actions">
+                                        <button
+                                            type="button"
+                                            class="primary"
+                                            data-testid="year-dialog-confirm"
+                                            on:click=move |_| confirm()
+                                        >
+                                            {(t().feedback.year_dialog_confirm)(to)}
+                                        </button>
+                                        <button
+                                            type="button"
+                                            data-testid="year-dialog-cancel"
+                                            autofocus=true
+                                            on:click=move |_| cancel()
+                                        >
+                                            {t().feedback.cancel}
+                                        </button>
+                                    </div>
+                                </Dialog>
+                            }
+                        })
+                }}
             </Show>
             <label>
                 <span>{t().settings_title_field}</span>
                 <input
                     type="text"
                     data-testid="settings-title"
-                    placeholder=move || state.ws.with(|w| w.current().map(Report::default_title).unwrap_or_default())
+                    placeholder=move || {
+                        state
+                            .ws
+                            .with(|w| w.current().map(Report::default_title).unwrap_or_default())
+                    }
                     prop:value=get(|r| r.title.clone())
                     on:input=set(|r, v| r.title = v)
                 />
@@ -213,11 +243,11 @@ fn ReportSettings() -> impl IntoView {
             <p class="hint">{t().settings_title_hint}</p>
             <label>
                 <span>{t().settings_structure}</span>
-                <StructureSelect testid="settings-structure"/>
+                <StructureSelect testid="settings-structure" />
             </label>
             <label>
                 <span>{t().settings_format}</span>
-                <TableFormatSelect testid="settings-table-format"/>
+                <TableFormatSelect testid="settings-table-format" />
             </label>
         </form>
     }
@@ -286,7 +316,9 @@ fn YearList() -> impl IntoView {
                     on:input=move |ev| new_year.set(event_target_value(&ev))
                 />
             </label>
-            <button data-testid="add-year" on:click=add>{t().settings_add_year}</button>
+            <button data-testid="add-year" on:click=add>
+                {t().settings_add_year}
+            </button>
             <p class="hint">{t().settings_add_year_hint}</p>
             <Show when=move || error.with(Option::is_some)>
                 <p class="field-error" data-testid="new-year-error" role="alert">

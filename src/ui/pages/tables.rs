@@ -46,25 +46,31 @@ pub fn TablesPage() -> impl IntoView {
             <h2>{t().nav_tables}</h2>
             <label class="block">
                 <span>{t().settings_format}</span>
-                <TableFormatSelect testid="tables-format"/>
+                <TableFormatSelect testid="tables-format" />
             </label>
             <p class="hint">{t().tables_hint}</p>
             {move || {
                 let f = format.get();
                 view! {
                     <h3>{t().table2_title}</h3>
-                    <Table2 format=f/>
+                    <Table2 format=f />
                     {if statutory.get() {
                         view! {
                             <h3>{t().table3_title}</h3>
-                            <NoCasesMark table=catalog::TABLE3/>
-                            <Table3 format=f computed=computed/>
+                            <NoCasesMark table=catalog::TABLE3 />
+                            <Table3 format=f computed=computed />
                             <h3>{t().table4_title}</h3>
-                            <NoCasesMark table=catalog::TABLE4/>
-                            <Table4 format=f computed=computed/>
-                        }.into_any()
+                            <NoCasesMark table=catalog::TABLE4 />
+                            <Table4 format=f computed=computed />
+                        }
+                            .into_any()
                     } else {
-                        view! { <p class="hint" data-testid="tables-field-note">{t().tables_field_note}</p> }.into_any()
+                        view! {
+                            <p class="hint" data-testid="tables-field-note">
+                                {t().tables_field_note}
+                            </p>
+                        }
+                            .into_any()
                     }}
                 }
             }}
@@ -108,7 +114,8 @@ fn NoCasesMark(table: &'static str) -> impl IntoView {
                 prop:checked=checked
                 on:change=on_change
             />
-            " " {t().safeguards.no_cases}
+            " "
+            {t().safeguards.no_cases}
         </label>
         <p class="hint no-cases-hint">{t().safeguards.no_cases_hint}</p>
     }
@@ -117,7 +124,13 @@ fn NoCasesMark(table: &'static str) -> impl IntoView {
 fn header_cells(spans: &[Span]) -> impl IntoView {
     spans
         .iter()
-        .map(|s| view! { <th colspan=s.colspan.to_string() rowspan=s.rowspan.to_string()>{s.text}</th> })
+        .map(|s| {
+            view! {
+                <th colspan=s.colspan.to_string() rowspan=s.rowspan.to_string()>
+                    {s.text}
+                </th>
+            }
+        })
         .collect_view()
 }
 
@@ -136,13 +149,22 @@ fn Table2(format: TableFormat) -> impl IntoView {
                     let this_row = r;
                     r += 1;
                     let cells = (0..b.columns.len())
-                        .map(|c| view! { <GridInput table="t2" grid=grid pos=(this_row, c)/> })
+                        .map(|c| view! { <GridInput table="t2" grid=grid pos=(this_row, c) /> })
                         .collect_view();
-                    view! { <tr><th class="row-label">{row.label}</th>{cells}</tr> }
+                    view! {
+                        <tr>
+                            <th class="row-label">{row.label}</th>
+                            {cells}
+                        </tr>
+                    }
                 })
                 .collect_view();
             view! {
-                <tr><th class="block-title" colspan=width.to_string()>{b.title}</th></tr>
+                <tr>
+                    <th class="block-title" colspan=width.to_string()>
+                        {b.title}
+                    </th>
+                </tr>
                 <tr>
                     <th>{b.label_header}</th>
                     {b.columns.iter().map(|c| view! { <th>{c.label}</th> }).collect_view()}
@@ -153,7 +175,9 @@ fn Table2(format: TableFormat) -> impl IntoView {
         .collect_view();
     view! {
         <div class="grid-wrap">
-            <table class="grid" data-testid="table-t2"><tbody>{blocks}</tbody></table>
+            <table class="grid" data-testid="table-t2">
+                <tbody>{blocks}</tbody>
+            </table>
         </div>
     }
 }
@@ -170,7 +194,15 @@ fn Table3(format: TableFormat, computed: Memo<BTreeMap<String, i64>>) -> impl In
             let labels = def
                 .label_cells(r)
                 .into_iter()
-                .map(|s| view! { <th class="row-label" colspan=s.colspan.to_string() rowspan=s.rowspan.to_string()>{s.text}</th> })
+                .map(|s| view! {
+                    <th
+                        class="row-label"
+                        colspan=s.colspan.to_string()
+                        rowspan=s.rowspan.to_string()
+                    >
+                        {s.text}
+                    </th>
+                })
                 .collect_view();
             let cells = def
                 .columns
@@ -179,9 +211,9 @@ fn Table3(format: TableFormat, computed: Memo<BTreeMap<String, i64>>) -> impl In
                 .map(|(c, col)| {
                     if row.computed || col.computed {
                         let key = catalog::t3_key(row.key, col.key);
-                        view! { <ComputedCell key=key row=row.label col=col.label computed=computed/> }.into_any()
+                        view! { <ComputedCell key=key row=row.label col=col.label computed=computed /> }.into_any()
                     } else {
-                        view! { <GridInput table="t3" grid=grid pos=(r, c)/> }.into_any()
+                        view! { <GridInput table="t3" grid=grid pos=(r, c) /> }.into_any()
                     }
                 })
                 .collect_view();
@@ -192,7 +224,11 @@ fn Table3(format: TableFormat, computed: Memo<BTreeMap<String, i64>>) -> impl In
         <div class="grid-wrap">
             <table class="grid" data-testid="table-t3">
                 <thead>
-                    {def.header.iter().map(|spans| view! { <tr>{header_cells(spans)}</tr> }).collect_view()}
+                    {def
+                        .header
+                        .iter()
+                        .map(|spans| view! { <tr>{header_cells(spans)}</tr> })
+                        .collect_view()}
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -214,10 +250,10 @@ fn Table4(format: TableFormat, computed: Memo<BTreeMap<String, i64>>) -> impl In
             c += 1;
             if col.computed {
                 let key = catalog::t4_key(g.key, col.key);
-                view! { <ComputedCell key=key row=g.label col=col.label computed=computed/> }
+                view! { <ComputedCell key=key row=g.label col=col.label computed=computed /> }
                     .into_any()
             } else {
-                view! { <GridInput table="t4" grid=grid pos=pos/> }.into_any()
+                view! { <GridInput table="t4" grid=grid pos=pos /> }.into_any()
             }
         })
         .collect_view();
@@ -225,9 +261,15 @@ fn Table4(format: TableFormat, computed: Memo<BTreeMap<String, i64>>) -> impl In
         <div class="grid-wrap">
             <table class="grid" data-testid="table-t4">
                 <thead>
-                    {def.header.iter().map(|spans| view! { <tr>{header_cells(spans)}</tr> }).collect_view()}
+                    {def
+                        .header
+                        .iter()
+                        .map(|spans| view! { <tr>{header_cells(spans)}</tr> })
+                        .collect_view()}
                 </thead>
-                <tbody><tr>{cells}</tr></tbody>
+                <tbody>
+                    <tr>{cells}</tr>
+                </tbody>
             </table>
         </div>
     }
@@ -243,7 +285,15 @@ fn ComputedCell(
     let cell = key.clone();
     let value = move || computed.with(|m| m.get(&key).copied().unwrap_or(0));
     view! {
-        <td class="computed" data-row=row data-col=col data-cell=cell title=t().cell_computed data-testid="cell-computed" tabindex="-1">
+        <td
+            class="computed"
+            data-row=row
+            data-col=col
+            data-cell=cell
+            title=t().cell_computed
+            data-testid="cell-computed"
+            tabindex="-1"
+        >
             {value}
         </td>
     }
@@ -344,7 +394,12 @@ fn GridInput(table: &'static str, grid: StoredValue<Grid>, pos: (usize, usize)) 
     let error_id = format!("cell-error-{table}-{}-{}", pos.0, pos.1);
     let described = error_id.clone();
     view! {
-        <td data-row=row_label data-col=col_label data-cell=move || key.get_value() class:invalid=move || error().is_some()>
+        <td
+            data-row=row_label
+            data-col=col_label
+            data-cell=move || key.get_value()
+            class:invalid=move || error().is_some()
+        >
             <input
                 type="text"
                 data-testid="cell"

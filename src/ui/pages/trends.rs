@@ -36,8 +36,7 @@ pub fn Trends() -> impl IntoView {
                         view! {
                             <li class="trend" data-testid="trend" data-figure=trend.id.clone()>
                                 <p class="trend-label">
-                                    {trend.label.clone()}
-                                    " "
+                                    {trend.label.clone()} " "
                                     <span class="trend-caption">{trend.caption.clone()}</span>
                                 </p>
                                 <div class="trend-chart" inner_html=graphic::trend_svg(trend)></div>
@@ -49,7 +48,7 @@ pub fn Trends() -> impl IntoView {
                     <p class="hint">{t().graphic.overview_trends_hint}</p>
                     <ul class="trend-list">{charts}</ul>
                 }
-                .into_any()
+                    .into_any()
             }}
         </section>
     }

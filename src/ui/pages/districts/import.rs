@@ -158,7 +158,11 @@ fn areas_view(imported: &Imported) -> Option<impl IntoView> {
         .into_iter()
         .take(MAX_UNREAD)
         .map(|(row, school, text)| {
-            view! { <li data-testid="district-import-unread">{(review.import_unread_item)(row, &school, &text)}</li> }
+            view! {
+                <li data-testid="district-import-unread">
+                    {(review.import_unread_item)(row, &school, &text)}
+                </li>
+            }
         })
         .collect_view();
     let count = imported.unread().count();
@@ -166,11 +170,17 @@ fn areas_view(imported: &Imported) -> Option<impl IntoView> {
     Some(view! {
         <div class="import-areas">
             <p data-testid="district-import-areas">{summary}</p>
-            {(count > 0).then(|| view! {
-                <p class="hint">{(review.import_unread_title)(count)}</p>
-                <ul class="import-unread">{list}</ul>
-                {(more > 0).then(|| view! { <p class="hint">{(review.import_unread_more)(more)}</p> })}
-            })}
+            {(count > 0)
+                .then(|| {
+                    view! {
+                        <p class="hint">{(review.import_unread_title)(count)}</p>
+                        <ul class="import-unread">{list}</ul>
+                        {(more > 0)
+                            .then(|| {
+                                view! { <p class="hint">{(review.import_unread_more)(more)}</p> }
+                            })}
+                    }
+                })}
             {(notes > 0).then(|| view! { <p class="hint">{(review.import_notes)(notes)}</p> })}
         </div>
     })
@@ -386,10 +396,19 @@ pub fn ImportCard() -> impl IntoView {
             view! {
                 <div class="import-progress" data-testid="district-import-progress" role="status">
                     <span>{b.what}</span>
-                    {percent.map(|p| view! {
-                        <progress max="100" value=p.to_string() aria-label=words.import_progress_label></progress>
-                        <span data-testid="district-import-percent">{(words.import_percent)(b.done, b.total, p)}</span>
-                    })}
+                    {percent
+                        .map(|p| {
+                            view! {
+                                <progress
+                                    max="100"
+                                    value=p.to_string()
+                                    aria-label=words.import_progress_label
+                                ></progress>
+                                <span data-testid="district-import-percent">
+                                    {(words.import_percent)(b.done, b.total, p)}
+                                </span>
+                            }
+                        })}
                 </div>
             }
         })
@@ -411,39 +430,78 @@ pub fn ImportCard() -> impl IntoView {
                 let added = p.replace.schools_added.join(t().list_separator);
                 let updated = p.replace.schools_updated.join(t().list_separator);
                 view! {
-                    <div class="import-preview" data-testid="district-import-preview" role="region" aria-label=words.import_preview_title>
+                    <div
+                        class="import-preview"
+                        data-testid="district-import-preview"
+                        role="region"
+                        aria-label=words.import_preview_title
+                    >
                         <h4>{(words.import_preview_file)(&p.file)}</h4>
                         <p class="hint">{kind}</p>
                         <p data-testid="district-import-counts">{counts}</p>
-                        {has_rules.then(|| view! {
-                            <fieldset class="import-mode">
-                                <legend>{words.import_mode}</legend>
-                                <label class="check-line">
-                                    <input type="radio" name="district-import-mode" data-testid="district-import-replace"
-                                        prop:checked=move || mode.get() == ImportMode::Replace
-                                        on:change=move |_| mode.set(ImportMode::Replace)/>
-                                    <span>{words.import_replace}</span>
-                                </label>
-                                <label class="check-line">
-                                    <input type="radio" name="district-import-mode" data-testid="district-import-append"
-                                        prop:checked=move || mode.get() == ImportMode::Append
-                                        on:change=move |_| mode.set(ImportMode::Append)/>
-                                    <span>{words.import_append}</span>
-                                </label>
-                            </fieldset>
-                            <p data-testid="district-import-change">
-                                {move || {
-                                    let p = if mode.get() == ImportMode::Replace { &replace } else { &append };
-                                    (words.import_change)(p.rules_before, p.rules_after, p.rules_new, p.rules_removed)
-                                }}
-                            </p>
-                        })}
+                        {has_rules
+                            .then(|| {
+                                view! {
+                                    <fieldset class="import-mode">
+                                        <legend>{words.import_mode}</legend>
+                                        <label class="check-line">
+                                            <input
+                                                type="radio"
+                                                name="district-import-mode"
+                                                data-testid="district-import-replace"
+                                                prop:checked=move || mode.get() == ImportMode::Replace
+                                                on:change=move |_| mode.set(ImportMode::Replace)
+                                            />
+                                            <span>{words.import_replace}</span>
+                                        </label>
+                                        <label class="check-line">
+                                            <input
+                                                type="radio"
+                                                name="district-import-mode"
+                                                data-testid="district-import-append"
+                                                prop:checked=move || mode.get() == ImportMode::Append
+                                                on:change=move |_| mode.set(ImportMode::Append)
+                                            />
+                                            <span>{words.import_append}</span>
+                                        </label>
+                                    </fieldset>
+                                    <p data-testid="district-import-change">
+                                        {move || {
+                                            let p = if mode.get() == ImportMode::Replace {
+                                                &replace
+                                            } else {
+                                                &append
+                                            };
+                                            (words
+                                                .import_change)(
+                                                p.rules_before,
+                                                p.rules_after,
+                                                p.rules_new,
+                                                p.rules_removed,
+                                            )
+                                        }}
+                                    </p>
+                                }
+                            })}
                         {areas_view(&p.imported)}
-                        {(!added.is_empty()).then(|| view! { <p>{words.import_schools_added}{added}</p> })}
-                        {(!updated.is_empty()).then(|| view! { <p>{words.import_schools_updated}{updated}</p> })}
+                        {(!added.is_empty())
+                            .then(|| view! { <p>{words.import_schools_added}{added}</p> })}
+                        {(!updated.is_empty())
+                            .then(|| view! { <p>{words.import_schools_updated}{updated}</p> })}
                         <div class="actions">
-                            <button class="primary" data-testid="district-import-confirm" on:click=confirm>{words.import_confirm}</button>
-                            <button data-testid="district-import-cancel" on:click=move |_| pending.set(None)>{words.import_cancel}</button>
+                            <button
+                                class="primary"
+                                data-testid="district-import-confirm"
+                                on:click=confirm
+                            >
+                                {words.import_confirm}
+                            </button>
+                            <button
+                                data-testid="district-import-cancel"
+                                on:click=move |_| pending.set(None)
+                            >
+                                {words.import_cancel}
+                            </button>
                         </div>
                     </div>
                 }
@@ -457,8 +515,13 @@ pub fn ImportCard() -> impl IntoView {
             return Some(
                 view! {
                     <p class="hint">
-                        <button class="link" data-testid="district-import-mapping-open"
-                            on:click=move |_| mapping_open.set(true)>{review.mapping_change}</button>
+                        <button
+                            class="link"
+                            data-testid="district-import-mapping-open"
+                            on:click=move |_| mapping_open.set(true)
+                        >
+                            {review.mapping_change}
+                        </button>
                     </p>
                 }
                 .into_any(),
@@ -482,33 +545,55 @@ pub fn ImportCard() -> impl IntoView {
                 .map(|v| crate::excerpt::excerpt_to(v, 30))
                 .unwrap_or_default()
         };
-        let rows = (0..columns)
-            .map(|c| {
-                let heading = header.get(c).cloned().unwrap_or_default();
-                let label = (review.mapping_column)(c + 1, &heading);
-                let current = d.mapping.roles.get(c).copied().flatten();
-                let options = std::iter::once((String::new(), review.mapping_none, current.is_none()))
-                    .chain(Role::ALL.iter().map(|r| (r.name().to_string(), review.role(*r), current == Some(*r))))
-                    .map(|(value, name, selected)| view! { <option value=value selected=selected>{name}</option> })
-                    .collect_view();
-                let example = sample(c);
-                view! {
-                    <tr>
-                        <th scope="row">{label.clone()}</th>
-                        <td class="hint">{(!example.is_empty()).then(|| format!("{}{example}", review.mapping_sample))}</td>
-                        <td>
-                            <select data-testid="district-import-role" data-column=c.to_string() aria-label=label
-                                on:change=move |ev| {
-                                    let role = Role::from_name(&event_target_value(&ev));
-                                    draft.update(|d| if let Some(d) = d { d.mapping.set(c, role); });
-                                }>
-                                {options}
-                            </select>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
+        let rows =
+            (0..columns)
+                .map(|c| {
+                    let heading = header.get(c).cloned().unwrap_or_default();
+                    let label = (review.mapping_column)(c + 1, &heading);
+                    let current = d.mapping.roles.get(c).copied().flatten();
+                    let options =
+                        std::iter::once((String::new(), review.mapping_none, current.is_none()))
+                            .chain(Role::ALL.iter().map(|r| {
+                                (r.name().to_string(), review.role(*r), current == Some(*r))
+                            }))
+                            .map(|(value, name, selected)| {
+                                view! {
+                                    <option value=value selected=selected>
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view();
+                    let example = sample(c);
+                    view! {
+                        <tr>
+                            <th scope="row">{label.clone()}</th>
+                            <td class="hint">
+                                {(!example.is_empty())
+                                    .then(|| format!("{}{example}", review.mapping_sample))}
+                            </td>
+                            <td>
+                                <select
+                                    data-testid="district-import-role"
+                                    data-column=c.to_string()
+                                    aria-label=label
+                                    on:change=move |ev| {
+                                        let role = Role::from_name(&event_target_value(&ev));
+                                        draft
+                                            .update(|d| {
+                                                if let Some(d) = d {
+                                                    d.mapping.set(c, role);
+                                                }
+                                            });
+                                    }
+                                >
+                                    {options}
+                                </select>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
         let stage_options = [
             (String::new(), review.mapping_stage_auto),
             ("primary".to_string(), t().district.stage(Stage::Primary)),
@@ -522,15 +607,25 @@ pub fn ImportCard() -> impl IntoView {
             move || draft.with(|d| d.as_ref().is_some_and(|d| d.mapping.kind().is_some()));
         Some(
             view! {
-                <div class="import-mapping" data-testid="district-import-mapping" role="region" aria-label=review.mapping_title>
+                <div
+                    class="import-mapping"
+                    data-testid="district-import-mapping"
+                    role="region"
+                    aria-label=review.mapping_title
+                >
                     <h4>{review.mapping_title}</h4>
-                    <p class="hint">{if d.complete { review.mapping_ok_hint } else { review.mapping_hint }}</p>
+                    <p class="hint">
+                        {if d.complete { review.mapping_ok_hint } else { review.mapping_hint }}
+                    </p>
                     <div class="rules-wrap">
-                        <table class="mapping"><tbody>{rows}</tbody></table>
+                        <table class="mapping">
+                            <tbody>{rows}</tbody>
+                        </table>
                     </div>
                     <label>
                         <span>{review.mapping_stage}</span>
-                        <select data-testid="district-import-stage"
+                        <select
+                            data-testid="district-import-stage"
                             on:change=move |ev| {
                                 let stage = match event_target_value(&ev).as_str() {
                                     "primary" => Some(Stage::Primary),
@@ -538,17 +633,37 @@ pub fn ImportCard() -> impl IntoView {
                                     "both" => Some(Stage::Both),
                                     _ => None,
                                 };
-                                draft.update(|d| if let Some(d) = d { d.stage = stage; });
-                            }>
+                                draft
+                                    .update(|d| {
+                                        if let Some(d) = d {
+                                            d.stage = stage;
+                                        }
+                                    });
+                            }
+                        >
                             {stage_options}
                         </select>
                     </label>
                     <Show when=move || !readable()>
-                        <p class="field-error" role="status" data-testid="district-import-mapping-incomplete">{review.mapping_no_kind}</p>
+                        <p
+                            class="field-error"
+                            role="status"
+                            data-testid="district-import-mapping-incomplete"
+                        >
+                            {review.mapping_no_kind}
+                        </p>
                     </Show>
                     <div class="actions">
-                        <button class="primary" data-testid="district-import-read" disabled=move || !readable()
-                            on:click=move |_| if let Some(d) = draft.get_untracked() { read(d); }>
+                        <button
+                            class="primary"
+                            data-testid="district-import-read"
+                            disabled=move || !readable()
+                            on:click=move |_| {
+                                if let Some(d) = draft.get_untracked() {
+                                    read(d);
+                                }
+                            }
+                        >
                             {review.mapping_read}
                         </button>
                     </div>
@@ -573,30 +688,60 @@ pub fn ImportCard() -> impl IntoView {
                 <div class="inline-form">
                     <label>
                         <span>{words.import_sheet}</span>
-                        <select data-testid="district-import-sheet" on:change=move |ev| sheet.set(event_target_value(&ev))>
-                            {move || sheets.get().into_iter().map(|name| {
-                                let value = name.clone();
-                                let selected = name.clone();
-                                view! { <option value=value selected=move || sheet.with(|s| *s == selected)>{name}</option> }
-                            }).collect_view()}
+                        <select
+                            data-testid="district-import-sheet"
+                            on:change=move |ev| sheet.set(event_target_value(&ev))
+                        >
+                            {move || {
+                                sheets
+                                    .get()
+                                    .into_iter()
+                                    .map(|name| {
+                                        let value = name.clone();
+                                        let selected = name.clone();
+                                        view! {
+                                            <option
+                                                value=value
+                                                selected=move || sheet.with(|s| *s == selected)
+                                            >
+                                                {name}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
                         </select>
                     </label>
-                    <button data-testid="district-import-sheet-read" on:click=read_sheet>{words.import_sheet_read}</button>
+                    <button data-testid="district-import-sheet-read" on:click=read_sheet>
+                        {words.import_sheet_read}
+                    </button>
                 </div>
             </Show>
             <Show when=move || failure.with(Option::is_some)>
-                <p class="field-error" role="alert" data-testid="district-import-failure">{move || failure.get().unwrap_or_default()}</p>
+                <p class="field-error" role="alert" data-testid="district-import-failure">
+                    {move || failure.get().unwrap_or_default()}
+                </p>
             </Show>
             {mapping_panel}
             {preview}
             <Show when=move || { error_count.get() > 0 }>
                 <div class="import-errors" data-testid="district-import-errors">
-                    <p class="danger" role="alert">{move || (words.import_error_count)(error_count.get())}</p>
+                    <p class="danger" role="alert">
+                        {move || (words.import_error_count)(error_count.get())}
+                    </p>
                     <ul>
-                        {move || errors.get().into_iter().map(|e| view! { <li data-testid="district-import-error">{e}</li> }).collect_view()}
+                        {move || {
+                            errors
+                                .get()
+                                .into_iter()
+                                .map(|e| view! { <li data-testid="district-import-error">{e}</li> })
+                                .collect_view()
+                        }}
                     </ul>
                     <Show when=move || { error_count.get() > MAX_ERRORS }>
-                        <p class="hint">{move || (words.import_errors_more)(error_count.get() - MAX_ERRORS)}</p>
+                        <p class="hint">
+                            {move || (words.import_errors_more)(error_count.get() - MAX_ERRORS)}
+                        </p>
                     </Show>
                 </div>
             </Show>

@@ -52,18 +52,22 @@ pub fn DistrictsPage() -> impl IntoView {
             <h2>{words.title}</h2>
             <p class="hint">{words.intro}</p>
             <Show when=illustrative>
-                <p class="structure-note" data-testid="district-illustrative">{words.illustrative}</p>
+                <p class="structure-note" data-testid="district-illustrative">
+                    {words.illustrative}
+                </p>
             </Show>
             <Show when=empty>
-                <p class="reminder" data-testid="district-empty">{words.empty}</p>
+                <p class="reminder" data-testid="district-empty">
+                    {words.empty}
+                </p>
             </Show>
-            <import::ImportCard/>
-            <BureauCard/>
-            <ProblemsCard/>
-            <review::ReviewCard/>
-            <rules::RulesCard/>
-            <schools::SchoolsCard/>
-            <publish::PublishCard/>
+            <import::ImportCard />
+            <BureauCard />
+            <ProblemsCard />
+            <review::ReviewCard />
+            <rules::RulesCard />
+            <schools::SchoolsCard />
+            <publish::PublishCard />
         </section>
     }
 }
@@ -80,32 +84,62 @@ fn BureauCard() -> impl IntoView {
             <div class="form">
                 <label>
                     <span>{words.bureau_region}</span>
-                    <input type="text" data-testid="district-region"
+                    <input
+                        type="text"
+                        data-testid="district-region"
                         prop:value=move || state.data.with(|w| w.districts.region.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); state.edit(|w| w.districts.region = v); }/>
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            state.edit(|w| w.districts.region = v);
+                        }
+                    />
                 </label>
                 <label>
                     <span>{words.bureau_phone}</span>
-                    <input type="text" inputmode="tel" data-testid="district-phone"
+                    <input
+                        type="text"
+                        inputmode="tel"
+                        data-testid="district-phone"
                         aria-invalid=move || (!phone_ok()).to_string()
                         aria-describedby="district-phone-error"
                         prop:value=move || state.data.with(|w| w.districts.bureau_phone.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); state.edit(|w| w.districts.bureau_phone = v); }/>
-                    <span class="field-error" id="district-phone-error" data-testid="district-phone-error" aria-live="polite">
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            state.edit(|w| w.districts.bureau_phone = v);
+                        }
+                    />
+                    <span
+                        class="field-error"
+                        id="district-phone-error"
+                        data-testid="district-phone-error"
+                        aria-live="polite"
+                    >
                         {move || if phone_ok() { "" } else { words.bureau_phone_bad }}
                     </span>
                 </label>
                 <label>
                     <span>{words.bureau_date}</span>
-                    <input type="date" data-testid="district-date"
+                    <input
+                        type="date"
+                        data-testid="district-date"
                         prop:value=move || state.data.with(|w| w.districts.data_date.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); state.edit(|w| w.districts.data_date = v); }/>
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            state.edit(|w| w.districts.data_date = v);
+                        }
+                    />
                 </label>
                 <label>
                     <span>{words.bureau_note}</span>
-                    <textarea rows="2" data-testid="district-note"
+                    <textarea
+                        rows="2"
+                        data-testid="district-note"
                         prop:value=move || state.data.with(|w| w.districts.note.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); state.edit(|w| w.districts.note = v); }></textarea>
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            state.edit(|w| w.districts.note = v);
+                        }
+                    ></textarea>
                 </label>
             </div>
         </div>
@@ -161,23 +195,55 @@ fn ProblemsCard() -> impl IntoView {
             <h3>{move || (words.conflicts_title)(found.with(Vec::len))}</h3>
             <Show
                 when=move || found.with(|f| !f.is_empty())
-                fallback=move || view! { <p class="ok" data-testid="district-conflicts-none">{words.conflicts_none}</p> }
+                fallback=move || {
+                    view! {
+                        <p class="ok" data-testid="district-conflicts-none">
+                            {words.conflicts_none}
+                        </p>
+                    }
+                }
             >
                 <p class="hint">{words.conflicts_hint}</p>
                 <ul class="findings">
-                    {move || found.get().into_iter().map(|(text, rule, fragment)| view! {
-                        <li class="finding hint" data-testid="district-conflict">
-                            {text}
-                            {rule.map(|q| view! {
-                                " "<button class="link" data-testid="district-conflict-rule"
-                                    on:click=move |_| to_rule(q.clone())>{review.problem_rule}</button>
-                            })}
-                            {fragment.map(|id| view! {
-                                " "<button class="link" data-testid="district-conflict-fragment"
-                                    on:click=move |_| links.fragment.set(Some(id))>{review.problem_fragment}</button>
-                            })}
-                        </li>
-                    }).collect_view()}
+                    {move || {
+                        found
+                            .get()
+                            .into_iter()
+                            .map(|(text, rule, fragment)| {
+                                view! {
+                                    <li class="finding hint" data-testid="district-conflict">
+                                        {text}
+                                        {rule
+                                            .map(|q| {
+                                                view! {
+                                                    " "
+                                                    <button
+                                                        class="link"
+                                                        data-testid="district-conflict-rule"
+                                                        on:click=move |_| to_rule(q.clone())
+                                                    >
+                                                        {review.problem_rule}
+                                                    </button>
+                                                }
+                                            })}
+                                        {fragment
+                                            .map(|id| {
+                                                view! {
+                                                    " "
+                                                    <button
+                                                        class="link"
+                                                        data-testid="district-conflict-fragment"
+                                                        on:click=move |_| links.fragment.set(Some(id))
+                                                    >
+                                                        {review.problem_fragment}
+                                                    </button>
+                                                }
+                                            })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </Show>
         </div>

@@ -115,33 +115,64 @@ pub fn PublishCard() -> impl IntoView {
             <h3>{words.publish_title}</h3>
             <p class="hint">{words.publish_hint}</p>
             <div class="actions export">
-                <button data-testid="district-publish" disabled=move || empty() || busy.get().is_some()
-                    on:click=move |_| start(Work::Data)>
+                <button
+                    data-testid="district-publish"
+                    disabled=move || empty() || busy.get().is_some()
+                    on:click=move |_| start(Work::Data)
+                >
                     {words.publish_data}
                     <small>{words.publish_data_small}</small>
                 </button>
-                <button data-testid="district-download-lookup" disabled=move || empty() || busy.get().is_some()
-                    on:click=move |_| start(Work::Page)>
+                <button
+                    data-testid="district-download-lookup"
+                    disabled=move || empty() || busy.get().is_some()
+                    on:click=move |_| start(Work::Page)
+                >
                     {words.publish_page}
                     <small>{words.publish_page_small}</small>
                 </button>
             </div>
             <Show when=move || busy.get().is_some()>
-                <p role="status" data-testid="district-publish-busy">{words.publish_busy}</p>
+                <p role="status" data-testid="district-publish-busy">
+                    {words.publish_busy}
+                </p>
             </Show>
-            <p class="hint"><a href="#/lookup">{words.publish_preview}</a></p>
-            {move || asking.get().map(|(work, open)| view! {
-                <Dialog testid="district-publish-ask" title=review.publish_confirm_title.to_string()
-                    on_close=Callback::new(move |()| asking.set(None))>
-                    <p>{(review.publish_confirm_body)(open)}</p>
-                    <div class="actions">
-                        <button class="primary" data-testid="district-publish-anyway"
-                            on:click=move |_| { asking.set(None); run(work); }>{review.publish_anyway}</button>
-                        <button data-testid="district-publish-fix"
-                            on:click=move |_| asking.set(None)>{review.publish_fix_first}</button>
-                    </div>
-                </Dialog>
-            })}
+            <p class="hint">
+                <a href="#/lookup">{words.publish_preview}</a>
+            </p>
+            {move || {
+                asking
+                    .get()
+                    .map(|(work, open)| {
+                        view! {
+                            <Dialog
+                                testid="district-publish-ask"
+                                title=review.publish_confirm_title.to_string()
+                                on_close=Callback::new(move |()| asking.set(None))
+                            >
+                                <p>{(review.publish_confirm_body)(open)}</p>
+                                <div class="actions">
+                                    <button
+                                        class="primary"
+                                        data-testid="district-publish-anyway"
+                                        on:click=move |_| {
+                                            asking.set(None);
+                                            run(work);
+                                        }
+                                    >
+                                        {review.publish_anyway}
+                                    </button>
+                                    <button
+                                        data-testid="district-publish-fix"
+                                        on:click=move |_| asking.set(None)
+                                    >
+                                        {review.publish_fix_first}
+                                    </button>
+                                </div>
+                            </Dialog>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -165,8 +165,10 @@ pub fn ReviewCard() -> impl IntoView {
         let is_open = move || open.get() == Some(id);
         view! {
             <span class="fragment-wrap">
-                <button class=format!("fragment fragment-{}", state_name(f.state))
-                    data-testid="district-review-fragment" data-state=state_name(f.state)
+                <button
+                    class=format!("fragment fragment-{}", state_name(f.state))
+                    data-testid="district-review-fragment"
+                    data-state=state_name(f.state)
                     data-fragment=id.to_string()
                     aria-expanded=move || is_open().to_string()
                     title=state_label
@@ -179,7 +181,8 @@ pub fn ReviewCard() -> impl IntoView {
                             open.set(Some(id));
                             pinned.set(Some(id));
                         }
-                    }>
+                    }
+                >
                     {shown_text}
                     {fixed.then(|| view! { <small>{review.review_fixed_mark}</small> })}
                 </button>
@@ -191,20 +194,49 @@ pub fn ReviewCard() -> impl IntoView {
                         } else {
                             view! {
                                 <span class="hint">{review.review_rules}</span>
-                                <ul>{read_as.iter().map(|r| view! { <li data-testid="district-review-rule">{r.clone()}</li> }).collect_view()}</ul>
-                            }.into_any()
+                                <ul>
+                                    {read_as
+                                        .iter()
+                                        .map(|r| {
+                                            view! {
+                                                <li data-testid="district-review-rule">{r.clone()}</li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
                         }}
                         <label>
                             <span>{review.review_fix_label}</span>
-                            <input type="text" data-testid="district-review-input"
+                            <input
+                                type="text"
+                                data-testid="district-review-input"
                                 placeholder=review.review_fix_hint
                                 prop:value=move || typed.get()
                                 on:input=move |ev| typed.set(event_target_value(&ev))
-                                on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); save(id); }/>
+                                on:keydown=move |ev| {
+                                    if ev.key() == "Enter" {
+                                        ev.prevent_default();
+                                        save(id);
+                                    }
+                                }
+                            />
                         </label>
                         <span class="actions">
-                            <button class="primary" data-testid="district-review-save" on:click=move |_| save(id)>{review.review_save}</button>
-                            <button data-testid="district-review-close" on:click=move |_| open.set(None)>{review.review_close}</button>
+                            <button
+                                class="primary"
+                                data-testid="district-review-save"
+                                on:click=move |_| save(id)
+                            >
+                                {review.review_save}
+                            </button>
+                            <button
+                                data-testid="district-review-close"
+                                on:click=move |_| open.set(None)
+                            >
+                                {review.review_close}
+                            </button>
                         </span>
                         <span role="status" data-testid="district-review-message">
                             {move || message.get().filter(|(m, _)| *m == id).map(|(_, text)| text)}
@@ -234,8 +266,16 @@ pub fn ReviewCard() -> impl IntoView {
                         })
                         .collect_view();
                     view! {
-                        <li class="review-area" data-testid="district-review-school" id=format!("district-area-{i}")>
-                            <p><strong>{schools}</strong>" "<span class="hint">{row}" · "{(review.review_counts)(&c)}</span></p>
+                        <li
+                            class="review-area"
+                            data-testid="district-review-school"
+                            id=format!("district-area-{i}")
+                        >
+                            <p>
+                                <strong>{schools}</strong>
+                                " "
+                                <span class="hint">{row}" · "{(review.review_counts)(&c)}</span>
+                            </p>
                             <p class="review-text">{text}</p>
                         </li>
                     }
@@ -251,33 +291,51 @@ pub fn ReviewCard() -> impl IntoView {
             <div class="inline-form">
                 <label>
                     <span>{review.review_filter}</span>
-                    <select data-testid="district-review-filter"
+                    <select
+                        data-testid="district-review-filter"
                         prop:value=move || match filter.get() {
                             Filter::All => "all",
                             Filter::Unread => "unread",
                             Filter::Possible => "possible",
                         }
                         on:change=move |ev| {
-                            filter.set(match event_target_value(&ev).as_str() {
-                                "unread" => Filter::Unread,
-                                "possible" => Filter::Possible,
-                                _ => Filter::All,
-                            });
+                            filter
+                                .set(
+                                    match event_target_value(&ev).as_str() {
+                                        "unread" => Filter::Unread,
+                                        "possible" => Filter::Possible,
+                                        _ => Filter::All,
+                                    },
+                                );
                             shown.set(PAGE);
                             pinned.set(None);
-                        }>
+                        }
+                    >
                         <option value="all">{review.review_filter_all}</option>
                         <option value="unread">{review.review_filter_unread}</option>
                         <option value="possible">{review.review_filter_possible}</option>
                     </select>
                 </label>
             </div>
-            <Show when=move || matching.with(|m| !m.is_empty())
-                fallback=move || view! { <p class="hint" data-testid="district-review-none">{review.review_none}</p> }>
+            <Show
+                when=move || matching.with(|m| !m.is_empty())
+                fallback=move || {
+                    view! {
+                        <p class="hint" data-testid="district-review-none">
+                            {review.review_none}
+                        </p>
+                    }
+                }
+            >
                 <ul class="review-list">{areas}</ul>
             </Show>
             <Show when=move || { matching.with(Vec::len) > shown.get() }>
-                <button data-testid="district-review-more" on:click=move |_| shown.update(|n| *n += PAGE)>{review.review_more}</button>
+                <button
+                    data-testid="district-review-more"
+                    on:click=move |_| shown.update(|n| *n += PAGE)
+                >
+                    {review.review_more}
+                </button>
             </Show>
         </div>
     }

@@ -102,30 +102,52 @@ pub fn RulesCard() -> impl IntoView {
         let sep = t().list_separator;
         view! {
             <tr data-testid="district-rule">
-                <td data-label=words.col_place>
+                <td data-label=words
+                    .col_place>
                     {place}
-                    {possible.then(|| view! { <span class="rule-tag">{words.rule_possible}</span> })}
+                    {possible
+                        .then(|| view! { <span class="rule-tag">{words.rule_possible}</span> })}
                 </td>
                 <td data-label=words.col_numbers>{numbers}</td>
                 <td data-label=words.col_primary>{r.primary.join(sep)}</td>
                 <td data-label=words.col_middle>{r.middle.join(sep)}</td>
                 <td data-label=words.col_source class="rule-source">
                     <q data-testid="district-rule-source">{text}</q>
-                    {limits.into_iter().flatten().map(|l| view! { <span class="hint" data-testid="district-rule-limit">{l}</span> }).collect_view()}
-                    {(!r.note.is_empty()).then(|| view! { <span class="hint">{(words.rule_note)(&r.note)}</span> })}
+                    {limits
+                        .into_iter()
+                        .flatten()
+                        .map(|l| {
+                            view! {
+                                <span class="hint" data-testid="district-rule-limit">
+                                    {l}
+                                </span>
+                            }
+                        })
+                        .collect_view()}
+                    {(!r.note.is_empty())
+                        .then(|| view! { <span class="hint">{(words.rule_note)(&r.note)}</span> })}
                 </td>
                 <td class="rule-actions">
-                    <button data-testid="district-rule-edit" aria-label=edit_label
+                    <button
+                        data-testid="district-rule-edit"
+                        aria-label=edit_label
                         on:click=move |_| {
-                            let fields = state.data.with_untracked(|w| w.districts.rules.get(i).map(fields_of));
+                            let fields = state
+                                .data
+                                .with_untracked(|w| w.districts.rules.get(i).map(fields_of));
                             if let Some(fields) = fields {
                                 editing.set(Some(Editing { index: Some(i), fields }));
                             }
-                        }>
+                        }
+                    >
                         {words.rule_edit}
                     </button>
-                    <button class="remove" data-testid="district-rule-delete" aria-label=delete_label
-                        on:click=move |_| state.edit_undoable(|w| remove_rule(w, i))>
+                    <button
+                        class="remove"
+                        data-testid="district-rule-delete"
+                        aria-label=delete_label
+                        on:click=move |_| state.edit_undoable(|w| remove_rule(w, i))
+                    >
                         {words.rule_delete}
                     </button>
                 </td>
@@ -155,17 +177,34 @@ pub fn RulesCard() -> impl IntoView {
             <div class="inline-form">
                 <label class="grow">
                     <span>{words.rules_search}</span>
-                    <input type="text" data-testid="district-rule-search"
+                    <input
+                        type="text"
+                        data-testid="district-rule-search"
                         prop:value=move || query.get()
-                        on:input=move |ev| { query.set(event_target_value(&ev)); shown.set(PAGE); }/>
+                        on:input=move |ev| {
+                            query.set(event_target_value(&ev));
+                            shown.set(PAGE);
+                        }
+                    />
                 </label>
-                <button data-testid="district-rule-add"
-                    on:click=move |_| editing.set(Some(Editing { index: None, fields: RuleFields::default() }))>
+                <button
+                    data-testid="district-rule-add"
+                    on:click=move |_| {
+                        editing
+                            .set(
+                                Some(Editing {
+                                    index: None,
+                                    fields: RuleFields::default(),
+                                }),
+                            )
+                    }
+                >
                     {words.rule_add}
                 </button>
             </div>
             <p class="hint" role="status" data-testid="district-rules-count">
-                {move || (words.rules_shown)(matches.with(Vec::len).min(shown.get()), matches.with(Vec::len))}
+                {move || (words
+                    .rules_shown)(matches.with(Vec::len).min(shown.get()), matches.with(Vec::len))}
             </p>
             <div class="rules-wrap">
                 <table class="rules" data-testid="district-rules">
@@ -176,18 +215,34 @@ pub fn RulesCard() -> impl IntoView {
                             <th scope="col">{words.col_primary}</th>
                             <th scope="col">{words.col_middle}</th>
                             <th scope="col">{words.col_source}</th>
-                            <th scope="col"><span class="visually-hidden">{words.col_actions}</span></th>
+                            <th scope="col">
+                                <span class="visually-hidden">{words.col_actions}</span>
+                            </th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
             <Show when=move || { matches.with(Vec::len) > shown.get() }>
-                <button data-testid="district-rules-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                <button
+                    data-testid="district-rules-more"
+                    on:click=move |_| shown.update(|n| *n += PAGE)
+                >
                     {words.rules_more}
                 </button>
             </Show>
-            {move || editing.get().map(|e| view! { <RuleDialog editing=e on_close=Callback::new(move |()| editing.set(None))/> })}
+            {move || {
+                editing
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <RuleDialog
+                                editing=e
+                                on_close=Callback::new(move |()| editing.set(None))
+                            />
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -250,26 +305,49 @@ fn RuleDialog(editing: Editing, on_close: Callback<()>) -> impl IntoView {
         view! {
             <label>
                 <span>{label}</span>
-                <input type="text" data-testid=testid
+                <input
+                    type="text"
+                    data-testid=testid
                     prop:value=move || value.get()
-                    on:input=move |ev| { value.set(event_target_value(&ev)); error.set(None); }/>
+                    on:input=move |ev| {
+                        value.set(event_target_value(&ev));
+                        error.set(None);
+                    }
+                />
             </label>
         }
     };
     view! {
         <Dialog testid="district-rule-dialog" title=title.to_string() on_close=on_close>
-            <form class="form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+            <form
+                class="form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save();
+                }
+            >
                 {text_field("district-rule-place", words.col_place, place)}
                 {text_field("district-rule-town", words.col_town, town)}
                 <label>
                     <span>{words.col_numbers}</span>
-                    <input type="text" data-testid="district-rule-numbers"
+                    <input
+                        type="text"
+                        data-testid="district-rule-numbers"
                         placeholder=words.rule_numbers_placeholder
                         aria-describedby="district-rule-numbers-error"
                         aria-invalid=move || numbers_error.with(Option::is_some).to_string()
                         prop:value=move || numbers.get()
-                        on:input=move |ev| { numbers.set(event_target_value(&ev)); error.set(None); }/>
-                    <span class="field-error" id="district-rule-numbers-error" data-testid="district-rule-numbers-error" aria-live="polite">
+                        on:input=move |ev| {
+                            numbers.set(event_target_value(&ev));
+                            error.set(None);
+                        }
+                    />
+                    <span
+                        class="field-error"
+                        id="district-rule-numbers-error"
+                        data-testid="district-rule-numbers-error"
+                        aria-live="polite"
+                    >
                         {move || numbers_error.get().unwrap_or_default()}
                     </span>
                 </label>
@@ -278,11 +356,21 @@ fn RuleDialog(editing: Editing, on_close: Callback<()>) -> impl IntoView {
                 {text_field("district-rule-note", words.col_note, note)}
                 <p class="hint">{words.rule_dialog_hint}</p>
                 <Show when=move || error.with(Option::is_some)>
-                    <p class="field-error" role="alert" data-testid="district-rule-error">{move || error.get().unwrap_or_default()}</p>
+                    <p class="field-error" role="alert" data-testid="district-rule-error">
+                        {move || error.get().unwrap_or_default()}
+                    </p>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="primary" data-testid="district-rule-save">{words.rule_save}</button>
-                    <button type="button" data-testid="district-rule-cancel" on:click=move |_| on_close.run(())>{t().feedback.cancel}</button>
+                    <button type="submit" class="primary" data-testid="district-rule-save">
+                        {words.rule_save}
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="district-rule-cancel"
+                        on:click=move |_| on_close.run(())
+                    >
+                        {t().feedback.cancel}
+                    </button>
                 </div>
             </form>
         </Dialog>

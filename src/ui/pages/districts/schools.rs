@@ -63,18 +63,33 @@ pub fn SchoolsCard() -> impl IntoView {
                             <td data-label=words.col_stage>{t().district.stage(s.stage)}</td>
                             <td data-label=words.col_address>{s.address.clone()}</td>
                             <td data-label=words.col_phone>{s.phone.clone()}</td>
-                            <td data-label=words.col_warning>
-                                {warning.map(|w| view! {
-                                    <span class=warning_class(w.level) data-testid="district-school-warning">{t().district.warning_level(w.level)}</span>
-                                    " "
-                                    <span class="hint">{w.text}</span>
-                                })}
+                            <td data-label=words
+                                .col_warning>
+                                {warning
+                                    .map(|w| {
+                                        view! {
+                                            <span
+                                                class=warning_class(w.level)
+                                                data-testid="district-school-warning"
+                                            >
+                                                {t().district.warning_level(w.level)}
+                                            </span>
+                                            " "
+                                            <span class="hint">{w.text}</span>
+                                        }
+                                    })}
                             </td>
-                            <td data-label=words.col_rules>
+                            <td data-label=words
+                                .col_rules>
                                 {(words.school_rules)(n)}
-                                {(!problems.is_empty()).then(|| view! {
-                                    <span class="danger" data-testid="district-school-problem">{problems.join(t().list_separator)}</span>
-                                })}
+                                {(!problems.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <span class="danger" data-testid="district-school-problem">
+                                                {problems.join(t().list_separator)}
+                                            </span>
+                                        }
+                                    })}
                             </td>
                         </tr>
                     }
