@@ -4,6 +4,9 @@
 //! holds, counted by this binary's allocator), the published file's size, and top-1 correctness.
 //! Run with `scripts/bench.sh` (or `cargo bench --bench district`).
 
+// The counting allocator below wraps the system allocator: the only unsafe code of the project.
+#![allow(unsafe_code)]
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use gongkai::district::synth::{generate, QueryKind};
 use gongkai::district::{parse_query, write_published, DistrictIndex, Outcome};
