@@ -19,7 +19,7 @@ export default {
     { name: 'districts-page', bin: 'gongkai-districts-page' },
     // 图解 (#/graphic, with its PNG export), the overview's trends, the HTML export's graphic and the
     // built-in example (载入内置示例) in a module of their own, out of the first load.
-    { name: 'extras-page', bin: 'gongkai-extras-page' },
+    { name: 'graphic-page', bin: 'gongkai-graphic-page' },
     // The school pages (#/schools: pack, merge preview, dashboard, school list; #/school: the school
     // mode), also in the single file, which is what a school opens offline.
     { name: 'schools-page', bin: 'gongkai-schools-page' },
@@ -46,7 +46,7 @@ export default {
       themeColor: '#b3261e',
       // The localStorage key the panic message offers as a backup file.
       backupKey: 'gongkai:workspace',
-      modules: ['docx', 'district', 'lookup', 'districts-page', 'extras-page', 'schools-page'],
+      modules: ['docx', 'district', 'lookup', 'districts-page', 'graphic-page', 'schools-page'],
       // #/districts hands out the parent page as one file with the bureau's data inside.
       files: ['lookup.html'],
     },

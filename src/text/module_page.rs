@@ -14,7 +14,7 @@ pub struct ModulePageTexts {
     pub retry: &'static str,
     /// An edit from the page could not be read or written; nothing was changed.
     pub bad_edit: &'static str,
-    /// The built-in example (in the `extras-page` module) could not be loaded: the technical reason.
+    /// The built-in example (in the `graphic-page` module) could not be loaded: the technical reason.
     pub example_failed: fn(&str) -> String,
 }
 

@@ -164,7 +164,7 @@ pub fn App() -> impl IntoView {
                         Route::Graphic => {
                             module_page::<
                                 GraphicPageData,
-                            >("extras-page", "graphic", "page-graphic-host")
+                            >("graphic-page", "graphic", "page-graphic-host")
                         }
                         Route::Schools => {
                             module_page::<

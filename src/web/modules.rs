@@ -50,15 +50,15 @@ extern "C" {
         json: &str,
     ) -> Result<(), JsValue>;
 
-    /// The `extras-page` module's exports beside its pages (`src/bin/extras_page.rs`): the HTML
+    /// The `graphic-page` module's exports beside its pages (`src/bin/graphic_page.rs`): the HTML
     /// export's graphic and the built-in example.
-    type ExtrasModule;
+    type GraphicModule;
 
     #[wasm_bindgen(method, catch, js_name = html_graphic)]
-    fn html_graphic(this: &ExtrasModule, workspace_json: &str) -> Result<String, JsValue>;
+    fn html_graphic(this: &GraphicModule, workspace_json: &str) -> Result<String, JsValue>;
 
     #[wasm_bindgen(method, catch, js_name = example_json)]
-    fn example_json(this: &ExtrasModule) -> Result<String, JsValue>;
+    fn example_json(this: &GraphicModule) -> Result<String, JsValue>;
 
     /// The exports of a module holding workbench pages (`src/bin/districts_page.rs`, and any other:
     /// docs/delivery.md, “A page in a module”).
@@ -117,19 +117,19 @@ pub async fn render_docx(doc: &Document, date: &str) -> Result<Vec<u8>, ModuleEr
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
-/// The 图解 of the open report (portrait SVG) for the HTML export, from the `extras-page` module;
+/// The 图解 of the open report (portrait SVG) for the HTML export, from the `graphic-page` module;
 /// `workspace_json` is the JSON of `page_data::GraphicPageData`. Empty when there is no graphic.
 pub async fn html_graphic(workspace_json: &str) -> Result<String, ModuleError> {
-    let module: ExtrasModule = load("extras-page").await?.unchecked_into();
+    let module: GraphicModule = load("graphic-page").await?.unchecked_into();
     module
         .html_graphic(workspace_json)
         .map_err(|e| ModuleError::Failed(describe(&e)))
 }
 
-/// The built-in example (the JSON of a workspace), from the `extras-page` module, so that the
+/// The built-in example (the JSON of a workspace), from the `graphic-page` module, so that the
 /// example's text and builder are not in the first load (docs/performance.md).
 pub async fn example_json() -> Result<String, ModuleError> {
-    let module: ExtrasModule = load("extras-page").await?.unchecked_into();
+    let module: GraphicModule = load("graphic-page").await?.unchecked_into();
     module
         .example_json()
         .map_err(|e| ModuleError::Failed(describe(&e)))

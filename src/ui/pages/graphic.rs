@@ -1,6 +1,6 @@
 //! `#/graphic`: 图解 of the open report, updated as the report changes, in a portrait (phone) or a
 //! landscape (web page) layout; exports as SVG, and as PNG at 2× drawn by the browser's canvas.
-//! The page runs in the `extras-page` module (src/bin/extras_page.rs; docs/delivery.md, “A page in
+//! The page runs in the `graphic-page` module (src/bin/graphic_page.rs; docs/delivery.md, “A page in
 //! a module”), on the workspace's reports as `GraphicPageData`.
 
 use leptos::prelude::*;

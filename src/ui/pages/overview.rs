@@ -110,9 +110,9 @@ pub fn Overview() -> impl IntoView {
             </ul>
             {move || {
                 if several_years.get() {
-                    module_page::<GraphicPageData>("extras-page", "trends", "overview-trends-host")
+                    module_page::<GraphicPageData>("graphic-page", "trends", "overview-trends-host")
                 } else {
-                    // In the extras-page module (docs/delivery.md, “A page in a module”).
+                    // In the graphic-page module (docs/delivery.md, “A page in a module”).
                     view! {
                         <section class="trends" data-testid="trends">
                             <h3>{t().graphic.overview_trends}</h3>
@@ -132,7 +132,7 @@ pub fn Overview() -> impl IntoView {
 pub fn LoadExample() -> impl IntoView {
     let state = expect_context::<AppState>();
     let confirming = RwSignal::new(false);
-    // The example comes from the `extras-page` module (loaded on first use, precached offline).
+    // The example comes from the `graphic-page` module (loaded on first use, precached offline).
     let load = move || {
         confirming.set(false);
         spawn_local(async move {

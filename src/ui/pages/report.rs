@@ -28,7 +28,7 @@ fn document(state: AppState) -> Memo<Option<Document>> {
     })
 }
 
-/// The JSON the `extras-page` module draws the HTML export's graphic from, when the open report puts
+/// The JSON the `graphic-page` module draws the HTML export's graphic from, when the open report puts
 /// the graphic in its HTML export.
 fn graphic_json(w: &crate::model::Workspace) -> Option<String> {
     w.current().filter(|r| r.graphic_in_html)?;
@@ -40,7 +40,7 @@ pub fn ReportPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let doc = document(state);
     // The graphic (portrait, the width of a printed page) for the HTML export and the preview, drawn
-    // by the `extras-page` module (its layout code is not in the first load): `None` while the
+    // by the `graphic-page` module (its layout code is not in the first load): `None` while the
     // option is off or the module is still drawing.
     let graphic_svg = RwSignal::new(None::<String>);
     Effect::new(move |_| {

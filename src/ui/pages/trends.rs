@@ -1,6 +1,6 @@
 //! The overview's trends: a small chart per key figure across the workspace's years, each jump a
 //! link to the figure's cell in that year's tables (`graphic::trends`, `graphic::trend_svg`). It runs in
-//! the `extras-page` module, mounted by the overview when the workspace has two years or more, so
+//! the `graphic-page` module, mounted by the overview when the workspace has two years or more, so
 //! that the charts' code is not in the first load (docs/performance.md).
 
 use leptos::prelude::*;

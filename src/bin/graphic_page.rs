@@ -12,7 +12,7 @@ use gongkai::ui::{GraphicPage, Trends};
 use wasm_bindgen::prelude::*;
 
 gongkai::module_page! {
-    module: "extras-page",
+    module: "graphic-page",
     pages: {
         "graphic" => GraphicPageData, GraphicPage,
         // The overview's trends across years.
