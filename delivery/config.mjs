@@ -11,11 +11,11 @@ export default {
   modules: [
     { name: 'docx', bin: 'gongkai-docx' },
     // XLSX reading and the pinyin table: on the first XLSX import or publish (#/districts).
-    { name: 'district', bin: 'gongkai-district' },
+    { name: 'district-tools', bin: 'gongkai-district-tools' },
     // The parent page's own binary, for the workbench's #/lookup (the same code parents run).
     { name: 'lookup', bin: 'gongkai-lookup' },
     // A page of the workbench in a module of its own (#/districts): see docs/delivery.md, “A page in
-    // a module”. The page loads the `district` module in turn for XLSX and pinyin.
+    // a module”. The page loads the `district-tools` module in turn for XLSX and pinyin.
     { name: 'districts-page', bin: 'gongkai-districts-page' },
     // 图解 (#/graphic, with its PNG export), the overview's trends, the HTML export's graphic and the
     // built-in example (载入内置示例) in a module of their own, out of the first load.
@@ -46,7 +46,7 @@ export default {
       themeColor: '#b3261e',
       // The localStorage key the panic message offers as a backup file.
       backupKey: 'gongkai:workspace',
-      modules: ['docx', 'district', 'lookup', 'districts-page', 'graphic-page', 'schools-page'],
+      modules: ['docx', 'district-tools', 'lookup', 'districts-page', 'graphic-page', 'schools-page'],
       // #/districts hands out the parent page as one file with the bureau's data inside.
       files: ['lookup.html'],
     },

@@ -28,7 +28,7 @@ extern "C" {
         date: &str,
     ) -> Result<js_sys::Promise, JsValue>;
 
-    /// The exports of the `district` module (`src/bin/district.rs`).
+    /// The exports of the `district-tools` module (`src/bin/district_tools.rs`).
     type DistrictModule;
 
     #[wasm_bindgen(method, catch, js_name = xlsx_sheets)]
@@ -136,14 +136,14 @@ pub async fn example_json() -> Result<String, ModuleError> {
 }
 
 async fn district() -> Result<DistrictModule, ModuleError> {
-    Ok(load("district").await?.unchecked_into())
+    Ok(load("district-tools").await?.unchecked_into())
 }
 
 fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ModuleError> {
     serde_json::from_str(json).map_err(|e| ModuleError::Failed(e.to_string()))
 }
 
-/// The sheet names of an XLSX workbook, from the `district` module.
+/// The sheet names of an XLSX workbook, from the `district-tools` module.
 pub async fn xlsx_sheets(bytes: &[u8]) -> Result<Result<Vec<String>, XlsxError>, ModuleError> {
     let module = district().await?;
     let json = module
@@ -152,7 +152,7 @@ pub async fn xlsx_sheets(bytes: &[u8]) -> Result<Result<Vec<String>, XlsxError>,
     parse(&json)
 }
 
-/// The rows of one sheet (`None`: the first) of an XLSX workbook, from the `district` module.
+/// The rows of one sheet (`None`: the first) of an XLSX workbook, from the `district-tools` module.
 pub async fn xlsx_rows(
     bytes: &[u8],
     sheet: Option<&str>,
@@ -164,7 +164,7 @@ pub async fn xlsx_rows(
     parse(&json)
 }
 
-/// The pinyin readings of each name, from the `district` module.
+/// The pinyin readings of each name, from the `district-tools` module.
 pub async fn pinyin_readings(names: &[String]) -> Result<Vec<Vec<String>>, ModuleError> {
     let module = district().await?;
     let names = serde_json::to_string(names).map_err(|e| ModuleError::Failed(e.to_string()))?;

@@ -1,7 +1,7 @@
 //! The import card of `#/districts`: a CSV (UTF-8, BOM, GBK through the browser's `TextDecoder`) or
-//! XLSX file (read by the lazily loaded `district` module, with a choice of sheet) is read a few hundred
-//! rows at a time with a progress bar, its errors listed by row and column, and what it would change
-//! previewed before anything is replaced. Applying it can be undone.
+//! XLSX file (read by the lazily loaded `district-tools` module, with a choice of sheet) is read a
+//! few hundred rows at a time with a progress bar, its errors listed by row and column, and what it
+//! would change previewed before anything is replaced. Applying it can be undone.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

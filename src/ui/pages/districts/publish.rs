@@ -1,6 +1,6 @@
 //! Publishing from `#/districts`: `districts.json` (the data file the parent page reads beside it) and
 //! `lookup.html` (the parent page as one file with the data inside), both with pinyin readings computed
-//! by the lazily loaded `district` module.
+//! by the lazily loaded `district-tools` module.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

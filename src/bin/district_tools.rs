@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 fn main() {
     // A panic here fails that import or publish; the app itself keeps running.
-    gongkai::web::fatal::install_module_panic_hook("district");
+    gongkai::web::fatal::install_module_panic_hook("district-tools");
 }
 
 /// The sheet names of a workbook: JSON of `Result<Vec<String>, XlsxError>`.
