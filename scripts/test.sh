@@ -5,8 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 scripts/tools.sh test
-rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
-rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
 # A CI run starts from a fresh clone, so incremental caches (several GB) would only be written, never
 # read again.
@@ -17,16 +15,8 @@ step() { printf '\n== %s\n' "$*"; }
 step "fetch dependencies (locked)"
 cargo fetch --locked
 
-step "cargo fmt --check, and leptosfmt --check for view! blocks (leptosfmt.toml)"
-cargo fmt --all -- --check
-leptosfmt --check --quiet src crates
-
-step "cargo clippy (native and wasm32), warnings are errors"
-cargo clippy --locked --all-targets -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
-
-step "native tests"
-cargo test --locked
+# Format, leptosfmt, clippy (native and wasm32) and the native tests: the quick tier, run as is.
+scripts/check.sh
 
 step "10⁶ generated inputs each under overflow checks, optimised (cargo profile 'overflow'): report properties, district and submission fuzzing, 10⁵ edit sequences undone"
 cargo test --locked --profile overflow --test overflow_props --test district_fuzz --test school_fuzz --test edit_inverse -- --show-output

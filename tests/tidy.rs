@@ -250,14 +250,15 @@ fn references(module: &[String], is_mod_file: bool, text: &str) -> Vec<Vec<Strin
         } else {
             let mut p = base;
             for seg in rest.split("::") {
+                // A path ends at the first segment that is not a plain identifier.
                 let name: String = seg.chars().take_while(|c| ident(*c)).collect();
-                if name.is_empty() || name.len() != seg.len() && !seg[name.len()..].is_empty() {
-                    if !name.is_empty() {
-                        p.push(name);
-                    }
+                let whole = name.len() == seg.len();
+                if !name.is_empty() {
+                    p.push(name);
+                }
+                if !whole || seg.is_empty() {
                     break;
                 }
-                p.push(name);
             }
             out.push(p);
         }
