@@ -45,6 +45,17 @@ pub struct Deadline {
     pub status: DeadlineStatus,
 }
 
+/// The year whose report is due next, seen from `today`: from 2月1日 the current year's (due 1月31日
+/// of the next), before it the previous year's (due this 1月31日). A new workspace opens on it.
+pub fn year_due_next(today: Date) -> u16 {
+    let year = if today.month >= 2 {
+        today.year
+    } else {
+        today.year - 1
+    };
+    u16::try_from(year).unwrap_or(u16::MAX)
+}
+
 /// 1月31日 of the year after `report_year`.
 pub fn publication_date(report_year: u16) -> Date {
     Date::new(i32::from(report_year) + 1, 1, 31)
@@ -66,6 +77,14 @@ pub fn deadline(report_year: u16, today: Date) -> Deadline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_due_next_turns_on_the_first_of_february() {
+        assert_eq!(year_due_next(Date::new(2026, 12, 7)), 2026);
+        assert_eq!(year_due_next(Date::new(2026, 2, 1)), 2026);
+        assert_eq!(year_due_next(Date::new(2026, 1, 31)), 2025);
+        assert_eq!(year_due_next(Date::new(2027, 1, 1)), 2026);
+    }
 
     #[test]
     fn days_since_epoch() {

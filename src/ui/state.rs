@@ -110,7 +110,7 @@ impl AppState {
             if slot == SCHOOL {
                 Workspace::default()
             } else {
-                Workspace::blank(clock::current_year().saturating_sub(1))
+                Workspace::blank(crate::deadline::year_due_next(clock::today()))
             }
         };
         let state = AppState {

@@ -16,11 +16,6 @@ pub fn today() -> crate::deadline::Date {
     crate::deadline::Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
 }
 
-/// The local calendar year.
-pub fn current_year() -> u16 {
-    u16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(2026)
-}
-
 /// Local time of day `HH:MM:SS` for a timestamp.
 pub fn time_of_day(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
