@@ -221,3 +221,17 @@ fn restore_only_the_chosen_defaults() {
     assert_eq!(edited, before);
     assert!(missing_defaults(&full).is_empty());
 }
+
+#[test]
+fn every_date_verb_names_an_item_of_the_catalogue() {
+    for (category, item, verb) in gongkai::catalog::DATE_VERBS {
+        assert!(
+            gongkai::catalog::default_items(category)
+                .iter()
+                .any(|d| d.id == *item),
+            "{category}/{item}"
+        );
+        assert_eq!(gongkai::catalog::date_verb(category, item), *verb);
+    }
+    assert_eq!(gongkai::catalog::date_verb("students", "nothing"), "公开");
+}

@@ -131,6 +131,23 @@ const STATISTICS_BASIS: &str = "《统计法》《政府信息公开条例》《
 const PRIVATE_BASIS: &str = "《民办教育促进法》《政府信息公开条例》《国务院关于鼓励社会力量兴办教育 促进民办教育健康发展的若干意见》";
 const ENROLLMENT_BASIS: &str = "《政府信息公开条例》《教育部关于进一步做好小学升入初中免试就近入学工作的实施意见》《教育部关于推进中小学信息公开工作的意见》";
 
+/// The verb of an item's dates when the catalogue gives none, and of items the bureau added.
+pub const DEFAULT_DATE_VERB: &str = "公开";
+
+/// The items whose schools' dates are of something they held, not published: `(category, item,
+/// verb)`, e.g. 于2020年5月1日通过两微一端**举办**. A table beside the items rather than a field of every
+/// [`ItemDef`], which the first load would carry for all of them.
+pub const DATE_VERBS: &[(&str, &str, &str)] = &[("policy-execution", "open-day", "举办")];
+
+/// The verb of the schools' dates and channels of item `item` of category `category` in the
+/// report's prose ([`DATE_VERBS`], else [`DEFAULT_DATE_VERB`]).
+pub fn date_verb(category: &str, item: &str) -> &'static str {
+    DATE_VERBS
+        .iter()
+        .find(|(c, i, _)| *c == category && *i == item)
+        .map_or(DEFAULT_DATE_VERB, |(_, _, v)| v)
+}
+
 /// A default item: disclosed actively (主动).
 #[allow(clippy::too_many_arguments)]
 const fn item(

@@ -3,7 +3,8 @@
 //!
 //! - **Per school** (`per_school`): one paragraph per school whose file filled the item, in the
 //!   report's contribution order: `<学校>：<文字>`, further lines as paragraphs, and what it entered
-//!   besides text in brackets after its last line (`（举办学校开放日2次；日期：2020年5月1日；渠道：两微一端）`).
+//!   besides text as a sentence after its last line, in the item's wording
+//!   (`共举办学校开放日2次，于2020年5月1日通过两微一端举办。`).
 //! - **Summary** (`summary`): the bureau's own paragraph(s) instead of the schools' texts.
 //! - **Counts** (`counts`): one sentence with the totals over the schools
 //!   (`各学校合计（3所学校填报）：举办学校开放日7次。`) and a table of each school's counts with a 合计 row,
@@ -11,6 +12,7 @@
 //! - **Omit** (`omit`): nothing.
 
 use super::{Cell, Row, Table};
+use crate::catalog::date_verb;
 use crate::dates::chinese_date;
 use crate::model::{Contribution, ItemContent, Placement, SchoolCount, SubmissionItem};
 
@@ -31,6 +33,7 @@ pub struct Merged {
 
 /// The contributions to item `item` of category `category`, as placed.
 pub fn merged(category: &str, item: &ItemContent, contributions: &[Contribution]) -> Merged {
+    let verb = date_verb(category, &item.id);
     let answers: Vec<(&str, &SubmissionItem)> = contributions
         .iter()
         .filter_map(|c| {
@@ -43,7 +46,7 @@ pub fn merged(category: &str, item: &ItemContent, contributions: &[Contribution]
             paragraphs: answers
                 .iter()
                 .filter(|(_, a)| a.is_filled())
-                .flat_map(|(school, a)| per_school(school, a))
+                .flat_map(|(school, a)| per_school(school, a, verb))
                 .collect(),
             table: None,
         },
@@ -68,36 +71,62 @@ fn count_text(c: &SchoolCount, value: u64) -> String {
     format!("{}{}{}", c.label.trim(), value, c.unit.trim())
 }
 
-/// What a school entered besides its text, in one line
-/// (`举办学校开放日2次；日期：2020年5月1日；渠道：两微一端`); empty when nothing.
-pub fn details(a: &SubmissionItem) -> String {
-    let mut details = Vec::new();
+/// What a school entered besides its text, as one sentence of the report in the item's wording
+/// (`verb`, `catalog::date_verb`): `共举办学校开放日2次，于2020年5月1日通过两微一端举办。`; empty when
+/// nothing.
+pub fn details(a: &SubmissionItem, verb: &str) -> String {
+    let mut parts = Vec::new();
     let counts: Vec<String> = a
         .counts
         .iter()
         .filter_map(|c| c.value.map(|v| count_text(c, v)))
         .collect();
     if !counts.is_empty() {
-        details.push(counts.join("，"));
+        parts.push(format!("共{}", counts.join("、")));
     }
-    if !a.dates.is_empty() {
-        let dates: Vec<String> = a.dates.iter().map(|d| chinese_date(d)).collect();
-        details.push(format!("日期：{}", dates.join("、")));
+    let dates: Vec<String> = a
+        .dates
+        .iter()
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| chinese_date(d))
+        .collect();
+    let mut when = String::new();
+    if !dates.is_empty() {
+        when.push('于');
+        when.push_str(&dates.join("、"));
     }
     if !a.channels_used.is_empty() {
-        details.push(format!("渠道：{}", a.channels_used.join("、")));
+        when.push_str("通过");
+        when.push_str(&a.channels_used.join("、"));
     }
-    details.join("；")
+    if !when.is_empty() {
+        when.push_str(verb);
+        parts.push(when);
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("{}。", parts.join("，"))
 }
 
-/// A school's paragraphs.
-fn per_school(school: &str, a: &SubmissionItem) -> Vec<String> {
+/// True when `line` ends a sentence.
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['。', '！', '？', '；', '.', '!', '?', '…', '”', '）'])
+}
+
+/// A school's paragraphs: its text, then the sentence of what it entered besides (`details`), the
+/// first line opened by the school's name.
+pub fn per_school(school: &str, a: &SubmissionItem, verb: &str) -> Vec<String> {
     let mut lines = text_lines(&a.text);
-    let details = details(a);
-    let details = (!details.is_empty()).then(|| format!("（{details}）"));
-    match (lines.last_mut(), details) {
-        (Some(last), Some(d)) => last.push_str(&d),
-        (None, Some(d)) => lines.push(d),
+    let details = details(a, verb);
+    match lines.last_mut() {
+        Some(last) if !details.is_empty() => {
+            if !ends_sentence(last) {
+                last.push('。');
+            }
+            last.push_str(&details);
+        }
+        None if !details.is_empty() => lines.push(details),
         _ => {}
     }
     if let Some(first) = lines.first_mut() {
@@ -238,6 +267,7 @@ mod tests {
                 }],
                 ..SubmissionItem::default()
             }],
+            removed_school: false,
         }
     }
 
@@ -259,14 +289,39 @@ mod tests {
             m.paragraphs,
             [
                 "甲小学：春季开放日。",
-                "秋季开放日。（举办学校开放日2次；日期：2020年5月1日；渠道：两微一端）",
-                "乙中学：（举办学校开放日5次）",
+                "秋季开放日。共举办学校开放日2次，于2020年5月1日通过两微一端举办。",
+                "乙中学：共举办学校开放日5次。",
             ]
         );
         assert!(m.table.is_none());
         assert!(merged("students", &item(Placement::PerSchool), &c)
             .paragraphs
             .is_empty());
+    }
+
+    #[test]
+    fn details_are_one_sentence_in_the_items_wording() {
+        let a = SubmissionItem {
+            text: "评选优秀学生".into(),
+            counts: vec![SchoolCount {
+                label: "表彰学生".into(),
+                unit: "人次".into(),
+                value: Some(12),
+            }],
+            dates: vec!["2020-06-01".into(), String::new()],
+            channels_used: vec!["政府网站".into(), "政府公报".into()],
+            ..SubmissionItem::default()
+        };
+        assert_eq!(
+            per_school("某校", &a, "公开"),
+            ["某校：评选优秀学生。共表彰学生12人次，于2020年6月1日通过政府网站、政府公报公开。"]
+        );
+        let only_channels = SubmissionItem {
+            channels_used: vec!["公示栏".into()],
+            ..SubmissionItem::default()
+        };
+        assert_eq!(details(&only_channels, "公开"), "通过公示栏公开。");
+        assert_eq!(details(&SubmissionItem::default(), "公开"), "");
     }
 
     #[test]

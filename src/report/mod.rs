@@ -29,6 +29,7 @@ pub use markdown::{
     escape as escape_markdown, escape_inline as escape_markdown_inline, render as render_markdown,
 };
 pub use merged::details as contribution_details;
+pub use merged::per_school as school_paragraphs;
 
 /// A whole report, ready to render. It is serialisable because the app hands it as JSON to the DOCX
 /// writer, a wasm module loaded on first use (`src/bin/docx.rs`); it is not a stored format.

@@ -165,34 +165,45 @@ fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
     let placement = move || item_of(state, key, id, |i| i.schools.placement);
     let field_input = move |n: usize, unit: bool| {
         view! {
-            <input
-                type="text"
-                class=if unit { "unit" } else { "count-label" }
-                data-testid=if unit { "item-school-count-unit" } else { "item-school-count-label" }
-                aria-label=if unit { t().count_unit } else { t().count_label }
-                prop:value=move || item_of(
-                    state,
-                    key,
-                    id,
-                    |i| {
-                        i.schools
-                            .counts
-                            .get(n)
-                            .map(|f| if unit { f.unit.clone() } else { f.label.clone() })
-                            .unwrap_or_default()
-                    },
-                )
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    edit(
-                        Box::new(move |i| {
-                            if let Some(f) = i.schools.counts.get_mut(n) {
-                                if unit { f.unit = v } else { f.label = v }
-                            }
-                        }),
-                    );
-                }
-            />
+            <label class="count-field">
+                <span>{if unit { ts.item_count_unit } else { ts.item_count_name }}</span>
+                <input
+                    type="text"
+                    placeholder=if unit {
+                        ts.item_count_unit_example
+                    } else {
+                        ts.item_count_name_example
+                    }
+                    class=if unit { "unit" } else { "count-label" }
+                    data-testid=if unit {
+                        "item-school-count-unit"
+                    } else {
+                        "item-school-count-label"
+                    }
+                    prop:value=move || item_of(
+                        state,
+                        key,
+                        id,
+                        |i| {
+                            i.schools
+                                .counts
+                                .get(n)
+                                .map(|f| if unit { f.unit.clone() } else { f.label.clone() })
+                                .unwrap_or_default()
+                        },
+                    )
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(
+                            Box::new(move |i| {
+                                if let Some(f) = i.schools.counts.get_mut(n) {
+                                    if unit { f.unit = v } else { f.label = v }
+                                }
+                            }),
+                        );
+                    }
+                />
+            </label>
         }
     };
     // A labelled text area bound to one text of the item.
@@ -272,8 +283,8 @@ fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                                 i.schools
                                     .counts
                                     .push(CountField {
-                                        label: ts.item_count_label_default.to_string(),
-                                        unit: t().count_default_unit.to_string(),
+                                        label: String::new(),
+                                        unit: String::new(),
                                     })
                             }),
                         )
@@ -305,7 +316,12 @@ fn ItemSchools(key: &'static str, id: StoredValue<String>) -> impl IntoView {
                                                 </small>
                                             </p>
                                             <p class="contribution-text">{text}</p>
-                                            <p class="hint">{contribution_details(&a)}</p>
+                                            <p class="hint">
+                                                {contribution_details(
+                                                    &a,
+                                                    crate::catalog::date_verb(&a.category, &a.item),
+                                                )}
+                                            </p>
                                         </li>
                                     }
                                 })
