@@ -453,7 +453,7 @@ pub static ZH_CN: Texts = Texts {
     nav_check: "体检",
     nav_report: "预览与导出",
     nav_schools: "学校报送",
-    nav_school: "学校填报模式",
+    nav_school: "本校填报",
     nav_districts: "学区数据",
     nav_lookup: "学区查询",
     nav_data: "数据与备份",

@@ -289,8 +289,8 @@ fn counts_are_summed_and_texts_placed_in_the_document_and_every_export() {
     let doc = report::build(report(&ws), &BuildOptions::default());
     let paras = paragraphs(&doc);
     assert!(paras
-        .contains(&"学校开放日及信息公开活动——示例区第1学校：甲校开放日。（举办学校开放日2次）"));
-    assert!(paras.contains(&"示例区第2学校：乙校开放日。（举办学校开放日3次）"));
+        .contains(&"学校开放日及信息公开活动——示例区第1学校：甲校开放日。共举办学校开放日2次。"));
+    assert!(paras.contains(&"示例区第2学校：乙校开放日。共举办学校开放日3次。"));
     for bytes in [report::render_html(&doc), report::render_markdown(&doc)] {
         assert!(String::from_utf8(bytes).unwrap().contains("乙校开放日。"));
     }
@@ -345,13 +345,15 @@ fn the_dashboard_shows_submitted_missing_and_outdated_schools() {
         .assigned = true;
     let d = dashboard(report(&ws), &ws.schools);
     let statuses: Vec<Status> = d.rows.iter().map(|r| r.status).collect();
+    // 未提交 first, then the others in list order.
     assert_eq!(
         statuses,
-        [Status::Outdated, Status::NotYet, Status::Outdated]
+        [Status::NotYet, Status::Outdated, Status::Outdated]
     );
+    assert_eq!(d.rows[0].school_id, ws.schools[1].id);
     let open_day = d.items.iter().position(|i| i.item == "open-day").unwrap();
     assert_eq!(d.filled_count(open_day), 1);
-    assert_eq!(d.rows[0].created_at.as_deref(), Some(T1));
+    assert_eq!(d.rows[1].created_at.as_deref(), Some(T1));
     let words = MissingWords {
         header: ["学校", "学段", "地址", "电话", "状态", "最近文件时间"],
         status: |s| gongkai::text::school_page().status(s),
@@ -364,11 +366,11 @@ fn the_dashboard_shows_submitted_missing_and_outdated_schools() {
     assert_eq!(lines[0], "学校,学段,地址,电话,状态,最近文件时间");
     assert_eq!(lines.len(), 5, "header, three schools, end: {text}");
     assert!(
-        lines[2].contains("'=HYPERLINK"),
+        lines[1].contains("'=HYPERLINK"),
         "formula neutralised: {}",
-        lines[2]
+        lines[1]
     );
-    assert!(lines[2].contains("未提交"));
+    assert!(lines[1].contains("未提交"));
 }
 
 #[test]

@@ -23,8 +23,8 @@ pub use report::{
     OverviewSections, Report, ReportStructure,
 };
 pub use submission::{
-    contribution_order, Contribution, CountField, Placement, SchoolCount, SchoolTask,
-    SubmissionItem,
+    contribution_order, Contribution, CountField, Placement, RemovedSchool, RemovedText,
+    SchoolCount, SchoolTask, SubmissionItem,
 };
 pub use workspace::{ModelError, Workspace, YEAR_RANGE};
 

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use gongkai_district::school::School;
+
 /// How the schools' contributions to an item enter the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -127,6 +129,14 @@ pub struct Contribution {
     /// The file's content hash (`sha256:<hex>`).
     pub hash: String,
     pub items: Vec<SubmissionItem>,
+    /// Its school was deleted from the list and the bureau kept its text in the report, under the
+    /// name above (`school::remove_school`). Written only when true.
+    #[serde(skip_serializing_if = "is_false")]
+    pub removed_school: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Contribution {
@@ -134,6 +144,36 @@ impl Contribution {
     pub fn item(&self, category: &str, item: &str) -> Option<&SubmissionItem> {
         self.items.iter().find(|i| i.key() == (category, item))
     }
+}
+
+/// What the bureau chose for the merged text of a school it deletes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovedText {
+    /// The school had no text in the open report.
+    #[default]
+    None,
+    /// Kept in the report under the school's name (the contribution is marked `removed_school`).
+    Kept,
+    /// Taken out of the report (held in [`RemovedSchool::contribution`] for 撤销).
+    Removed,
+}
+
+/// The school deleted last, held until the next deletion so that 撤销 can bring it back, also after a
+/// reload (the schools page keeps it in browser storage, docs/data-formats.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedSchool {
+    pub school: School,
+    /// Its place in the list.
+    pub index: usize,
+    /// The year of the report open when it was deleted.
+    #[serde(default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub text: RemovedText,
+    /// Its contribution taken out of that report ([`RemovedText::Removed`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contribution: Option<Contribution>,
 }
 
 /// The order contributions are kept and printed in: by the number of the school id (`school-2`

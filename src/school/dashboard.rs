@@ -76,16 +76,23 @@ fn row(school: &School, items: &[PackItem], merged: Option<&Contribution>) -> Sc
     }
 }
 
-/// The dashboard of `report` over the workspace's `schools`, in list order.
+/// The dashboard of `report` over the workspace's `schools`: schools not yet submitted first, then
+/// outdated, then submitted, each in list order.
 pub fn dashboard(report: &Report, schools: &[School]) -> Dashboard {
     let items = assigned_items(report);
     let rows = schools
         .iter()
         .map(|s| {
-            let merged = report.contributions.iter().find(|c| c.school_id == s.id);
+            let merged = super::contribution_of(report, &s.id);
             row(s, &items, merged)
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut rows = rows;
+    rows.sort_by_key(|r: &SchoolRow| match r.status {
+        Status::NotYet => 0,
+        Status::Outdated => 1,
+        Status::Submitted => 2,
+    });
     Dashboard { items, rows }
 }
 

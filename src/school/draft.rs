@@ -130,6 +130,7 @@ mod tests {
         Pack {
             format: PACK_FORMAT.into(),
             schema_version: PACK_VERSION,
+            how_to_open: String::new(),
             created_at: "2020-11-01T00:00:00Z".into(),
             unit: "汽开区教育局".into(),
             year: 2020,

@@ -211,7 +211,7 @@ pub fn changes(merged: Option<&Contribution>, incoming: &[SubmissionItem]) -> Ve
 pub fn preview(report: Option<&Report>, schools: &[School], files: &[Incoming]) -> Preview {
     let checked: Vec<Result<Submission, Refusal>> =
         files.iter().map(|f| check(report, schools, f)).collect();
-    let merged = |id: &str| report.and_then(|r| r.contributions.iter().find(|c| c.school_id == id));
+    let merged = |id: &str| report.and_then(|r| super::contribution_of(r, id));
     // The newest file of each school in the batch.
     let best = |id: &str| {
         checked
@@ -291,9 +291,13 @@ pub fn merge_one(report: &mut Report, s: &Submission, force: bool) -> Applied {
         created_at: s.created_at.clone(),
         hash: s.hash.clone(),
         items,
+        removed_school: false,
     };
     let list = &mut report.contributions;
-    match list.iter().position(|c| c.school_id == s.school.id) {
+    match list
+        .iter()
+        .position(|c| c.school_id == s.school.id && !c.removed_school)
+    {
         Some(at) => {
             let ordering = submission_key(s).cmp(&contribution_key(&list[at]));
             if ordering == Ordering::Greater || (force && ordering == Ordering::Less) {

@@ -10,6 +10,7 @@ mod draft;
 mod file;
 mod merge;
 mod pack;
+mod roster;
 mod submission;
 #[cfg(feature = "synth")]
 pub mod synth;
@@ -26,6 +27,10 @@ pub use merge::{
 pub use pack::{
     assigned_items, make_pack, make_pack_of, pack_file_name, read_pack, write_pack, Pack, PackItem,
     PackProblem, PackSchool, PACK_FORMAT, PACK_SUFFIX, PACK_VERSION,
+};
+pub use roster::{
+    add_school, consequence, contribution_of, kept_from_removed, relink, remove_school, restore,
+    Consequence,
 };
 pub use submission::{
     read_submission, submission_file_name, write_submission, Submission, SubmissionSchool,

@@ -23,6 +23,10 @@ pub const PACK_SUFFIX: &str = ".gongkai-pack.json";
 pub struct Pack {
     pub format: String,
     pub schema_version: u32,
+    /// How a school opens its filling page, for whoever opens this file (the bureau's words; read
+    /// by no program).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub how_to_open: String,
     /// When the bureau made it (ISO 8601, the bureau's clock).
     pub created_at: String,
     pub unit: String,
@@ -149,6 +153,7 @@ pub fn make_pack_of(
     Ok(Pack {
         format: PACK_FORMAT.to_string(),
         schema_version: PACK_VERSION,
+        how_to_open: String::new(),
         created_at: created_at.to_string(),
         unit: unit.to_string(),
         year: report.year,

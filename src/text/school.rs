@@ -20,7 +20,7 @@ pub static ZH_CN: SchoolTexts = SchoolTexts {
         (true, n) => format!("本事项由学校填报，已合并 {n} 所学校的内容。"),
         (false, n) => format!("已合并 {n} 所学校的内容（本事项现在不由学校填报）。"),
     },
-    item_note_link: "在“学校填报”页面设置",
-    mode_subtitle: "学校填报",
+    item_note_link: "在“学校报送”页面设置",
+    mode_subtitle: "本校填报",
     storage_hint: "请立即用本页下方的“导出提交文件”导出本校的提交文件：它就是本校内容的安全副本，也是要交给教育局的文件。",
 };

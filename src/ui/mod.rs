@@ -8,6 +8,7 @@ pub mod module_host;
 pub mod module_page;
 mod nav;
 mod pages;
+pub mod said;
 /// The district pages, mounted by their module (`src/bin/districts_page.rs`).
 pub use pages::{DistrictsPage, GraphicPage, LookupPage, Trends};
 /// The school pages, mounted by their module (`src/bin/schools_page.rs`).

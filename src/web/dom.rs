@@ -156,3 +156,15 @@ pub fn is_file_protocol() -> bool {
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "file:")
 }
+
+/// This page's address with `hash` as its route (e.g. `#/school`), for telling others where to open
+/// it; empty when the page is a local file (its path means nothing on another computer).
+pub fn served_address(hash: &str) -> String {
+    if is_file_protocol() {
+        return String::new();
+    }
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| format!("{}{hash}", h.split('#').next().unwrap_or_default()))
+        .unwrap_or_default()
+}

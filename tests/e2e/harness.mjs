@@ -216,3 +216,12 @@ export async function go(page, hash, testid) {
   await page.evaluate((h) => { location.hash = h; }, hash);
   if (testid) await page.getByTestId(testid).waitFor();
 }
+
+/** Exports the school's submission in school mode: 导出提交文件, then the summary's export button
+ * (仍然导出 when something is empty). Use inside `downloadText`. */
+export async function exportSubmission(page) {
+  await page.getByTestId('submission-export').click();
+  const summary = page.getByTestId('submission-summary');
+  await summary.waitFor();
+  await summary.getByTestId('summary-export').click();
+}

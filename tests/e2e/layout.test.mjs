@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { world, loadExample, go, downloadText, waitSaved } from './harness.mjs';
+import { world, loadExample, go, downloadText, waitSaved, exportSubmission } from './harness.mjs';
 import { ROUTES } from './routes.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -89,7 +89,7 @@ async function schoolData(page) {
   await page.getByTestId('school-item-text').first().fill('本校在校内公示栏公示评优结果五个工作日。');
   await page.getByTestId('school-date-add').first().click();
   await waitSaved(page);
-  const sub = await downloadText(page, () => page.getByTestId('submission-export').click());
+  const sub = await downloadText(page, () => exportSubmission(page));
   await go(page, '#/schools');
   await page.getByTestId('page-schools').waitFor();
   await page.getByTestId('submission-import').setInputFiles([sub.file]);

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { world, waitSaved, downloadText, loadExample } from './harness.mjs';
+import { world, waitSaved, downloadText, loadExample, exportSubmission } from './harness.mjs';
 
 const unzip = (file, member) =>
   execFileSync('python3', ['-c', 'import sys,zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', file, member], {
@@ -70,7 +70,7 @@ test('pack → school fills offline → submission merged once in the bureau, in
     await school.getByTestId('school-select').waitFor();
     assert.equal(await school.getByTestId('school-select').inputValue(), first.id);
     assert.equal(await awards.getByTestId('school-item-text').inputValue(), TEXT);
-    const sub = await downloadText(school, () => school.getByTestId('submission-export').click());
+    const sub = await downloadText(school, () => exportSubmission(school));
     assert.equal(sub.name, `${first.name}-2020.gongkai-submission.json`);
     const subJson = JSON.parse(sub.text);
     assert.equal(subJson.format, 'gongkai-submission');
@@ -225,7 +225,7 @@ async function fillAndExport(page, text) {
   const awards = page.locator('[data-testid=school-item][data-item="students/student-awards"]');
   await awards.getByTestId('school-item-text').fill(text);
   await waitSaved(page);
-  return downloadText(page, () => page.getByTestId('submission-export').click());
+  return downloadText(page, () => exportSubmission(page));
 }
 
 /** Imports `files` on #/schools of `page` and returns the preview. */
@@ -278,7 +278,7 @@ test('an older file asks before it overwrites a newer one; the missing schools d
     await file.getByTestId('merge-confirm-older').waitFor();
     await bureau.getByTestId('merge-apply').click();
     await preview.waitFor({ state: 'detached' });
-    await bureau.getByTestId('notice').filter({ hasText: '没有需要合并的文件' }).waitFor();
+    await bureau.getByTestId('merge-said').filter({ hasText: '没有需要合并的文件' }).waitFor();
     let stored = await storedContributions(bureau);
     assert.equal(stored.length, 1);
     assert.equal(stored[0].created_at, lateJson.created_at, 'the newer contribution stays');
@@ -294,10 +294,10 @@ test('an older file asks before it overwrites a newer one; the missing schools d
     assert.equal(stored[0].created_at, earlyJson.created_at, 'the confirmed older file is merged');
     assert.ok(JSON.stringify(stored[0]).includes('第一版'));
 
-    // The dashboard: the school's name and its status are separate words.
+    // The dashboard: the school's status and its name are separate words.
     const rows = bureau.getByTestId('school-row');
     const others = pack.json.schools.filter((s) => s.id !== first.id);
-    assert.match(await bureau.locator(`[data-testid=school-row][data-school="${others[0].id}"]`).innerText(), new RegExp(`${others[0].name}\\s+未提交`));
+    assert.match(await bureau.locator(`[data-testid=school-row][data-school="${others[0].id}"]`).innerText(), new RegExp(`未提交\\s+${others[0].name}`));
     assert.equal(await rows.count(), pack.json.schools.length);
 
     // The missing schools as CSV: UTF-8 with a BOM, the header, every school still missing and

@@ -15,6 +15,7 @@ use crate::school::{read_pack, Draft, MAX_COUNT};
 use crate::text::{school_page, t};
 use crate::ui::dialog::Dialog;
 use crate::ui::module_page::PageState;
+use crate::ui::said::{Said, SaidHere};
 use crate::ui::widgets::FilePicker;
 use crate::web::clock;
 use crate::web::dom::is_file_protocol;
@@ -24,21 +25,37 @@ use crate::web::file_input::{read_text, take_files};
 /// What the page works on (its data and the workbench's edit path).
 type SchoolState = PageState<SchoolPageData>;
 
-/// Downloads the draft as a submission file.
-fn export_submission(state: SchoolState) {
+/// Downloads the draft as a submission file; the result is said next to the export button.
+fn export_submission(state: SchoolState, said: Said) {
     let now = clock::now_iso();
     let file = state
         .data
         .with_untracked(|d| d.draft.as_ref().and_then(|d| d.submission_file(&now)));
     let Some((name, text)) = file else {
-        state.alert(school_page().pick_first);
-        return;
+        return said.refused(school_page().pick_first);
     };
     if download_text(&name, "application/json", &text).is_err() {
-        state.alert(t().download_failed);
+        said.refused(t().download_failed);
     } else {
-        state.notice((school_page().exported)(&name));
+        said.done((school_page().exported)(&name));
     }
+}
+
+/// The names of the draft's items, filled and empty.
+fn filled_and_empty(state: SchoolState) -> (Vec<String>, Vec<String>) {
+    state.data.with(|w| {
+        let mut filled = Vec::new();
+        let mut empty = Vec::new();
+        for i in w.draft.iter().flat_map(|d| &d.items) {
+            let name = i.name.trim().to_string();
+            if i.is_filled() {
+                filled.push(name);
+            } else {
+                empty.push(name);
+            }
+        }
+        (filled, empty)
+    })
 }
 
 /// Edits the answer to `(category, item)` of the draft.
@@ -55,6 +72,7 @@ pub fn SchoolPage() -> impl IntoView {
     let state = expect_context::<SchoolState>();
     let ts = school_page();
     let error = RwSignal::new(None::<String>);
+    let said = Said::new();
     let on_pack = move |ev: leptos::ev::Event| {
         let Some(file) = take_files(&ev).into_iter().next() else {
             return;
@@ -65,14 +83,21 @@ pub fn SchoolPage() -> impl IntoView {
             match read_pack(&text) {
                 Ok(pack) => {
                     error.set(None);
+                    said.clear();
                     let mut message = ts.pack_loaded.to_string();
                     state.edit(|w| match &mut w.draft {
                         Some(d) => message = (ts.pack_replaced)(d.adopt_pack(pack)),
                         None => w.draft = Some(Draft::new(pack)),
                     });
-                    state.notice(message);
+                    said.done(message);
+                    request_animation_frame(|| {
+                        crate::web::dom::focus("[data-testid=school-select]", false);
+                    });
                 }
-                Err(e) => error.set(Some((ts.pack_error)(&name, &ts.file_error(&e)))),
+                Err(e) => {
+                    said.clear();
+                    error.set(Some((ts.pack_error)(&name, &ts.file_error(&e))));
+                }
             }
         });
     };
@@ -91,7 +116,7 @@ pub fn SchoolPage() -> impl IntoView {
                 })}
             <Show when=move || !unreadable() fallback=|| view! { <Unreadable /> }>
                 <Show when=has_pack fallback=move || view! { <p>{ts.mode_intro}</p> }>
-                    <Filling />
+                    <Filling pack_said=said />
                 </Show>
                 <div class="card">
                     <h3>{move || if has_pack() { ts.pack_replace } else { ts.pack_import }}</h3>
@@ -102,6 +127,9 @@ pub fn SchoolPage() -> impl IntoView {
                         label=ts.pack_import
                         on_change=on_pack
                     />
+                    <Show when=move || !has_pack()>
+                        <SaidHere said=said testid="pack-import-said" />
+                    </Show>
                     <Show when=move || error.with(Option::is_some)>
                         <p class="field-error" data-testid="pack-error" role="alert">
                             {move || error.get().unwrap_or_default()}
@@ -120,7 +148,7 @@ pub fn SchoolPage() -> impl IntoView {
 
 /// Downloads the stored draft that does not read, as it is stored (JSON). `true` when the browser
 /// took the file.
-fn download_unreadable(state: SchoolState) -> bool {
+fn download_unreadable(state: SchoolState, said: Said) -> bool {
     let ts = school_page();
     let text = state.data.with_untracked(|d| {
         d.unreadable
@@ -131,10 +159,10 @@ fn download_unreadable(state: SchoolState) -> bool {
         return false;
     };
     if download_text(ts.draft_download_file, "application/json", &text).is_err() {
-        state.alert(t().download_failed);
+        said.refused(t().download_failed);
         return false;
     }
-    state.notice((ts.draft_downloaded)(ts.draft_download_file));
+    said.done((ts.draft_downloaded)(ts.draft_download_file));
     true
 }
 
@@ -145,6 +173,7 @@ fn Unreadable() -> impl IntoView {
     let state = expect_context::<SchoolState>();
     let ts = school_page();
     let downloaded = RwSignal::new(false);
+    let said = Said::new();
     let asking = RwSignal::new(false);
     let reason = move || {
         state
@@ -173,7 +202,7 @@ fn Unreadable() -> impl IntoView {
                     class="primary"
                     data-testid="school-draft-download"
                     on:click=move |_| {
-                        if download_unreadable(state) {
+                        if download_unreadable(state, said) {
                             downloaded.set(true);
                         }
                     }
@@ -189,6 +218,7 @@ fn Unreadable() -> impl IntoView {
                     {ts.draft_restart}
                 </button>
             </div>
+            <SaidHere said=said testid="school-draft-said" />
         </div>
         <Show when=move || asking.get()>
             <Dialog
@@ -221,7 +251,7 @@ fn Unreadable() -> impl IntoView {
 
 /// The pack's school list, the items and the export.
 #[component]
-fn Filling() -> impl IntoView {
+fn Filling(pack_said: Said) -> impl IntoView {
     let state = expect_context::<SchoolState>();
     let ts = school_page();
     let draft = move |f: &dyn Fn(&Draft) -> String| {
@@ -257,6 +287,42 @@ fn Filling() -> impl IntoView {
         })
     };
     let chosen = move || draft(&|d| d.school_id.clone());
+    let said = Said::new();
+    let summary = RwSignal::new(false);
+    let ask = move |_| {
+        let picked = state
+            .data
+            .with_untracked(|w| w.draft.as_ref().is_some_and(|d| d.school().is_some()));
+        if picked {
+            said.clear();
+            summary.set(true);
+        } else {
+            said.refused(ts.pick_first);
+        }
+    };
+    let go = move |_| {
+        summary.set(false);
+        export_submission(state, said);
+    };
+    let back = move |_| {
+        summary.set(false);
+        let empty = state.data.with_untracked(|w| {
+            w.draft.as_ref().and_then(|d| {
+                d.items
+                    .iter()
+                    .find(|i| !i.is_filled())
+                    .map(|i| format!("{}/{}", i.category, i.item))
+            })
+        });
+        if let Some(key) = empty {
+            request_animation_frame(move || {
+                crate::web::dom::focus(
+                    &format!("[data-item=\"{key}\"] [data-testid=school-item-text]"),
+                    true,
+                );
+            });
+        }
+    };
     view! {
         <p data-testid="school-pack">
             {move || draft(
@@ -268,6 +334,7 @@ fn Filling() -> impl IntoView {
                 ),
             )}
         </p>
+        <SaidHere said=pack_said testid="pack-import-said" />
         <label class="block">
             <span>{ts.pick_school}</span>
             <select
@@ -311,14 +378,51 @@ fn Filling() -> impl IntoView {
         <div class="card">
             <h3>{school_page().export}</h3>
             <p class="hint">{ts.export_hint}</p>
-            <button
-                class="primary"
-                data-testid="submission-export"
-                on:click=move |_| export_submission(state)
-            >
+            <button class="primary" data-testid="submission-export" on:click=ask>
                 {school_page().export}
             </button>
+            <SaidHere said=said testid="submission-export-said" />
         </div>
+        <Show when=move || summary.get()>
+            <Dialog
+                testid="submission-summary"
+                title=ts.summary_title.to_string()
+                on_close=Callback::new(move |()| summary.set(false))
+            >
+                {move || {
+                    let (filled, empty) = filled_and_empty(state);
+                    let all = empty.is_empty();
+                    view! {
+                        <p data-testid="summary-filled">
+                            <strong>
+                                {(ts.summary_filled)(filled.len(), filled.len() + empty.len())}
+                            </strong>
+                            {filled.join(t().list_separator)}
+                        </p>
+                        {if all {
+                            view! { <p data-testid="summary-all">{ts.summary_all_filled}</p> }
+                                .into_any()
+                        } else {
+                            view! {
+                                <p class="field-error" data-testid="summary-empty">
+                                    <strong>{ts.summary_empty}</strong>
+                                    {empty.join(t().list_separator)}
+                                </p>
+                            }
+                                .into_any()
+                        }}
+                        <div class="actions">
+                            <button class="primary" data-testid="summary-export" on:click=go>
+                                {if all { ts.export_now } else { ts.export_anyway }}
+                            </button>
+                            <button data-testid="summary-back" autofocus=true on:click=back>
+                                {ts.back_to_filling}
+                            </button>
+                        </div>
+                    }
+                }}
+            </Dialog>
+        </Show>
     }
 }
 
@@ -360,6 +464,7 @@ fn Answer(key: (String, String)) -> impl IntoView {
         })
     };
     let category = key.with_value(|k| catalog::category(&k.0).map(|c| c.name).unwrap_or(""));
+    let verb = key.with_value(|k| catalog::date_verb(&k.0, &k.1));
     let counts = move || answer(state, key, |a| a.counts.len());
     let dates = move || answer(state, key, |a| a.dates.len());
     let edit =
@@ -404,7 +509,13 @@ fn Answer(key: (String, String)) -> impl IntoView {
                                 |a| {
                                     a.counts
                                         .get(n)
-                                        .map(|c| format!("{}（{}）", c.label, c.unit))
+                                        .map(|c| {
+                                            if c.unit.trim().is_empty() {
+                                                c.label.clone()
+                                            } else {
+                                                format!("{}（{}）", c.label, c.unit)
+                                            }
+                                        })
                                         .unwrap_or_default()
                                 },
                             );
@@ -473,13 +584,13 @@ fn Answer(key: (String, String)) -> impl IntoView {
                 </div>
             </Show>
             <fieldset class="chips">
-                <legend>{ts.answer_dates}</legend>
+                <legend>{(ts.dates_of)(verb)}</legend>
                 <For each=move || 0..dates() key=|n| *n let:n>
                     <span class="date">
                         <input
                             type="date"
                             data-testid="school-item-date"
-                            aria-label=(ts.date_label)(n + 1)
+                            aria-label=format!("{}{}", (ts.dates_of)(verb), n + 1)
                             prop:value=move || answer(
                                 state,
                                 key,
@@ -515,7 +626,7 @@ fn Answer(key: (String, String)) -> impl IntoView {
                     data-testid="school-date-add"
                     on:click=move |_| edit(Box::new(|a| a.dates.push(String::new())))
                 >
-                    {ts.date_add}
+                    {(ts.date_add_of)(verb)}
                 </button>
             </fieldset>
             <fieldset class="chips">

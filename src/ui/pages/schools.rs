@@ -7,14 +7,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::catalog;
-use crate::model::{School, Stage};
+use crate::model::{Placement, RemovedSchool, RemovedText, School, Stage};
 use crate::page_data::SchoolsPageData;
+use crate::report::school_paragraphs;
 use crate::school::{
-    apply, assigned_items, dashboard, make_pack_of, missing_csv, pack_file_name, preview,
-    write_pack, ChangeKind, Dashboard, Incoming, MissingWords, Preview, Status, Verdict,
+    add_school, apply, assigned_items, consequence, dashboard, kept_from_removed, make_pack_of,
+    missing_csv, pack_file_name, preview, relink, remove_school, restore, write_pack, ChangeKind,
+    Consequence, Dashboard, Incoming, MissingWords, Preview, Status, Verdict,
 };
 use crate::text::{school_page, t};
+use crate::ui::dialog::Dialog;
 use crate::ui::module_page::PageState;
+use crate::ui::said::{Said, SaidHere};
 use crate::ui::widgets::FilePicker;
 
 use super::item_schools::SchoolItems;
@@ -22,6 +26,7 @@ use crate::web::clock::{self, local_datetime};
 use crate::web::dom;
 use crate::web::download::{download_bytes, download_text};
 use crate::web::file_input::{dropped_files, read_text, take_files};
+use crate::web::storage::BrowserStorage;
 
 /// What the page works on (its data and the workbench's edit path).
 type SchoolsState = PageState<SchoolsPageData>;
@@ -37,6 +42,9 @@ pub fn SchoolsPage() -> impl IntoView {
             <Show when=move || state.data.with(|d| d.report().is_none())>
                 <p class="hint">{t().no_report}</p>
             </Show>
+            <p class="hint" data-testid="school-how-to-open">
+                {ts.how_to_open}
+            </p>
             <PackCard />
             <SchoolItems />
             <ImportCard />
@@ -64,17 +72,22 @@ fn PackCard() -> impl IntoView {
             .data
             .with(|d| d.report().map(assigned_items).unwrap_or_default())
     };
+    let said = Said::new();
     let download = move |_| {
         let now = clock::now_iso();
         let made = state
             .data
             .with_untracked(|d| make_pack_of(d.report(), &d.schools, &now));
-        let Ok(pack) = made else { return };
+        let mut pack = match made {
+            Ok(pack) => pack,
+            Err(p) => return said.refused(ts.pack_problem(p)),
+        };
+        pack.how_to_open = (ts.pack_how_to_open)(&dom::served_address("#/school"));
         let name = pack_file_name(&pack);
         if download_text(&name, "application/json", &write_pack(&pack)).is_err() {
-            state.alert(t().download_failed.to_string());
+            said.refused(t().download_failed);
         } else {
-            state.notice((t().feedback.exported)(&name));
+            said.done((t().feedback.exported)(&name));
         }
     };
     view! {
@@ -116,6 +129,7 @@ fn PackCard() -> impl IntoView {
             >
                 {ts.pack_export}
             </button>
+            <SaidHere said=said testid="pack-export-said" />
         </div>
     }
 }
@@ -139,12 +153,14 @@ fn ImportCard() -> impl IntoView {
     let pending = RwSignal::new(None::<Preview>);
     let confirmed = RwSignal::new(Vec::<usize>::new());
     let reading = RwSignal::new(0usize);
+    let said = Said::new();
     let read_all = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
         }
         reading.set(files.len());
         pending.set(None);
+        said.clear();
         spawn_local(async move {
             let mut incoming = Vec::with_capacity(files.len());
             for f in &files {
@@ -171,8 +187,7 @@ fn ImportCard() -> impl IntoView {
         };
         pending.set(None);
         if p.files.iter().all(|f| !f.applies()) && chosen.is_empty() {
-            state.notice(ts.nothing_to_apply.to_string());
-            return;
+            return said.refused(ts.nothing_to_apply);
         }
         let mut done = Default::default();
         state.edit(|d| {
@@ -181,7 +196,7 @@ fn ImportCard() -> impl IntoView {
             }
         });
         let done: crate::school::Applied = done;
-        state.notice((ts.applied)(done.added, done.replaced));
+        said.done((ts.applied)(done.added, done.replaced));
     };
     view! {
         <div class="card">
@@ -219,6 +234,7 @@ fn ImportCard() -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <SaidHere said=said testid="merge-said" />
         </div>
     }
 }
@@ -226,7 +242,17 @@ fn ImportCard() -> impl IntoView {
 /// The preview of a batch: each file's school, year, items and what it would change.
 #[component]
 fn PreviewView(preview: Preview, confirmed: RwSignal<Vec<usize>>) -> impl IntoView {
+    let state = expect_context::<SchoolsState>();
     let ts = school_page();
+    let placement = move |category: &str, item: &str| {
+        state.data.with_untracked(|d| {
+            d.report()
+                .and_then(|r| r.category(category))
+                .and_then(|c| c.items.iter().find(|i| i.id == item))
+                .map(|i| i.schools.placement)
+                .unwrap_or_default()
+        })
+    };
     let counts = (ts.preview_counts)(
         preview.files.iter().filter(|f| f.applies()).count(),
         preview.count(|v| matches!(v, Verdict::Same | Verdict::Superseded { .. })),
@@ -245,6 +271,26 @@ fn PreviewView(preview: Preview, confirmed: RwSignal<Vec<usize>>) -> impl IntoVi
                 let filled = s.items.iter().filter(|i| i.is_filled()).count();
                 (ts.preview_school)(&s.school.name, s.year, filled)
             });
+            let prose: Vec<String> = f
+                .submission
+                .as_ref()
+                .filter(|_| !refused)
+                .map(|s| {
+                    s.items
+                        .iter()
+                        .filter(|i| i.is_filled())
+                        .flat_map(|i| match placement(&i.category, &i.item) {
+                            Placement::PerSchool => school_paragraphs(
+                                s.school.name.trim(),
+                                i,
+                                catalog::date_verb(&i.category, &i.item),
+                            ),
+                            other => vec![format!("{}{}", i.name, (ts.preview_placement)(other))],
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let has_prose = f.submission.is_some() && !refused;
             let changed: Vec<String> = f
                 .changes
                 .iter()
@@ -279,6 +325,23 @@ fn PreviewView(preview: Preview, confirmed: RwSignal<Vec<usize>>) -> impl IntoVi
                                     {ts.preview_changes}
                                     {changed.join(t().list_separator)}
                                 </p>
+                            }
+                        })}
+                    {has_prose
+                        .then(|| {
+                            let none = prose.is_empty();
+                            view! {
+                                <div class="merge-prose" data-testid="merge-prose">
+                                    <p class="hint">{ts.preview_prose}</p>
+                                    {none
+                                        .then(|| {
+                                            view! { <p class="hint">{ts.preview_prose_none}</p> }
+                                        })}
+                                    {prose
+                                        .into_iter()
+                                        .map(|p| view! { <p class="prose">{p}</p> })
+                                        .collect_view()}
+                                </div>
                             }
                         })}
                     {older
@@ -329,11 +392,21 @@ fn status_key(s: Status) -> &'static str {
     }
 }
 
+/// The icon beside a status (the colour and the word say it too).
+fn status_icon(s: Status) -> &'static str {
+    match s {
+        Status::Submitted => "✓",
+        Status::NotYet => "○",
+        Status::Outdated => "!",
+    }
+}
+
 /// Who has submitted, per school and per item, and the CSV of the schools still missing.
 #[component]
 fn Board() -> impl IntoView {
     let state = expect_context::<SchoolsState>();
     let ts = school_page();
+    let said = Said::new();
     let board = Memo::new(move |_| {
         state.data.with(|d| {
             d.report()
@@ -341,6 +414,11 @@ fn Board() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let kept = move || {
+        state
+            .data
+            .with(|d| d.report().map(kept_from_removed).unwrap_or_default())
+    };
     let export = move |_| {
         let (bytes, name) = state.data.with_untracked(|w| {
             let words = MissingWords {
@@ -359,9 +437,9 @@ fn Board() -> impl IntoView {
             )
         });
         if download_bytes(&name, "text/csv;charset=utf-8", &bytes).is_err() {
-            state.alert(t().download_failed.to_string());
+            said.refused(t().download_failed);
         } else {
-            state.notice((t().feedback.exported)(&name));
+            said.done((t().feedback.exported)(&name));
         }
     };
     let rows = move || {
@@ -375,22 +453,23 @@ fn Board() -> impl IntoView {
                         .as_deref()
                         .map(local_datetime)
                         .unwrap_or_else(|| "—".into());
+                    let filled = (ts.filled_of)(filled, r.filled.len());
+                    let title = format!("{} {time} · {} {filled}", ts.col_time, ts.col_filled);
                     view! {
                         <li
+                            class=format!("school-row {}", status_key(r.status))
                             data-testid="school-row"
                             data-school=r.school_id.clone()
                             data-status=status_key(r.status)
+                            title=title
                         >
+                            <span class="status-icon" aria-hidden="true">
+                                {status_icon(r.status)}
+                            </span>
+                            <span class="status">{ts.status(r.status)}</span>
                             <strong>{r.name.clone()}</strong>
-                            " "
-                            <span class=format!(
-                                "status {}",
-                                status_key(r.status),
-                            )>{ts.status(r.status)}</span>
-                            " "
-                            <span>{ts.col_time}" "{time}</span>
-                            " "
-                            <span>{ts.col_filled}" "{(ts.filled_of)(filled, r.filled.len())}</span>
+                            <span class="hint">{filled}</span>
+                            <span class="hint school-time">{time}</span>
                         </li>
                     }
                 })
@@ -413,21 +492,40 @@ fn Board() -> impl IntoView {
                 .collect_view()
         })
     };
+    let count = move |status: Status, help: &'static str| {
+        view! {
+            <span
+                class=format!("count {}", status_key(status))
+                title=help
+                data-testid=format!("count-{}", status_key(status))
+            >
+                {status_icon(status)}
+                " "
+                {ts.status(status)}
+                " "
+                <strong>{move || board.with(|b| b.count(status))}</strong>
+                " "
+                {ts.schools_unit}
+            </span>
+        }
+    };
     view! {
         <div class="card" data-testid="school-dashboard">
             <h3>{ts.dashboard_title}</h3>
-            <p data-testid="dashboard-counts">
-                {move || {
-                    board
-                        .with(|b| (ts
-                            .dashboard_counts)(
-                            b.count(Status::Submitted),
-                            b.count(Status::NotYet),
-                            b.count(Status::Outdated),
-                        ))
-                }}
+            <p class="dashboard-counts" data-testid="dashboard-counts">
+                {count(Status::NotYet, ts.count_not_yet_help)}
+                {count(Status::Outdated, ts.count_outdated_help)}
+                {count(Status::Submitted, ts.count_submitted_help)}
+            </p>
+            <p class="hint" data-testid="dashboard-help">
+                {ts.counts_help}
             </p>
             <ul class="school-status">{rows}</ul>
+            <Show when=move || !kept().is_empty()>
+                <p class="hint" data-testid="kept-from-removed">
+                    {move || (ts.kept_from_removed)(&kept().join(t().list_separator))}
+                </p>
+            </Show>
             <h4>{ts.per_item_title}</h4>
             <ul>{per_item}</ul>
             <Show
@@ -438,15 +536,9 @@ fn Board() -> impl IntoView {
                     {ts.missing_export}
                 </button>
             </Show>
+            <SaidHere said=said testid="missing-export-said" />
         </div>
     }
-}
-
-/// Removes school `id`; the message offers 撤销 (the workbench keeps the list as it was).
-fn remove_school(d: &mut SchoolsPageData, id: &str) -> Option<String> {
-    let at = d.schools.iter().position(|s| s.id == id)?;
-    let school = d.schools.remove(at);
-    Some((school_page().school_removed)(school.name.trim()))
 }
 
 const STAGES: [(Stage, &str); 3] = [
@@ -455,41 +547,245 @@ const STAGES: [(Stage, &str); 3] = [
     (Stage::Both, "both"),
 ];
 
-/// The school list (shared with the district data): name, 学段, address, phone.
+/// A line of the school list: a school, or the place of the school deleted last (with 撤销).
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Entry {
+    School(String),
+    Removed,
+    /// After 撤销: the line saying which school came back, after it.
+    Restored,
+}
+
+/// Where the school deleted last is held for 撤销, so that a reload keeps it (docs/data-formats.md,
+/// browser storage). Undo data only: a value that does not read means nothing to undo.
+const HELD_KEY: &str = "gongkai:removed-school";
+
+fn load_held() -> Option<RemovedSchool> {
+    let text = BrowserStorage::attach()?.get(HELD_KEY).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Stores the held school (or clears it). A failed write (a full store) keeps 撤销 for this visit.
+fn save_held(held: Option<&RemovedSchool>) {
+    let Some(store) = BrowserStorage::attach() else {
+        return;
+    };
+    match held.and_then(|h| serde_json::to_string(h).ok()) {
+        Some(text) => {
+            let _ = store.set(HELD_KEY, &text);
+        }
+        None => store.remove(HELD_KEY),
+    }
+}
+
+/// Deletes school `id` (its text kept in the report or taken out) and holds it in `held`; its line,
+/// which says so and offers 撤销, then takes the focus.
+fn delete(state: SchoolsState, held: RwSignal<Option<RemovedSchool>>, id: &str, keep: bool) {
+    let mut done = None;
+    let mut now = held.get_untracked();
+    state.edit(|d| {
+        done = remove_school(&mut d.schools, d.report.as_mut(), &mut now, id, keep);
+    });
+    if done.is_some() {
+        save_held(now.as_ref());
+        held.set(now);
+        request_animation_frame(|| {
+            dom::focus("[data-testid=school-restore]", false);
+        });
+    }
+}
+
+/// The school list (shared with the district data): name, 学段, address, phone. Deleting a school
+/// whose file was merged asks first what becomes of its text; the deleted school keeps its place in
+/// the list with 撤销 until the next deletion, also after a reload.
 #[component]
 fn SchoolList() -> impl IntoView {
     let state = expect_context::<SchoolsState>();
     let ts = school_page();
-    let ids = Memo::new(move |_| {
-        state
-            .data
-            .with(|d| d.schools.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+    let said = Said::new();
+    let asking = RwSignal::new(None::<(String, Consequence)>);
+    let restored = RwSignal::new(None::<(String, String)>);
+    let held = RwSignal::new(load_held());
+    let entries = Memo::new(move |_| {
+        state.data.with(|d| {
+            let mut list: Vec<Entry> = d
+                .schools
+                .iter()
+                .map(|s| Entry::School(s.id.clone()))
+                .collect();
+            if let Some(r) = held.get() {
+                list.insert(r.index.min(list.len()), Entry::Removed);
+            }
+            let after = restored.with(|r| {
+                r.as_ref()
+                    .and_then(|(id, _)| d.schools.iter().position(|s| &s.id == id))
+            });
+            if let Some(at) = after {
+                list.insert(at + 1, Entry::Restored);
+            }
+            list
+        })
     });
+    let empty = move || state.data.with(|d| d.schools.is_empty());
     let add = move |_| {
-        state.edit(|w| {
-            let s = School::new(&w.schools, ts.school_new_name, Stage::Primary);
-            w.schools.push(s);
+        let held = held.get_untracked();
+        state.edit(|d| {
+            let report = d.report.as_mut();
+            add_school(
+                &mut d.schools,
+                report,
+                held.as_ref(),
+                ts.school_new_name,
+                Stage::Primary,
+            );
+        });
+        said.clear();
+        restored.set(None);
+    };
+    let ask_or_delete = Callback::new(move |id: String| {
+        said.clear();
+        restored.set(None);
+        let c = state
+            .data
+            .with_untracked(|d| consequence(&d.schools, d.report(), &id));
+        match c {
+            Some(c) => asking.set(Some((id, c))),
+            None => delete(state, held, &id, false),
+        }
+    });
+    let choose = move |keep: bool| {
+        if let Some((id, _)) = asking.get_untracked() {
+            asking.set(None);
+            delete(state, held, &id, keep);
+        }
+    };
+    let undo = move |_| {
+        let mut done = None;
+        let mut now = held.get_untracked();
+        let id = now
+            .as_ref()
+            .map(|r| r.school.id.clone())
+            .unwrap_or_default();
+        state.edit(|d| {
+            done = restore(&mut d.schools, d.report.as_mut(), &mut now);
+        });
+        if done.is_some() {
+            save_held(now.as_ref());
+            held.set(now);
+        }
+        match done {
+            Some(name) => {
+                restored.set(Some((id, (ts.restored)(&name))));
+                request_animation_frame(|| {
+                    dom::focus("[data-testid=school-restored]", false);
+                });
+            }
+            None => said.refused(ts.restore_blocked),
+        }
+    };
+    let removed_line = move || {
+        held.with(|h| {
+            h.as_ref()
+                .map(|r| {
+                    let name = r.school.name.trim();
+                    if r.text == RemovedText::Kept {
+                        (ts.removed_kept)(name)
+                    } else {
+                        (ts.removed_dropped)(name)
+                    }
+                })
+                .unwrap_or_default()
         })
     };
     view! {
         <div class="card" data-testid="school-list">
             <h3>{ts.list_title}</h3>
             <p class="hint">{ts.list_hint}</p>
-            <Show when=move || ids.with(Vec::is_empty)>
+            <Show when=empty>
                 <p class="hint">{ts.list_empty}</p>
             </Show>
-            <For each=move || ids.get() key=|id| id.clone() let:id>
-                <SchoolEditor id=id />
+            <For each=move || entries.get() key=|e| e.clone() let:entry>
+                {match entry {
+                    Entry::School(id) => {
+                        view! { <SchoolEditor id=id on_remove=ask_or_delete /> }.into_any()
+                    }
+                    Entry::Removed => {
+                        view! {
+                            <div class="removed-school" data-testid="school-removed">
+                                <span role="status" id="school-removed-text">
+                                    {removed_line}
+                                </span>
+                                <button
+                                    data-testid="school-restore"
+                                    aria-describedby="school-removed-text"
+                                    on:click=undo
+                                >
+                                    {ts.restore}
+                                </button>
+                                <SaidHere said=said testid="school-list-said" />
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Entry::Restored => {
+                        view! {
+                            <p
+                                class="restored-school"
+                                role="status"
+                                tabindex="-1"
+                                data-testid="school-restored"
+                            >
+                                {move || restored.get().map(|(_, m)| m).unwrap_or_default()}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
             </For>
             <button data-testid="school-add" on:click=add>
                 {ts.school_add}
             </button>
         </div>
+        <Show when=move || asking.with(Option::is_some)>
+            <Dialog
+                testid="school-remove-dialog"
+                title=asking
+                    .with_untracked(|a| a.as_ref().map(|(_, c)| (ts.remove_title)(&c.name)))
+                    .unwrap_or_default()
+                alert=true
+                on_close=Callback::new(move |()| asking.set(None))
+            >
+                <p>
+                    {move || {
+                        asking.with(|a| a.as_ref().map(|(_, c)| (ts.remove_body)(c.filled_items)))
+                    }}
+                </p>
+                <div class="actions stacked">
+                    <button
+                        class="primary"
+                        data-testid="school-remove-keep"
+                        on:click=move |_| choose(true)
+                    >
+                        {ts.remove_keep}
+                    </button>
+                    <button data-testid="school-remove-drop" on:click=move |_| choose(false)>
+                        {ts.remove_drop}
+                    </button>
+                    <button
+                        data-testid="school-remove-cancel"
+                        autofocus=true
+                        on:click=move |_| asking.set(None)
+                    >
+                        {ts.cancel}
+                    </button>
+                </div>
+            </Dialog>
+        </Show>
     }
 }
 
 #[component]
-fn SchoolEditor(id: String) -> impl IntoView {
+fn SchoolEditor(id: String, on_remove: Callback<String>) -> impl IntoView {
     let state = expect_context::<SchoolsState>();
     let ts = school_page();
     let id = StoredValue::new(id);
@@ -535,7 +831,28 @@ fn SchoolEditor(id: String) -> impl IntoView {
     };
     view! {
         <div class="inline-form school-editor" data-testid="school-editor">
-            {text_field(ts.school_name, "school-name", |s| s.name.clone(), |s, v| s.name = v)}
+            <label>
+                <span>{ts.school_name}</span>
+                <input
+                    type="text"
+                    data-testid="school-name"
+                    prop:value=get(|s| s.name.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        state
+                            .edit(|d| {
+                                let at = id
+                                    .with_value(|id| d.schools.iter().position(|s| &s.id == id));
+                                if let Some(at) = at {
+                                    d.schools[at].name = v;
+                                }
+                                if let Some(r) = d.report.as_mut() {
+                                    relink(&d.schools, r);
+                                }
+                            });
+                    }
+                />
+            </label>
             <label>
                 <span>{ts.school_stage}</span>
                 <select
@@ -573,10 +890,7 @@ fn SchoolEditor(id: String) -> impl IntoView {
                 class="remove"
                 data-testid="school-remove"
                 aria-label=move || (ts.school_remove_label)(&get(|s| s.name.clone())())
-                on:click=move |_| {
-                    let id = id.get_value();
-                    state.edit_undoable(|w| remove_school(w, &id));
-                }
+                on:click=move |_| on_remove.run(id.get_value())
             >
                 {t().item_remove}
             </button>
