@@ -57,6 +57,10 @@ impl PageData for DistrictsPageData {
 pub struct SchoolsPageData {
     pub schools: Vec<School>,
     pub report: Option<Report>,
+    /// The id of the school each district rule assigns, once per rule and school (read only: a school
+    /// deleted while rules name it is asked about first).
+    #[serde(default)]
+    pub ruled: Vec<String>,
 }
 
 impl SchoolsPageData {
@@ -72,9 +76,25 @@ impl SchoolsPageData {
 
 impl PageData for SchoolsPageData {
     fn read(ws: &Workspace) -> Self {
+        // A school is named by its name or an alias (the district page resolves other spellings).
+        // Plain loops: the same with iterator adapters cost the first load 2 KB raw, 0.4 KB gzip.
+        let mut ruled = Vec::new();
+        for rule in &ws.districts.rules {
+            for names in [&rule.primary, &rule.middle] {
+                for name in names {
+                    for s in &ws.schools {
+                        if s.name == *name || s.aliases.contains(name) {
+                            ruled.push(s.id.clone());
+                            break;
+                        }
+                    }
+                }
+            }
+        }
         SchoolsPageData {
             schools: ws.schools.clone(),
             report: ws.current().cloned(),
+            ruled,
         }
     }
 
@@ -238,6 +258,35 @@ impl PageData for GraphicPageData {
 mod tests {
     use super::*;
     use crate::example::example_workspace;
+
+    #[test]
+    fn the_schools_page_knows_which_schools_district_rules_assign() {
+        let mut ws = example_workspace();
+        let data = SchoolsPageData::read(&ws);
+        let id = &ws.schools[0].id.clone();
+        let rules = ws
+            .districts
+            .rules
+            .iter()
+            .filter(|r| {
+                r.primary
+                    .iter()
+                    .chain(&r.middle)
+                    .any(|n| *n == ws.schools[0].name)
+            })
+            .count();
+        assert!(rules > 0);
+        assert_eq!(data.ruled.iter().filter(|r| *r == id).count(), rules);
+        // Named by an alias after a rename: still counted.
+        ws.schools[0].aliases = vec![ws.schools[0].name.clone()];
+        ws.schools[0].name = "改名后的学校".into();
+        let data = SchoolsPageData::read(&ws);
+        assert_eq!(data.ruled.iter().filter(|r| *r == id).count(), rules);
+        // Writing the page's data back leaves the rules alone.
+        let before = ws.clone();
+        data.write(&mut ws);
+        assert_eq!(ws, before);
+    }
 
     #[test]
     fn districts_data_round_trips_through_json_and_back_into_the_workspace() {

@@ -9,12 +9,16 @@ use crate::model::{
     contribution_order, Contribution, RemovedSchool, RemovedText, Report, School, Stage,
 };
 
-/// What deleting a school touches in the open report, for the question asked first.
+/// What deleting a school touches, for the question asked first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Consequence {
     pub name: String,
-    /// Items of its merged file that print in the report (0: no file merged).
+    /// A file of it is merged into the open report.
+    pub merged: bool,
+    /// Items of its merged file that print in the report.
     pub filled_items: usize,
+    /// District rules that assign addresses to it.
+    pub rules: usize,
 }
 
 /// The contribution of school `id` in `report` (not one kept from a deleted school).
@@ -25,13 +29,22 @@ pub fn contribution_of<'a>(report: &'a Report, id: &str) -> Option<&'a Contribut
         .find(|c| c.school_id == id && !c.removed_school)
 }
 
-/// What deleting school `id` touches; `None` when nothing needs asking (no file of it is merged).
-pub fn consequence(schools: &[School], report: Option<&Report>, id: &str) -> Option<Consequence> {
+/// What deleting school `id` touches, with `ruled` the school of each district rule (an id per rule
+/// and school); `None` when nothing needs asking (no file of it is merged, no rule assigns it).
+pub fn consequence(
+    schools: &[School],
+    report: Option<&Report>,
+    ruled: &[String],
+    id: &str,
+) -> Option<Consequence> {
     let school = schools.iter().find(|s| s.id == id)?;
-    let c = contribution_of(report?, id)?;
-    Some(Consequence {
+    let c = report.and_then(|r| contribution_of(r, id));
+    let rules = ruled.iter().filter(|r| *r == id).count();
+    (c.is_some() || rules != 0).then(|| Consequence {
         name: school.name.trim().to_string(),
-        filled_items: c.items.iter().filter(|i| i.is_filled()).count(),
+        merged: c.is_some(),
+        filled_items: c.map_or(0, |c| c.items.iter().filter(|i| i.is_filled()).count()),
+        rules,
     })
 }
 
@@ -219,11 +232,20 @@ mod tests {
     }
 
     #[test]
-    fn deleting_asks_only_for_a_school_with_a_merged_file() {
+    fn deleting_asks_only_for_a_school_with_a_merged_file_or_rules() {
         let (schools, report) = setup();
-        let c = consequence(&schools, Some(&report), &schools[0].id).unwrap();
-        assert_eq!((c.name.as_str(), c.filled_items), ("甲小学", 1));
-        assert_eq!(consequence(&schools, Some(&report), &schools[1].id), None);
+        let c = consequence(&schools, Some(&report), &[], &schools[0].id).unwrap();
+        assert_eq!(
+            (c.name.as_str(), c.merged, c.filled_items),
+            ("甲小学", true, 1)
+        );
+        assert_eq!(
+            consequence(&schools, Some(&report), &[], &schools[1].id),
+            None
+        );
+        let ruled = [schools[1].id.clone(), schools[1].id.clone()];
+        let c = consequence(&schools, Some(&report), &ruled, &schools[1].id).unwrap();
+        assert_eq!((c.merged, c.rules), (false, 2));
     }
 
     #[test]

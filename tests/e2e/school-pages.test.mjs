@@ -152,6 +152,8 @@ for (const width of WIDTHS) {
       const dialog = page.getByTestId('school-remove-dialog');
       await dialog.waitFor();
       assert.match(await dialog.innerText(), new RegExp(first.name));
+      // The example's district rules assign addresses to it: the question says so.
+      assert.match(await dialog.getByTestId('school-remove-rules').innerText(), /\d+ 条规则对口该校/);
       await dialog.getByTestId('school-remove-cancel').click();
       await dialog.waitFor({ state: 'detached' });
       assert.equal(await page.getByTestId('school-editor').first().getByTestId('school-name').inputValue(), first.name);
@@ -198,6 +200,16 @@ for (const width of WIDTHS) {
       await added.getByTestId('school-name').fill(first.name);
       await page.getByTestId('kept-from-removed').waitFor({ state: 'detached' });
       assert.match(await page.getByTestId('count-submitted').innerText(), /已提交 1 所/);
+
+      // A school without a file that district rules assign: asked with a plain confirmation.
+      const other = page.getByTestId('school-editor').first();
+      const otherName = await other.getByTestId('school-name').inputValue();
+      await other.getByTestId('school-remove').click();
+      await dialog.waitFor();
+      assert.equal(await dialog.getByTestId('school-remove-keep').count(), 0);
+      assert.match(await dialog.getByTestId('school-remove-rules').innerText(), /条规则对口该校/);
+      await dialog.getByTestId('school-remove-confirm').click();
+      await saidHere(page, page.getByTestId('school-removed'), `已删除学校“${otherName}”`, 'delete without text');
     } finally {
       await w.finish();
     }

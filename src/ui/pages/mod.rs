@@ -12,6 +12,7 @@ mod overview;
 mod placeholder;
 mod report;
 mod school;
+mod school_style;
 mod schools;
 mod settings;
 mod tables;

@@ -22,6 +22,8 @@ use crate::web::dom::is_file_protocol;
 use crate::web::download::download_text;
 use crate::web::file_input::{read_text, take_files};
 
+use super::school_style::SchoolStyle;
+
 /// What the page works on (its data and the workbench's edit path).
 type SchoolState = PageState<SchoolPageData>;
 
@@ -105,6 +107,7 @@ pub fn SchoolPage() -> impl IntoView {
     let unreadable = move || state.data.with(|w| w.unreadable.is_some());
     view! {
         <section data-testid="page-school">
+            <SchoolStyle />
             <h2>{ts.mode_title}</h2>
             {is_file_protocol()
                 .then(|| {

@@ -22,6 +22,7 @@ use crate::ui::said::{Said, SaidHere};
 use crate::ui::widgets::FilePicker;
 
 use super::item_schools::SchoolItems;
+use super::school_style::SchoolStyle;
 use crate::web::clock::{self, local_datetime};
 use crate::web::dom;
 use crate::web::download::{download_bytes, download_text};
@@ -37,6 +38,7 @@ pub fn SchoolsPage() -> impl IntoView {
     let ts = school_page();
     view! {
         <section data-testid="page-schools">
+            <SchoolStyle />
             <h2>{ts.title}</h2>
             <p class="hint">{ts.intro}</p>
             <Show when=move || state.data.with(|d| d.report().is_none())>
@@ -647,7 +649,7 @@ fn SchoolList() -> impl IntoView {
         restored.set(None);
         let c = state
             .data
-            .with_untracked(|d| consequence(&d.schools, d.report(), &id));
+            .with_untracked(|d| consequence(&d.schools, d.report(), &d.ruled, &id));
         match c {
             Some(c) => asking.set(Some((id, c))),
             None => delete(state, held, &id, false),
@@ -755,30 +757,63 @@ fn SchoolList() -> impl IntoView {
                 alert=true
                 on_close=Callback::new(move |()| asking.set(None))
             >
-                <p>
-                    {move || {
-                        asking.with(|a| a.as_ref().map(|(_, c)| (ts.remove_body)(c.filled_items)))
-                    }}
-                </p>
-                <div class="actions stacked">
-                    <button
-                        class="primary"
-                        data-testid="school-remove-keep"
-                        on:click=move |_| choose(true)
-                    >
-                        {ts.remove_keep}
-                    </button>
-                    <button data-testid="school-remove-drop" on:click=move |_| choose(false)>
-                        {ts.remove_drop}
-                    </button>
-                    <button
-                        data-testid="school-remove-cancel"
-                        autofocus=true
-                        on:click=move |_| asking.set(None)
-                    >
-                        {ts.cancel}
-                    </button>
-                </div>
+                {move || {
+                    asking
+                        .get()
+                        .map(|(_, c)| {
+                            view! {
+                                {c
+                                    .merged
+                                    .then(|| view! { <p>{(ts.remove_body)(c.filled_items)}</p> })}
+                                {(c.rules != 0)
+                                    .then(|| {
+                                        view! {
+                                            <p data-testid="school-remove-rules">
+                                                {(ts.remove_rules)(c.rules)}
+                                            </p>
+                                        }
+                                    })}
+                                <div class="actions stacked">
+                                    {if c.merged {
+                                        view! {
+                                            <button
+                                                class="primary"
+                                                data-testid="school-remove-keep"
+                                                on:click=move |_| choose(true)
+                                            >
+                                                {ts.remove_keep}
+                                            </button>
+                                            <button
+                                                data-testid="school-remove-drop"
+                                                on:click=move |_| choose(false)
+                                            >
+                                                {ts.remove_drop}
+                                            </button>
+                                        }
+                                            .into_any()
+                                    } else {
+                                        view! {
+                                            <button
+                                                class="primary"
+                                                data-testid="school-remove-confirm"
+                                                on:click=move |_| choose(false)
+                                            >
+                                                {ts.remove_confirm}
+                                            </button>
+                                        }
+                                            .into_any()
+                                    }}
+                                    <button
+                                        data-testid="school-remove-cancel"
+                                        autofocus=true
+                                        on:click=move |_| asking.set(None)
+                                    >
+                                        {ts.cancel}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
             </Dialog>
         </Show>
     }
