@@ -102,6 +102,7 @@ pub struct SchoolPageTexts {
     pub how_to_open: &'static str,
     pub pack_how_to_open: fn(&str) -> String,
     pub preview_prose: &'static str,
+    pub preview_empty: &'static str,
     pub preview_prose_none: &'static str,
     pub preview_placement: fn(Placement) -> &'static str,
     // -- #/school --
@@ -242,6 +243,7 @@ pub static ZH_CN: SchoolPageTexts = SchoolPageTexts {
         }
     },
     preview_prose: "将写入报告：",
+    preview_empty: "该校未填写：",
     preview_prose_none: "（没有写入报告的内容）",
     preview_placement: |p| match p {
         Placement::PerSchool => "",

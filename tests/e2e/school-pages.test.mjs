@@ -6,7 +6,21 @@
 // workspace opens on the year whose report is due next.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { world, waitSaved, downloadText, loadExample, go } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations on `page` now. */
+async function axeProblems(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
 
 const WIDTHS = [1366, 360];
 
@@ -88,6 +102,8 @@ for (const width of WIDTHS) {
       const prose = bureau.getByTestId('merge-prose');
       await prose.waitFor();
       assert.match(await prose.innerText(), new RegExp(`${first.name}：评优结果在校内公示栏公示五个工作日。通过.+公开。`));
+      // What the school left empty is said before merging, not found after.
+      assert.match(await bureau.getByTestId('merge-empty').innerText(), /该校未填写：.*校园安全/);
       await bureau.getByTestId('merge-apply').click();
       await saidHere(bureau, bureau.getByTestId('merge-said'), '已合并：新增 1 所学校', 'merge');
       await waitSaved(bureau);
@@ -123,7 +139,8 @@ for (const width of WIDTHS) {
     const w = await world();
     const viewport = { width, height: width === 360 ? 740 : 800 };
     try {
-      const page = await w.open(await w.profile({ viewport }), '#/');
+      // (axe-core goes in as a script, which the page's Content-Security-Policy refuses.)
+      const page = await w.open(await w.profile({ viewport, bypassCSP: true }), '#/');
       await loadExample(page);
       await go(page, '#/schools', 'page-schools');
       const pack = await downloadText(page, () => page.getByTestId('pack-export').click());
@@ -151,6 +168,7 @@ for (const width of WIDTHS) {
       await editor.getByTestId('school-remove').click();
       const dialog = page.getByTestId('school-remove-dialog');
       await dialog.waitFor();
+      assert.deepEqual(await axeProblems(page), [], 'the question passes axe');
       assert.match(await dialog.innerText(), new RegExp(first.name));
       // The example's district rules assign addresses to it: the question says so.
       assert.match(await dialog.getByTestId('school-remove-rules').innerText(), /\d+ 条规则对口该校/);
@@ -163,6 +181,7 @@ for (const width of WIDTHS) {
       await page.getByTestId('school-remove-keep').click();
       await saidHere(page, page.getByTestId('school-removed'), '保留在报告中', 'delete');
       assert.ok(await inView(page, page.getByTestId('school-restore')), '撤销 is in view');
+      assert.deepEqual(await axeProblems(page), [], 'the deleted line and the dashboard pass axe');
       await waitSaved(page);
       assert.equal(await page.locator(`[data-testid=school-row][data-school="${first.id}"]`).count(), 0);
       assert.match(await page.getByTestId('kept-from-removed').innerText(), new RegExp(first.name));

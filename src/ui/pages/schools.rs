@@ -293,6 +293,18 @@ fn PreviewView(preview: Preview, confirmed: RwSignal<Vec<usize>>) -> impl IntoVi
                 })
                 .unwrap_or_default();
             let has_prose = f.submission.is_some() && !refused;
+            let empty: Vec<String> = f
+                .submission
+                .as_ref()
+                .filter(|_| !refused)
+                .map(|s| {
+                    s.items
+                        .iter()
+                        .filter(|i| !i.is_filled())
+                        .map(|i| i.name.trim().to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
             let changed: Vec<String> = f
                 .changes
                 .iter()
@@ -326,6 +338,15 @@ fn PreviewView(preview: Preview, confirmed: RwSignal<Vec<usize>>) -> impl IntoVi
                                 <p class="hint" data-testid="merge-changes">
                                     {ts.preview_changes}
                                     {changed.join(t().list_separator)}
+                                </p>
+                            }
+                        })}
+                    {(!empty.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="field-error" data-testid="merge-empty">
+                                    {ts.preview_empty}
+                                    {empty.join(t().list_separator)}
                                 </p>
                             }
                         })}
