@@ -93,6 +93,13 @@ for (const width of WIDTHS) {
         await school.getByTestId('summary-export').click();
       });
       await saidHere(school, school.getByTestId('submission-export-said'), '已导出', 'export done');
+      // Every field of the school's page has 16 px text at least (iOS zooms the page on smaller ones).
+      const small = await school.evaluate(() =>
+        [...document.querySelectorAll('[data-testid=page-school] :is(input, select, textarea)')]
+          .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 16)
+          .map((e) => `${e.dataset.testid || e.type} ${getComputedStyle(e).fontSize}`),
+      );
+      assert.deepEqual(small, [], 'no field under 16 px');
       // Dates say which date they are.
       assert.match(await awards.locator('legend').first().innerText(), /公开日期/);
 
