@@ -10,7 +10,8 @@ scripts/tools.sh test
 # read again.
 if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
 
-step() { printf '\n== %s\n' "$*"; }
+# Each step says how long the run has taken so far.
+step() { printf '\n== [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 step "fetch dependencies (locked)"
 cargo fetch --locked
@@ -30,3 +31,4 @@ node delivery/size.mjs
 step "end-to-end tests (headless Chromium)"
 cd tests/e2e
 node --test --test-concurrency=1 --test-reporter=spec .
+printf '\n== [%dm%02ds] every test passed\n' $((SECONDS / 60)) $((SECONDS % 60))
