@@ -588,17 +588,18 @@ fn load_held() -> Option<RemovedSchool> {
     serde_json::from_str(&text).ok()
 }
 
-/// Stores the held school (or clears it). A failed write (a full store) keeps 撤销 for this visit.
-fn save_held(held: Option<&RemovedSchool>) {
-    let Some(store) = BrowserStorage::attach() else {
-        return;
-    };
-    match held.and_then(|h| serde_json::to_string(h).ok()) {
-        Some(text) => {
-            let _ = store.set(HELD_KEY, &text);
+/// Holds `now` (or nothing) for 撤销: in the page, and in storage for a reload. A failed write (a full
+/// store) keeps 撤销 for this visit.
+fn hold(held: RwSignal<Option<RemovedSchool>>, now: Option<RemovedSchool>) {
+    if let Some(store) = BrowserStorage::attach() {
+        match now.as_ref().and_then(|h| serde_json::to_string(h).ok()) {
+            Some(text) => {
+                let _ = store.set(HELD_KEY, &text);
+            }
+            None => store.remove(HELD_KEY),
         }
-        None => store.remove(HELD_KEY),
     }
+    held.set(now);
 }
 
 /// Deletes school `id` (its text kept in the report or taken out) and holds it in `held`; its line,
@@ -610,8 +611,7 @@ fn delete(state: SchoolsState, held: RwSignal<Option<RemovedSchool>>, id: &str, 
         done = remove_school(&mut d.schools, d.report.as_mut(), &mut now, id, keep);
     });
     if done.is_some() {
-        save_held(now.as_ref());
-        held.set(now);
+        hold(held, now);
         request_animation_frame(|| {
             dom::focus("[data-testid=school-restore]", false);
         });
@@ -693,8 +693,7 @@ fn SchoolList() -> impl IntoView {
             done = restore(&mut d.schools, d.report.as_mut(), &mut now);
         });
         if done.is_some() {
-            save_held(now.as_ref());
-            held.set(now);
+            hold(held, now);
         }
         match done {
             Some(name) => {
