@@ -185,12 +185,23 @@
     });
   }
 
+  function loadStyle(href) {
+    return new Promise(function (resolve, reject) {
+      var l = document.createElement('link');
+      l.rel = 'stylesheet';
+      l.href = href;
+      l.onload = resolve;
+      l.onerror = function () { reject(new Error('cannot load ' + href)); };
+      document.head.appendChild(l);
+    });
+  }
+
   /** The exports of wasm module `name` (delivery/config.mjs), loaded and started on first use. */
   function loadModule(name) {
     if (modules[name]) return modules[name];
     var m = BUILD.modules && BUILD.modules[name];
     if (!m) return Promise.reject(new Error('module ' + name + ' is not part of this page'));
-    var p = (m.js ? loadScript(m.js) : Promise.resolve()).then(function () {
+    var p = Promise.all([m.js ? loadScript(m.js) : null, m.css ? loadStyle(m.css) : null]).then(function () {
       var api = window[m.global];
       if (typeof api !== 'function') throw new Error('module ' + name + ' did not load');
       var source = m.embedded ? embedded(m.embedded) : Promise.resolve(m.wasm);

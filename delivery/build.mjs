@@ -165,7 +165,9 @@ function buildModule(module) {
   const { glue, wasm } = buildWasm(module.bin, 'no-modules', global);
   // The glue declares its global with `let`, which is not a property of window.
   const js = `${glue}\nwindow.${global} = ${global};\n`;
-  return { ...module, global, js, wasm };
+  // A module's own CSS (config `css`) comes with it, out of the page's first load.
+  const css = module.css ? compactCss(fs.readFileSync(path.join(root, module.css), 'utf8')) : null;
+  return { ...module, global, js, wasm, css };
 }
 
 // ---------------------------------------------------------------- reading a page
@@ -386,8 +388,9 @@ function servedPage(page, app, modules, report) {
   for (const m of modules) {
     const js = write(path.join(dir, hashName(m.name, '.js', m.js)), m.js);
     const wasm = write(path.join(dir, hashName(m.name, '_bg.wasm', m.wasm)), m.wasm);
-    moduleTable[m.name] = { js: rel(js), wasm: rel(wasm), global: m.global };
-    moduleFiles.push({ name: m.name, files: [js, wasm] });
+    const css = m.css === null ? null : write(path.join(dir, hashName(m.name, '.css', m.css)), m.css);
+    moduleTable[m.name] = { js: rel(js), wasm: rel(wasm), global: m.global, css: css && rel(css) };
+    moduleFiles.push({ name: m.name, files: css ? [js, wasm, css] : [js, wasm] });
   }
 
   const fileTable = {};
@@ -478,6 +481,8 @@ function singlePage(page, app, modules, report) {
     `<meta name="theme-color" content="${escapeAttr(page.themeColor)}">`,
     `<link rel="icon" href="data:image/svg+xml;base64,${svg.toString('base64')}">`,
     ...app.css.map((text) => `<style>${text}</style>`),
+    // Modules' CSS is in the file from the start: it is one file either way.
+    ...modules.filter((m) => m.css !== null).map((m) => `<style>${m.css}</style>`),
     `<style>${bootCss}</style>`,
     `<script>${scriptText(bootScript(page, { sw: null, modules: moduleTable, files: fileTable }))}</script>`,
     wasmScript('gongkai-wasm-app', app.wasm),

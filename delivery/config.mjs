@@ -13,7 +13,8 @@ export default {
     // XLSX reading and the pinyin table: on the first XLSX import or publish (#/districts).
     { name: 'district-tools', bin: 'gongkai-district-tools' },
     // The parent page's own binary, for the workbench's #/lookup (the same code parents run).
-    { name: 'lookup', bin: 'gongkai-lookup' },
+    // Its CSS (`css`) is loaded with it, not in the workbench's first load.
+    { name: 'lookup', bin: 'gongkai-lookup', css: 'lookup/lookup.css' },
     // A page of the workbench in a module of its own (#/districts): see docs/delivery.md, “A page in
     // a module”. The page loads the `district-tools` module in turn for XLSX and pinyin.
     { name: 'districts-page', bin: 'gongkai-districts-page' },
