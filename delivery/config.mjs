@@ -9,7 +9,8 @@ export default {
    * (src/web/modules.rs). Served, a module is two hashed files; in a single file it is embedded.
    */
   modules: [
-    { name: 'docx', bin: 'gongkai-docx' },
+    // The report's Word, Markdown and CSV writers: on the first export of one of them.
+    { name: 'report-files', bin: 'gongkai-report-files' },
     // XLSX reading and the pinyin table: on the first XLSX import or publish (#/districts).
     { name: 'district-tools', bin: 'gongkai-district-tools' },
     // The parent page's own binary, for the workbench's #/lookup (the same code parents run).
@@ -47,7 +48,7 @@ export default {
       themeColor: '#b3261e',
       // The localStorage key the panic message offers as a backup file.
       backupKey: 'gongkai:workspace',
-      modules: ['docx', 'district-tools', 'lookup', 'districts-page', 'graphic-page', 'schools-page'],
+      modules: ['report-files', 'district-tools', 'lookup', 'districts-page', 'graphic-page', 'schools-page'],
       // #/districts hands out the parent page as one file with the bureau's data inside.
       files: ['lookup.html'],
     },

@@ -18,13 +18,14 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = gongkaiBoot, js_name = loadFile)]
     fn boot_load_file(name: &str) -> Result<js_sys::Promise, JsValue>;
 
-    /// The exports of the `docx` module (`src/bin/docx.rs`).
-    type DocxModule;
+    /// The exports of the `report-files` module (`src/bin/report_files.rs`).
+    type ReportFilesModule;
 
-    #[wasm_bindgen(method, catch, js_name = render_docx)]
-    fn render_docx(
-        this: &DocxModule,
+    #[wasm_bindgen(method, catch, js_name = render_file)]
+    fn render_file(
+        this: &ReportFilesModule,
         document_json: &str,
+        ext: &str,
         date: &str,
     ) -> Result<js_sys::Promise, JsValue>;
 
@@ -104,12 +105,13 @@ async fn load(name: &str) -> Result<JsValue, ModuleError> {
         .map_err(|e| ModuleError::Load(describe(&e)))
 }
 
-/// The document as a .docx file with compressed parts, from the `docx` module.
-pub async fn render_docx(doc: &Document, date: &str) -> Result<Vec<u8>, ModuleError> {
-    let module: DocxModule = load("docx").await?.unchecked_into();
+/// The document as a file of kind `ext` (`docx` with compressed parts, `md`, `csv`), from the
+/// `report-files` module.
+pub async fn render_file(doc: &Document, ext: &str, date: &str) -> Result<Vec<u8>, ModuleError> {
+    let module: ReportFilesModule = load("report-files").await?.unchecked_into();
     let json = serde_json::to_string(doc).map_err(|e| ModuleError::Failed(e.to_string()))?;
     let promise = module
-        .render_docx(&json, date)
+        .render_file(&json, ext, date)
         .map_err(|e| ModuleError::Failed(describe(&e)))?;
     let bytes = JsFuture::from(promise)
         .await

@@ -53,7 +53,7 @@ try {
     for (let i = 0; i < ROUNDS; i++) warm.push(await rendered(warmContext, served, `${name} warm`));
     await warmContext.close();
     if (name === 'gongkai') {
-      // The first Word export loads the docx module: click → download, and the file's size.
+      // The first Word export loads the report-files module: click → download, and the file's size.
       const exports = [];
       let bytes = 0;
       for (const url of [served, fileUrl(page.single)]) {

@@ -60,17 +60,26 @@ test('the hook builds extra pages with their own worker, single files, modules a
     for (const page of [await open(server.url), await open(pathToFileURL(path.join(out, 'hub.html')).href)]) {
       // The module and the embedded file arrive the same way served and from disk.
       const result = await page.evaluate(async () => {
-        const docx = await gongkaiBoot.loadModule('docx');
+        const hasCss = () => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.selectorText === '.lk-input'));
+        const before = hasCss();
+        const files = await gongkaiBoot.loadModule('report-files');
+        // The module's CSS is in the page once the module is: a stylesheet served, a <style> in a single file.
+        const styled = hasCss();
         const bytes = await gongkaiBoot.loadFile('sub.html');
         const missing = await gongkaiBoot.loadModule('nothing').then(() => 'loaded', (e) => e.message);
         return {
-          render: typeof docx.render_docx,
+          render: typeof files.render_file,
+          styled,
+          before,
           head: new TextDecoder().decode(bytes.slice(0, 15)),
           length: bytes.length,
           missing,
         };
       });
       assert.equal(result.render, 'function');
+      assert.equal(result.styled, true, 'the module brought its CSS');
+      // Served, the first load does not carry it (a single file does, being one file).
+      if (page.url().startsWith('http')) assert.equal(result.before, false);
       assert.equal(result.head, '<!DOCTYPE html>');
       assert.equal(result.length, fs.statSync(path.join(out, 'sub.html')).size);
       assert.match(result.missing, /not part of this page/);

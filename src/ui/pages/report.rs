@@ -73,67 +73,67 @@ pub fn ReportPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // The Word writer is a wasm module loaded on first use (docs/delivery.md).
-    let docx_busy = RwSignal::new(false);
-    let export_docx = move |_| {
-        let Some(d) = doc.get_untracked() else {
-            return;
-        };
-        if docx_busy.get_untracked() {
-            return;
+    // Offers a rendered file, or says why it could not be offered.
+    let offer = move |name: String, mime: &str, bytes: &[u8]| {
+        if download_bytes(&name, mime, bytes).is_err() {
+            state.alert.set(Some(t().download_failed.to_string()));
+        } else {
+            state.notice.set(Some((t().feedback.exported)(&name)));
         }
-        docx_busy.set(true);
-        leptos::task::spawn_local(async move {
-            match modules::render_docx(&d, &clock::now_iso()).await {
-                Ok(bytes) => {
-                    let mime =
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-                    let name = report::file_name(&d, "docx");
-                    if download_bytes(&name, mime, &bytes).is_err() {
-                        state.alert.set(Some(t().download_failed.to_string()));
-                    } else {
-                        state.notice.set(Some((t().feedback.exported)(&name)));
-                    }
-                }
-                Err(ModuleError::Load(m)) => {
-                    state.alert.set(Some((t().delivery.module_load_failed)(&m)));
-                }
-                Err(ModuleError::Failed(m)) => {
-                    state.alert.set(Some((t().export_failed)(&m)));
-                }
-            }
-            docx_busy.set(false);
-        });
     };
-    let export = move |ext: &'static str| {
+    // The Word, Markdown and CSV writers are a wasm module loaded on first use (docs/delivery.md);
+    // `busy` holds the kind being written.
+    let busy = RwSignal::new(None::<String>);
+    let export_file = move |ext: &'static str| {
         move |_| {
             let Some(d) = doc.get_untracked() else {
                 return;
             };
-            let svg = graphic_svg.get_untracked();
-            let wanted = state
-                .ws
-                .with_untracked(|w| w.current().is_some_and(|r| r.graphic_in_html));
-            if ext == "html" && wanted && svg.is_none() {
-                // The module is still drawing the graphic: no export without it.
-                state.notice.set(Some(t().module_page.loading.to_string()));
+            if busy.with_untracked(Option::is_some) {
                 return;
             }
-            let (bytes, mime) = match ext {
-                "html" => (
-                    report::render_html_with_graphic(&d, svg.as_deref().filter(|s| !s.is_empty())),
-                    "text/html;charset=utf-8",
-                ),
-                "md" => (report::render_markdown(&d), "text/markdown;charset=utf-8"),
-                _ => (report::render_csv(&d), "text/csv;charset=utf-8"),
-            };
-            let name = report::file_name(&d, ext);
-            if download_bytes(&name, mime, &bytes).is_err() {
-                state.alert.set(Some(t().download_failed.to_string()));
-            } else {
-                state.notice.set(Some((t().feedback.exported)(&name)));
-            }
+            busy.set(Some(ext.to_string()));
+            leptos::task::spawn_local(async move {
+                match modules::render_file(&d, ext, &clock::now_iso()).await {
+                    Ok(bytes) => {
+                        let mime = match ext {
+                            "md" => "text/markdown;charset=utf-8",
+                            "csv" => "text/csv;charset=utf-8",
+                            _ => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        };
+                        offer(report::file_name(&d, ext), mime, &bytes);
+                    }
+                    Err(ModuleError::Load(m)) => {
+                        state.alert.set(Some((t().delivery.module_load_failed)(&m)));
+                    }
+                    Err(ModuleError::Failed(m)) => {
+                        state.alert.set(Some((t().export_failed)(&m)));
+                    }
+                }
+                busy.set(None);
+            });
         }
+    };
+    let docx_busy = move || busy.with(|b| b.as_deref() == Some("docx"));
+    let export_html = move |_| {
+        let Some(d) = doc.get_untracked() else {
+            return;
+        };
+        let svg = graphic_svg.get_untracked();
+        let wanted = state
+            .ws
+            .with_untracked(|w| w.current().is_some_and(|r| r.graphic_in_html));
+        if wanted && svg.is_none() {
+            // The module is still drawing the graphic: no export without it.
+            state.notice.set(Some(t().module_page.loading.to_string()));
+            return;
+        }
+        let bytes = report::render_html_with_graphic(&d, svg.as_deref().filter(|s| !s.is_empty()));
+        offer(
+            report::file_name(&d, "html"),
+            "text/html;charset=utf-8",
+            &bytes,
+        );
     };
     let omit = move || {
         state
@@ -216,12 +216,12 @@ pub fn ReportPage() -> impl IntoView {
             <div class="actions export">
                 <button
                     data-testid="export-docx"
-                    on:click=export_docx
-                    aria-busy=move || docx_busy.get().to_string()
+                    on:click=export_file("docx")
+                    aria-busy=move || docx_busy().to_string()
                 >
                     <span>
                         {move || {
-                            if docx_busy.get() {
+                            if docx_busy() {
                                 t().delivery.export_docx_busy
                             } else {
                                 t().export_docx
@@ -230,15 +230,15 @@ pub fn ReportPage() -> impl IntoView {
                     </span>
                     <small>{t().feedback.export_docx_small}</small>
                 </button>
-                <button data-testid="export-html" on:click=export("html")>
+                <button data-testid="export-html" on:click=export_html>
                     <span>{t().export_html}</span>
                     <small>{t().feedback.export_html_small}</small>
                 </button>
-                <button data-testid="export-md" on:click=export("md")>
+                <button data-testid="export-md" on:click=export_file("md")>
                     <span>{t().export_md}</span>
                     <small>{t().feedback.export_md_small}</small>
                 </button>
-                <button data-testid="export-csv" on:click=export("csv")>
+                <button data-testid="export-csv" on:click=export_file("csv")>
                     <span>{t().export_csv}</span>
                     <small>{t().feedback.export_csv_small}</small>
                 </button>
