@@ -3,6 +3,7 @@
 // -- pure core: no web_sys, js_sys, wasm_bindgen or leptos (enforced by tests/tidy.rs) --
 pub mod archive;
 pub mod backup;
+pub mod browser;
 pub mod carry;
 pub mod catalog;
 pub mod cell;

@@ -72,6 +72,10 @@ pub struct Envelope {
     /// The revision that was last exported as a backup (0: never).
     #[serde(default)]
     pub backup_revision: u64,
+    /// When the first save after the last backup happened (ms since the epoch; absent: every saved
+    /// change is in a backup, or the envelope predates this field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_since: Option<f64>,
     pub workspace: Workspace,
 }
 
@@ -82,6 +86,7 @@ impl Envelope {
             revision: stamp.revision,
             writer: stamp.writer,
             saved_at,
+            pending_since: None,
             backup_revision,
             workspace,
         }
@@ -115,6 +120,8 @@ struct Head<W> {
     saved_at: f64,
     #[serde(default)]
     backup_revision: u64,
+    #[serde(default)]
+    pending_since: Option<f64>,
     workspace: W,
 }
 
@@ -165,12 +172,21 @@ pub fn decode(raw: &str) -> Result<Envelope, LoadError> {
     let head: Head<Value> = read_head(raw)?;
     let stamp = head.stamp();
     let workspace = workspace_from_value(head.workspace).map_err(|e| e.within("workspace"))?;
-    Ok(Envelope::new(
-        workspace,
-        stamp,
-        head.saved_at,
-        head.backup_revision,
-    ))
+    let mut env = Envelope::new(workspace, stamp, head.saved_at, head.backup_revision);
+    env.pending_since = head.pending_since;
+    Ok(env)
+}
+
+/// When the changes not in a backup began, after a save of `revision` at `now`: unchanged while
+/// changes wait, `now` for the first one, none once the backup covers `revision`. An envelope written
+/// before this field counts from its next save.
+pub fn pending_since(
+    previous: Option<f64>,
+    revision: u64,
+    backup_revision: u64,
+    now: f64,
+) -> Option<f64> {
+    (revision > backup_revision).then(|| previous.unwrap_or(now))
 }
 
 /// The stamp of stored text without building the workspace inside: what a save or a `storage` event
@@ -516,6 +532,21 @@ mod tests {
         assert!(e.needs_backup());
         e.backup_revision = 3;
         assert!(!e.needs_backup());
+    }
+
+    #[test]
+    fn changes_wait_for_a_backup_from_their_first_save() {
+        // First save after a backup: starts now; later saves keep the start; the backup ends it.
+        assert_eq!(pending_since(None, 5, 4, 100.0), Some(100.0));
+        assert_eq!(pending_since(Some(100.0), 6, 4, 900.0), Some(100.0));
+        assert_eq!(pending_since(Some(100.0), 6, 6, 950.0), None);
+        // The field goes through storage, and an envelope without it reads as none.
+        let mut e = env(7);
+        e.pending_since = Some(1_764_000_000_000.0);
+        assert_eq!(decode(&e.encode()).unwrap().pending_since, e.pending_since);
+        e.pending_since = None;
+        assert!(!e.encode().contains("pending_since"));
+        assert_eq!(decode(&e.encode()).unwrap().pending_since, None);
     }
 
     /// A valid envelope's text with its head fields replaced by `head` (JSON members, no braces).

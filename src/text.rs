@@ -14,8 +14,10 @@ use crate::model::{
     Audience, DisclosureMode, DisclosureStatus, Level, LoadError, ModelError, ReportStructure,
     TableFormat, MAX_FIELD_BYTES,
 };
+mod browser;
 mod feedback;
 mod safeguards;
+pub use browser::{BrowserTexts, BROWSER_ZH_CN};
 pub use feedback::{FeedbackTexts, FEEDBACK_ZH_CN};
 pub use safeguards::{SafeguardTexts, SAFEGUARDS_ZH_CN};
 
@@ -226,6 +228,7 @@ pub struct Texts {
     pub delivery: &'static DeliveryTexts,
     // -- safeguards (text/safeguards.rs): the structure-aware check, deadlines, limits --
     pub safeguards: &'static SafeguardTexts,
+    pub browser: &'static BrowserTexts,
     // -- district import, conflicts, published file --
     pub district: &'static DistrictTexts,
     // -- school submissions --
@@ -633,6 +636,7 @@ pub static ZH_CN: Texts = Texts {
     delivery: &delivery::ZH_CN,
     // -- safeguards --
     safeguards: &SAFEGUARDS_ZH_CN,
+    browser: &BROWSER_ZH_CN,
     // -- district import, conflicts, published file --
     district: &district::ZH_CN,
     // -- school submissions --

@@ -3,6 +3,7 @@
 pub mod app;
 mod banner;
 mod dialog;
+pub mod download;
 mod file_notice;
 pub mod module_host;
 pub mod module_page;

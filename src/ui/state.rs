@@ -12,10 +12,11 @@ use crate::store::{
     MAX_UNREADABLE_COPIES, SCHOOL,
 };
 use crate::text::t;
-use crate::web::clock;
+use crate::ui::download::download_refusal;
 use crate::web::download::download_text;
 use crate::web::random::tab_id;
 use crate::web::storage::{BrowserStorage, StorageError};
+use crate::web::{browser, clock};
 
 /// Autosave runs this long after the last edit.
 pub const SAVE_DELAY: Duration = Duration::from_millis(600);
@@ -78,6 +79,10 @@ struct Persist {
     /// Never write storage (blocked, or unreadable data that could not be preserved).
     memory_only: bool,
     timer: Option<TimeoutHandle>,
+    /// Persistent storage was asked for in this tab (once, at the first save of real data).
+    persist_asked: bool,
+    /// When the saved changes not in a backup began ([`store::pending_since`]).
+    pending_since: Option<f64>,
 }
 
 #[derive(Clone, Copy)]
@@ -98,6 +103,8 @@ pub struct AppState {
     /// The stored revision this tab is at, and the one last backed up.
     pub revision: RwSignal<u64>,
     pub backup_revision: RwSignal<u64>,
+    /// What 数据与备份 says of persistent storage, once the browser answered.
+    pub persisted: RwSignal<Option<String>>,
     persist: StoredValue<Persist>,
     /// Where this tab's data lives: the bureau's workspace, or a school's draft (school mode).
     pub slot: Slot,
@@ -125,6 +132,7 @@ impl AppState {
             undo_fn: StoredValue::new(None),
             revision: RwSignal::new(0),
             backup_revision: RwSignal::new(0),
+            persisted: RwSignal::new(None),
             persist: StoredValue::new(Persist {
                 tab: tab_id(),
                 ..Persist::default()
@@ -210,6 +218,8 @@ impl AppState {
         });
         self.revision.set(env.revision);
         self.backup_revision.set(env.backup_revision);
+        self.persist
+            .update_value(|p| p.pending_since = env.pending_since);
         self.ws.set(env.workspace);
         self.forget_undo();
     }
@@ -320,14 +330,21 @@ impl AppState {
     fn write(&self, storage: &BrowserStorage, revision: u64) {
         let now = clock::now_ms();
         let stamp = Stamp::new(revision, self.persist.with_value(|p| p.tab.clone()));
-        let env = Envelope::new(
+        let mut env = Envelope::new(
             self.ws.get_untracked(),
             stamp.clone(),
             now,
             self.backup_revision.get_untracked(),
         );
+        let since = self.persist.with_value(|p| p.pending_since);
+        env.pending_since = store::pending_since(since, revision, env.backup_revision, now);
         match storage.set(self.slot.key, &env.encode()) {
             Ok(()) => {
+                self.persist
+                    .update_value(|p| p.pending_since = env.pending_since);
+                if !env.workspace.is_blank() {
+                    self.ask_to_persist();
+                }
                 self.persist.update_value(|p| {
                     p.base = stamp;
                     p.dirty = false;
@@ -421,8 +438,9 @@ impl AppState {
         let ws = self.ws.get_untracked();
         let text = backup::export(&ws, &clock::now_iso());
         let name = backup::file_name(&ws);
-        if download_text(&name, "application/json", &text).is_err() {
-            self.alert.set(Some(t().download_failed.to_string()));
+        if let Err(e) = download_text(&name, "application/json", &text) {
+            self.alert
+                .set(Some(download_refusal(&e, t().download_failed)));
             return;
         }
         self.notice.set(Some((t().feedback.backup_exported)(&name)));
@@ -434,6 +452,7 @@ impl AppState {
             base.revision
         };
         self.backup_revision.set(backed_up);
+        self.persist.update_value(|p| p.pending_since = None);
         if !dirty && !self.persist.with_value(|p| p.memory_only) {
             if let Some(storage) = BrowserStorage::attach() {
                 // Same revision, same writer: only the backup mark changes, other tabs ignore it.
@@ -445,6 +464,48 @@ impl AppState {
         }
     }
 
+    /// Asks once per tab for persistent storage (`navigator.storage.persist()`), unless granted already.
+    fn ask_to_persist(&self) {
+        if self.persist.with_value(|p| p.persist_asked) {
+            return;
+        }
+        self.persist.update_value(|p| p.persist_asked = true);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let now = match browser::persisted().await {
+                Some(false) => browser::request_persist().await,
+                known => known,
+            };
+            state.say_persisted(now);
+        });
+    }
+
+    /// Words what the browser answered about persistent storage (`None`: no StorageManager).
+    pub fn say_persisted(&self, persisted: Option<bool>) {
+        let words = t().browser;
+        let text = match persisted {
+            None => words.persist_unsupported,
+            Some(true) => words.persist_granted,
+            Some(false) if self.ws.with_untracked(Workspace::is_blank) => words.persist_not_asked,
+            Some(false) => words.persist_denied,
+        };
+        self.persisted
+            .set(Some(format!("{}{text}", words.persist_label)));
+    }
+
+    /// Whole days that saved changes have waited for a backup, once the reminder's interval is past
+    /// (a day in WebKit, a week elsewhere: `crate::browser::backup_interval_days`).
+    pub fn backup_overdue(&self) -> Option<u32> {
+        self.revision.track();
+        self.backup_revision.track();
+        let webkit = browser::current().webkit && !browser::installed();
+        crate::browser::backup_overdue(
+            self.persist.with_value(|p| p.pending_since),
+            clock::now_ms(),
+            crate::browser::backup_interval_days(webkit),
+        )
+    }
+
     /// True when saved changes are newer than the last backup.
     pub fn backup_due(&self) -> bool {
         self.revision.get() > self.backup_revision.get() && !self.ws.with(Workspace::is_blank)
@@ -454,8 +515,9 @@ impl AppState {
     pub fn download_corrupt(&self) {
         if let Some(c) = self.corrupt.get_untracked() {
             let name = (t().corrupt_file_name)(clock::now_ms() as u64);
-            if download_text(&name, "text/plain;charset=utf-8", &c.raw).is_err() {
-                self.alert.set(Some(t().download_failed.to_string()));
+            if let Err(e) = download_text(&name, "text/plain;charset=utf-8", &c.raw) {
+                self.alert
+                    .set(Some(download_refusal(&e, t().download_failed)));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The browser shell: the only modules that touch `web_sys`. Everything here is thin; decisions live in
 //! the core (`store`, `backup`, `route`).
 
+pub mod browser;
 pub mod clock;
 pub mod compress;
 pub mod dom;

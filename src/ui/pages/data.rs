@@ -4,17 +4,19 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::backup::{self, ImportSummary};
+use crate::browser::backup_interval_days;
 use crate::model::Workspace;
 use crate::store::WORKSPACE_KEY;
 use crate::text::t;
 use crate::ui::dialog::Dialog;
+use crate::ui::download::download_refusal;
 use crate::ui::pages::overview::LoadExample;
 use crate::ui::state::{unreadable_copies, AppState};
 use crate::ui::widgets::FilePicker;
-use crate::web::clock;
 use crate::web::download::download_text;
 use crate::web::file_input::{read_text, take_files};
 use crate::web::storage::BrowserStorage;
+use crate::web::{browser, clock};
 
 /// A checked backup waiting for the user's confirmation.
 #[derive(Clone)]
@@ -201,11 +203,19 @@ fn StorageStatus() -> impl IntoView {
         let text = BrowserStorage::attach().and_then(|s| s.get(&key).ok().flatten());
         let name = (t().corrupt_file_name)(clock::now_ms() as u64);
         let name = name.replacen(".txt", &format!("-{n}.txt"), 1);
-        if text.is_none_or(|text| download_text(&name, "text/plain;charset=utf-8", &text).is_err())
-        {
+        let Some(text) = text else {
             state.notice.set(Some(t().download_failed.to_string()));
+            return;
+        };
+        if let Err(e) = download_text(&name, "text/plain;charset=utf-8", &text) {
+            state
+                .notice
+                .set(Some(download_refusal(&e, t().download_failed)));
         }
     };
+    spawn_local(async move { state.say_persisted(browser::persisted().await) });
+    // WebKit deletes the storage of a site not visited for 7 days, unless it is on the home screen.
+    let webkit = browser::current().webkit && !browser::installed();
     let size_kb = move || {
         state.revision.track();
         BrowserStorage::attach().map(|s| s.len_of(WORKSPACE_KEY) as f64 * 2.0 / 1024.0)
@@ -226,6 +236,15 @@ fn StorageStatus() -> impl IntoView {
             </p>
             <p>{move || (t().storage_revision)(state.revision.get())}</p>
             <p>{move || size_kb().map(t().storage_size).unwrap_or_default()}</p>
+            <p data-testid="storage-persist">{move || state.persisted.get()}</p>
+            {webkit
+                .then(|| {
+                    view! {
+                        <p class="reminder" data-testid="storage-webkit">
+                            {(t().browser.webkit_limit)(backup_interval_days(true))}
+                        </p>
+                    }
+                })}
             <Show when=move || copies.with(|c| !c.is_empty())>
                 <p data-testid="unreadable-copies">
                     {move || (t().safeguards.unreadable_copies)(copies.with(Vec::len))}

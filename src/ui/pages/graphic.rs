@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use crate::graphic::{self, Layout};
 use crate::page_data::GraphicPageData;
 use crate::text::t;
+use crate::ui::download::download_refusal;
 use crate::ui::module_page::PageState;
-use crate::web::download::{download_blob, download_text};
+use crate::web::download::{download_blob, download_text, DownloadError};
 use crate::web::raster::svg_to_png;
 
 /// The PNG is drawn at twice the SVG's size.
@@ -61,8 +62,8 @@ pub fn GraphicPage() -> impl IntoView {
         let Some(d) = drawn.get_untracked() else {
             return;
         };
-        if download_text(&d.svg_name, "image/svg+xml;charset=utf-8", &d.svg).is_err() {
-            state.notice(t().download_failed);
+        if let Err(e) = download_text(&d.svg_name, "image/svg+xml;charset=utf-8", &d.svg) {
+            state.notice(download_refusal(&e, t().download_failed));
         }
     };
     let export_png = move |_| {
@@ -73,9 +74,11 @@ pub fn GraphicPage() -> impl IntoView {
         let name = d.png_name;
         let started = svg_to_png(&d.svg, d.width, d.height, PNG_SCALE, move |png| {
             busy.set(false);
-            let saved = png.and_then(|blob| download_blob(&name, &blob));
-            if saved.is_err() {
-                state.notice(t().graphic.png_failed);
+            let saved = png
+                .map_err(DownloadError::Failed)
+                .and_then(|blob| download_blob(&name, &blob));
+            if let Err(e) = saved {
+                state.notice(download_refusal(&e, t().graphic.png_failed));
             }
         });
         if started.is_err() {

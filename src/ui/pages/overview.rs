@@ -51,7 +51,11 @@ pub fn Overview() -> impl IntoView {
             <h2>{t().overview_title}</h2>
             <Show when=move || state.backup_due()>
                 <p class="reminder" data-testid="backup-reminder">
-                    {t().backup_reminder}
+                    {move || {
+                        state
+                            .backup_overdue()
+                            .map_or(t().backup_reminder.to_string(), t().browser.backup_overdue)
+                    }}
                     " "
                     <a href="#/data">{t().export_backup}</a>
                 </p>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::page_data::{GraphicPageData, PageData};
 use crate::report::{self, BuildOptions, Document, NotApplicable};
 use crate::text::t;
+use crate::ui::download::download_refusal;
 use crate::ui::state::AppState;
 use crate::web::modules::{self, ModuleError};
 use crate::web::{clock, download::download_bytes};
@@ -75,8 +76,10 @@ pub fn ReportPage() -> impl IntoView {
     });
     // Offers a rendered file, or says why it could not be offered.
     let offer = move |name: String, mime: &str, bytes: &[u8]| {
-        if download_bytes(&name, mime, bytes).is_err() {
-            state.alert.set(Some(t().download_failed.to_string()));
+        if let Err(e) = download_bytes(&name, mime, bytes) {
+            state
+                .alert
+                .set(Some(download_refusal(&e, t().download_failed)));
         } else {
             state.notice.set(Some((t().feedback.exported)(&name)));
         }

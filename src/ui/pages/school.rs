@@ -14,6 +14,7 @@ use crate::page_data::SchoolPageData;
 use crate::school::{read_pack, Draft, MAX_COUNT};
 use crate::text::{school_page, t};
 use crate::ui::dialog::Dialog;
+use crate::ui::download::download_refusal;
 use crate::ui::module_page::PageState;
 use crate::ui::said::{Said, SaidHere};
 use crate::ui::widgets::FilePicker;
@@ -36,8 +37,8 @@ fn export_submission(state: SchoolState, said: Said) {
     let Some((name, text)) = file else {
         return said.refused(school_page().pick_first);
     };
-    if download_text(&name, "application/json", &text).is_err() {
-        said.refused(t().download_failed);
+    if let Err(e) = download_text(&name, "application/json", &text) {
+        said.refused(download_refusal(&e, t().download_failed));
     } else {
         said.done((school_page().exported)(&name));
     }
@@ -161,8 +162,8 @@ fn download_unreadable(state: SchoolState, said: Said) -> bool {
     let Some(text) = text else {
         return false;
     };
-    if download_text(ts.draft_download_file, "application/json", &text).is_err() {
-        said.refused(t().download_failed);
+    if let Err(e) = download_text(ts.draft_download_file, "application/json", &text) {
+        said.refused(download_refusal(&e, t().download_failed));
         return false;
     }
     said.done((ts.draft_downloaded)(ts.draft_download_file));

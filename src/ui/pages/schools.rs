@@ -23,6 +23,7 @@ use crate::ui::widgets::FilePicker;
 
 use super::item_schools::SchoolItems;
 use super::school_style::SchoolStyle;
+use crate::ui::download::download_refusal;
 use crate::web::clock::{self, local_datetime};
 use crate::web::dom;
 use crate::web::download::{download_bytes, download_text};
@@ -86,8 +87,8 @@ fn PackCard() -> impl IntoView {
         };
         pack.how_to_open = (ts.pack_how_to_open)(&dom::served_address("#/school"));
         let name = pack_file_name(&pack);
-        if download_text(&name, "application/json", &write_pack(&pack)).is_err() {
-            said.refused(t().download_failed);
+        if let Err(e) = download_text(&name, "application/json", &write_pack(&pack)) {
+            said.refused(download_refusal(&e, t().download_failed));
         } else {
             said.done((t().feedback.exported)(&name));
         }
@@ -459,8 +460,8 @@ fn Board() -> impl IntoView {
                 crate::backup::safe_file_stem(&(ts.missing_file)(&unit, year)),
             )
         });
-        if download_bytes(&name, "text/csv;charset=utf-8", &bytes).is_err() {
-            said.refused(t().download_failed);
+        if let Err(e) = download_bytes(&name, "text/csv;charset=utf-8", &bytes) {
+            said.refused(download_refusal(&e, t().download_failed));
         } else {
             said.done((t().feedback.exported)(&name));
         }

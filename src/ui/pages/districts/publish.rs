@@ -13,6 +13,7 @@ use crate::lookup::embed::embed_data;
 use crate::model::School;
 use crate::text::t;
 use crate::ui::dialog::Dialog;
+use crate::ui::download::download_refusal;
 use crate::ui::pages::districts::DistrictsState;
 use crate::web::download::download_text;
 use crate::web::modules::{self, ModuleError};
@@ -68,7 +69,7 @@ pub fn PublishCard() -> impl IntoView {
                     match work {
                         Work::Data => download_text("districts.json", "application/json", &json)
                             .map(|()| words.published_data)
-                            .map_err(|_| t().download_failed.to_string()),
+                            .map_err(|e| download_refusal(&e, t().download_failed)),
                         Work::Page => match modules::load_file("lookup.html").await {
                             Err(e) => Err(module_message(&e)),
                             Ok(bytes) => {
@@ -81,7 +82,7 @@ pub fn PublishCard() -> impl IntoView {
                                         &html,
                                     )
                                     .map(|()| words.published_page)
-                                    .map_err(|_| t().download_failed.to_string()),
+                                    .map_err(|e| download_refusal(&e, t().download_failed)),
                                 }
                             }
                         },
