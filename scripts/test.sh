@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: format and lint checks, native unit and integration tests, then the release build
-# and the end-to-end user stories in headless Chromium. Installs missing tools first.
+# Runs every test: format and lint checks, native unit and integration tests, then the release build,
+# the end-to-end user stories in headless Chromium, and the cross-engine stories in Firefox and WebKit.
+# Installs missing tools first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -31,4 +32,7 @@ node delivery/size.mjs
 step "end-to-end tests (headless Chromium)"
 cd tests/e2e
 node --test --test-concurrency=1 --test-reporter=spec .
+
+step "cross-engine stories (Firefox ESR over WebDriver BiDi, WebKitGTK over WebDriver under Xvfb)"
+node --test --test-concurrency=1 --test-reporter=spec engines/stories.mjs
 printf '\n== [%dm%02ds] every test passed\n' $((SECONDS / 60)) $((SECONDS % 60))

@@ -68,6 +68,12 @@ test_tools() {
     log "installing Node.js and npm"
     apt_install nodejs npm
   fi
+  # The cross-engine stories (tests/e2e/engines/): Firefox ESR over WebDriver BiDi, and WebKitGTK's
+  # MiniBrowser over WebKitWebDriver under a virtual X display. Debian's packages, no browser download.
+  if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; then
+    log "installing Firefox ESR, WebKitGTK's WebDriver and Xvfb"
+    apt_install firefox-esr webkit2gtk-driver xvfb xauth
+  fi
   if ! command -v soffice >/dev/null; then
     # A real word processor opens the exported DOCX in the end-to-end tests.
     log "installing LibreOffice Writer (headless) for the DOCX → PDF test"
@@ -78,7 +84,7 @@ test_tools() {
   fi
   # The stamp is a copy of the lockfile the modules were installed from.
   if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.gongkai-installed 2>/dev/null; then
-    log "installing the end-to-end test driver (playwright-core, no browser download)"
+    log "installing the end-to-end test drivers (playwright-core, puppeteer-core; no browser download)"
     (cd tests/e2e && npm ci --silent --no-audit --no-fund)
     cp tests/e2e/package-lock.json tests/e2e/node_modules/.gongkai-installed
   fi

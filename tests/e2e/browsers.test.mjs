@@ -119,3 +119,27 @@ for (const [app, ua, name] of [['WeChat', UA.wechat, '微信'], ['QQ', UA.qq, 'Q
     }
   });
 }
+
+test('the parent page works in WeChat\'s built-in browser at 360 px, with the keyboard\'s search key', async () => {
+  const w = await world();
+  try {
+    const context = await w.profile({ userAgent: UA.wechat, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await w.newPage(context);
+    await page.goto(`${w.server.url}lookup/`);
+    await page.getByTestId('lookup-meta').filter({ hasText: '条道路和小区' }).waitFor();
+    await page.getByTestId('lookup-input').fill('东风大街3号');
+    await page.getByTestId('lookup-input').press('Enter');
+    const answer = page.getByTestId('lookup-results').locator('article').first();
+    await answer.waitFor();
+    assert.match(await answer.innerText(), /汽开区第一实验小学[\s\S]*红色预警/);
+    const input = await page.getByTestId('lookup-input').evaluate((e) => ({
+      font: parseFloat(getComputedStyle(e).fontSize),
+      hint: e.getAttribute('enterkeyhint'),
+      form: e.form?.getAttribute('role'),
+    }));
+    assert.ok(input.font >= 16, `${input.font} px`);
+    assert.deepEqual([input.hint, input.form], ['search', 'search'], 'the keyboard shows 搜索 and submits the form');
+  } finally {
+    await w.finish();
+  }
+});
