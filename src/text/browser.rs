@@ -21,11 +21,11 @@ pub struct BrowserTexts {
 
 pub static BROWSER_ZH_CN: BrowserTexts = BrowserTexts {
     persist_label: "持久保存：",
-    persist_granted: "浏览器已同意持久保存本站数据，存储空间不足时也不会自动清除。",
-    persist_denied: "本站数据未获持久保存：存储空间不足时浏览器可能清除，请定期导出备份。",
+    persist_granted: "浏览器已同意，存储空间不足时也不会自动清除本站数据。",
+    persist_denied: "未获浏览器同意，存储空间不足时浏览器可能清除本站数据，请定期导出备份。",
     persist_unsupported:
         "此浏览器不支持持久保存请求，存储空间不足时数据可能被清除，请定期导出备份。",
-    persist_not_asked: "尚未保存数据。保存第一份数据时，本工作台会请浏览器持久保存。",
+    persist_not_asked: "尚未保存数据；保存第一份数据时，本工作台会请浏览器持久保存。",
     webkit_limit: |days| {
         format!(
             "Safari 以及 iPhone、iPad 上的浏览器，会在 7 天没有访问本站后删除本站保存的数据（添加到主屏幕后打开的不会）。\

@@ -506,6 +506,15 @@ impl AppState {
         )
     }
 
+    /// 概览's backup reminder, when saved changes are not in a backup: how many days they have
+    /// waited once that is past the interval, else the plain reminder.
+    pub fn backup_reminder(&self) -> Option<String> {
+        self.backup_due().then(|| {
+            self.backup_overdue()
+                .map_or(t().backup_reminder.to_string(), t().browser.backup_overdue)
+        })
+    }
+
     /// True when saved changes are newer than the last backup.
     pub fn backup_due(&self) -> bool {
         self.revision.get() > self.backup_revision.get() && !self.ws.with(Workspace::is_blank)

@@ -33,7 +33,7 @@ test('persistent storage is asked for at the first save of real data, and #/data
     await go(page, '#/data', 'storage-persist');
     const persist = page.getByTestId('storage-persist');
     const before = await page.evaluate(() => navigator.storage.persisted());
-    await persist.filter({ hasText: before ? '已同意持久保存' : '尚未保存数据' }).waitFor();
+    await persist.filter({ hasText: before ? '持久保存：浏览器已同意' : '持久保存：尚未保存数据' }).waitFor();
     assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'a blank workspace asks nothing');
 
     await go(page, '#/', 'load-example');
@@ -41,7 +41,7 @@ test('persistent storage is asked for at the first save of real data, and #/data
     await page.waitForFunction(() => window.__persistCalls === 1);
     await go(page, '#/data', 'storage-persist');
     const now = await page.evaluate(() => navigator.storage.persisted());
-    await persist.filter({ hasText: now ? '浏览器已同意持久保存本站数据' : '本站数据未获持久保存' }).waitFor();
+    await persist.filter({ hasText: now ? '持久保存：浏览器已同意' : '持久保存：未获浏览器同意' }).waitFor();
     // Not WebKit: no 7-day notice.
     assert.equal(await page.getByTestId('storage-webkit').count(), 0);
 
@@ -79,7 +79,11 @@ for (const [kind, ua, days, overdue] of [
       await go(page, '#/data', 'storage-status');
       assert.equal(await page.getByTestId('storage-webkit').count(), ua === UA.safari ? 1 : 0);
       if (ua === UA.safari) {
-        assert.match(await page.getByTestId('storage-webkit').innerText(), /7 天没有访问本站后删除本站保存的数据.*满 1 天未备份/s);
+        assert.match(
+          await page.getByTestId('storage-webkit').innerText(),
+          /7 天没有访问本站后删除本站保存的数据.*满 1 天未备份.*已有 1 天的修改没有导出备份/s,
+          'the notice comes with the backup reminder',
+        );
       }
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-backup').click()]);
       assert.match(download.suggestedFilename(), /\.gongkai\.json$/);

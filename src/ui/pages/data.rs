@@ -242,6 +242,7 @@ fn StorageStatus() -> impl IntoView {
                     view! {
                         <p class="reminder" data-testid="storage-webkit">
                             {(t().browser.webkit_limit)(backup_interval_days(true))}
+                            {move || state.backup_reminder()}
                         </p>
                     }
                 })}

@@ -51,11 +51,7 @@ pub fn Overview() -> impl IntoView {
             <h2>{t().overview_title}</h2>
             <Show when=move || state.backup_due()>
                 <p class="reminder" data-testid="backup-reminder">
-                    {move || {
-                        state
-                            .backup_overdue()
-                            .map_or(t().backup_reminder.to_string(), t().browser.backup_overdue)
-                    }}
+                    {move || state.backup_reminder()}
                     " "
                     <a href="#/data">{t().export_backup}</a>
                 </p>

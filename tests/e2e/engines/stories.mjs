@@ -96,11 +96,11 @@ for (const name of engines) {
         const persisted = api ? await page.eval(() => navigator.storage.persisted()) : null;
         const said = await page.text('storage-persist', /持久保存/);
         if (!api) assert.match(said, /不支持持久保存请求/);
-        else if (persisted) assert.match(said, /浏览器已同意持久保存/);
-        else assert.match(said, /未获持久保存/);
+        else if (persisted) assert.match(said, /持久保存：浏览器已同意/);
+        else assert.match(said, /持久保存：未获浏览器同意/);
         if (engine.name === 'Firefox') assert.equal(persisted, true, 'asked at the first save, and allowed');
         const notice = await page.eval(() => document.querySelector('[data-testid=storage-webkit]')?.innerText ?? null);
-        if (engine.name === 'WebKit') assert.match(notice, /7 天没有访问本站后删除/);
+        if (engine.name === 'WebKit') assert.match(notice, /7 天没有访问本站后删除[\s\S]*上次导出备份以后数据有修改/);
         else assert.equal(notice, null);
       });
     });
