@@ -2,7 +2,8 @@
 //! their inverses applied newest first, give back the workspace byte for byte through the backup
 //! format. Edits that cannot apply (a missing year, item, school or rule) are refused and change
 //! nothing. Deterministic seeds; `GONGKAI_EDIT_CASES=<n>` sets the number of sequences (100,000 in
-//! the optimised `overflow` step of `scripts/test.sh`, 2,000 in the debug `cargo test`).
+//! the optimised `overflow` step of `scripts/test.sh`, 2,000 in the debug `cargo test`), shared between
+//! the cores by case number, so the same cases run whatever the number of threads.
 
 use gongkai::backup;
 use gongkai::catalog::all_cell_keys;
@@ -339,15 +340,43 @@ fn every_edit_sequence_is_undone_by_its_inverses() {
             (ws, bytes)
         })
         .collect();
-    let (mut applied, mut refused) = (0u64, 0u64);
     let total = cases();
-    for case in 0..total {
+    // The cases are shared between threads by number (each case has its own seed), so the result
+    // does not depend on the number of threads.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+    let (applied, refused) = std::thread::scope(|scope| {
+        let shares: Vec<_> = (0..threads)
+            .map(|share| {
+                let (keys, bases) = (&keys, &bases);
+                scope.spawn(move || run_share(share, threads, total, keys, bases))
+            })
+            .collect();
+        shares
+            .into_iter()
+            .map(|h| h.join().expect("a share panicked"))
+            .fold((0, 0), |(a, r), (a2, r2)| (a + a2, r + r2))
+    });
+    eprintln!(
+        "edit_inverse: {total} sequences, {applied} edits applied and undone, {refused} refused unchanged"
+    );
+}
+
+/// Cases `share`, `share + threads`, … below `total`: the edits applied and refused.
+fn run_share(
+    share: u64,
+    threads: u64,
+    total: u64,
+    keys: &[String],
+    bases: &[(Workspace, String)],
+) -> (u64, u64) {
+    let (mut applied, mut refused) = (0u64, 0u64);
+    for case in (share..total).step_by(threads as usize) {
         let mut rng = Rng::new(0xed17 ^ case.wrapping_mul(0x9e37_79b9_7f4a_7c15));
         let (base, bytes) = &bases[(case % bases.len() as u64) as usize];
         let mut ws = base.clone();
         let mut undo = Vec::new();
         for _ in 0..1 + rng.below(12) {
-            let e = edit(&mut rng, &ws, &keys, 0);
+            let e = edit(&mut rng, &ws, keys, 0);
             let before = ws.clone();
             match apply(&mut ws, e.clone()) {
                 Ok(inverse) => {
@@ -385,7 +414,5 @@ fn every_edit_sequence_is_undone_by_its_inverses() {
             "case {case}: the inverses did not give back the backup byte for byte"
         );
     }
-    eprintln!(
-        "edit_inverse: {total} sequences, {applied} edits applied and undone, {refused} refused unchanged"
-    );
+    (applied, refused)
 }
