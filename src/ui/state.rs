@@ -498,11 +498,10 @@ impl AppState {
     pub fn backup_overdue(&self) -> Option<u32> {
         self.revision.track();
         self.backup_revision.track();
-        let webkit = browser::current().webkit && !browser::installed();
         crate::browser::backup_overdue(
             self.persist.with_value(|p| p.pending_since),
             clock::now_ms(),
-            crate::browser::backup_interval_days(webkit),
+            crate::browser::backup_interval_days(browser::storage_limited()),
         )
     }
 

@@ -16,7 +16,7 @@ pub fn current() -> Browser {
 
 /// True when the page runs as an app added to the home screen (standalone display; iOS also sets
 /// `navigator.standalone`), where WebKit does not apply its 7-day limit.
-pub fn installed() -> bool {
+fn installed() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -28,6 +28,12 @@ pub fn installed() -> bool {
     standalone
         || js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("standalone"))
             .is_ok_and(|v| v.is_truthy())
+}
+
+/// True where WebKit may delete the site's storage after 7 days without a visit: WebKit, not
+/// installed to the home screen.
+pub fn storage_limited() -> bool {
+    current().webkit && !installed()
 }
 
 /// The page's address, for “请在浏览器中打开”.

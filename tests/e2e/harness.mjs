@@ -166,6 +166,23 @@ export function delivery() {
   return JSON.parse(fs.readFileSync(path.join(DIST, 'delivery.json'), 'utf8'));
 }
 
+/** Runs in a page (`page.evaluate(fillStorage)`): fills localStorage with `junk-<n>` keys, in ever
+ * smaller chunks, until the quota refuses even 8 characters; returns how many writes it tried. */
+export function fillStorage() {
+  let n = 0;
+  for (let size = 1 << 20; size >= 8; size >>= 1) {
+    const chunk = 'x'.repeat(size);
+    for (;;) {
+      try {
+        localStorage.setItem(`junk-${n++}`, chunk);
+      } catch {
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 /** The stored workspace envelope, parsed. */
 export async function storedEnvelope(page) {
   const raw = await page.evaluate(() => localStorage.getItem('gongkai:workspace'));

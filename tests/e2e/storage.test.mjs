@@ -2,7 +2,7 @@
 // storage, and two tabs editing the same workspace.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { world, storedEnvelope, waitSaved, downloadText, changeYear } from './harness.mjs';
+import { world, storedEnvelope, waitSaved, downloadText, changeYear, fillStorage } from './harness.mjs';
 
 const unitOf = (env) => env.workspace.reports[String(env.workspace.current_year)].unit_name;
 
@@ -79,20 +79,7 @@ test('quota exceeded: banner, no "saved", the stored value stays, the data in th
     await waitSaved(page);
     const storedBefore = await page.evaluate(() => localStorage.getItem('gongkai:workspace'));
 
-    const filled = await page.evaluate(() => {
-      let n = 0;
-      for (let size = 1 << 20; size >= 8; size >>= 1) {
-        const chunk = 'x'.repeat(size);
-        for (;;) {
-          try {
-            localStorage.setItem(`junk-${n++}`, chunk);
-          } catch {
-            break;
-          }
-        }
-      }
-      return n;
-    });
+    const filled = await page.evaluate(fillStorage);
     assert.ok(filled > 5, 'storage was filled');
 
     await page.getByTestId('settings-unit').fill('原来的单位（修改后的名称很长很长很长很长很长很长很长很长）');

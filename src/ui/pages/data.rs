@@ -215,7 +215,7 @@ fn StorageStatus() -> impl IntoView {
     };
     spawn_local(async move { state.say_persisted(browser::persisted().await) });
     // WebKit deletes the storage of a site not visited for 7 days, unless it is on the home screen.
-    let webkit = browser::current().webkit && !browser::installed();
+    let webkit = browser::storage_limited();
     let size_kb = move || {
         state.revision.track();
         BrowserStorage::attach().map(|s| s.len_of(WORKSPACE_KEY) as f64 * 2.0 / 1024.0)

@@ -4,7 +4,7 @@
 // Run by scripts/test.sh: `node --test engines/stories.mjs` in tests/e2e (docs/browsers.md).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, fileUrl } from '../harness.mjs';
+import { startServer, fileUrl, fillStorage } from '../harness.mjs';
 import { firefox, webkit } from './drivers.mjs';
 
 const LAUNCH = { Firefox: firefox, WebKit: webkit };
@@ -114,20 +114,7 @@ for (const name of engines) {
         await page.text('storage-error', /无法读取/);
         await page.fill('settings-unit', '原来的单位');
         await page.text('save-status', /已保存/);
-        const filled = await page.eval(() => {
-          let n = 0;
-          for (let size = 1 << 20; size >= 8; size >>= 1) {
-            const chunk = 'x'.repeat(size);
-            for (;;) {
-              try {
-                localStorage.setItem(`junk-${n++}`, chunk);
-              } catch {
-                break;
-              }
-            }
-          }
-          return n;
-        });
+        const filled = await page.eval(fillStorage);
         assert.ok(filled > 5, 'storage was filled');
         await page.fill('settings-unit', '原来的单位（修改后的名称很长很长很长很长很长很长很长）');
         await page.text('save-status', /保存失败/);
